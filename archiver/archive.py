@@ -1,0 +1,191 @@
+"""The SQLite archive (sqlite-utils): schema migrations, batched writes, and the reads tools need.
+
+Tables: `articles` (one row per canonical article, FTS5 over title and body), `attributions`,
+`comments`, `pages` (every fetched response, body zlib-compressed), `errors` and `crawl_runs`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .items import Article, CrawlError, Page
+
+JSON_COLUMNS = ("authors", "tags", "attribution")
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601 in milliseconds, as every timestamp in the archive."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["articles"].create({
+        "canonical_url": str, "url": str, "title": str, "body": str, "authors": str,
+        "published": str, "modified": str, "language": str, "tags": str, "attribution": str,
+        "prev_url": str, "next_url": str, "comments_open": int, "comment_count": int,
+        "comments_provider": str, "first_seen": str, "last_seen": str, "run_id": int,
+    }, pk="canonical_url")
+    db["articles"].enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True)
+    db["attributions"].create({"article_url": str, "source": str, "raw": str},
+                              pk=("article_url", "source"))
+    db["attributions"].create_index(["source"])
+    db["comments"].create({
+        "article_url": str, "comment_id": str, "parent_id": str, "author": str,
+        "author_url": str, "published": str, "text": str, "position": int, "depth": int,
+        "first_seen": str, "last_seen": str,
+    }, pk=("article_url", "comment_id"))
+    db["pages"].create({
+        "id": int, "url": str, "final_url": str, "status": int, "headers": str,
+        "fetched_at": str, "sha256": str, "body": bytes, "run_id": int,
+    }, pk="id")
+    db["pages"].create_index(["url"])
+    db["errors"].create({"id": int, "run_id": int, "url": str, "status": int, "reason": str,
+                         "at": str}, pk="id")
+    db["crawl_runs"].create({
+        "id": int, "spider": str, "arguments": str, "started": str, "finished": str,
+        "status": str, "articles": int, "errors": int, "stats": str,
+    }, pk="id")
+
+
+# Applied in order; PRAGMA user_version records how many have run. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+
+
+def compress(body: bytes) -> bytes:
+    return zlib.compress(body, 6)
+
+
+def decompress(blob: bytes) -> bytes:
+    return zlib.decompress(blob)
+
+
+class Archive:
+    """One SQLite archive file, opened in WAL mode and migrated to the current schema."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA busy_timeout = 30000")
+        self.db.enable_wal()
+        migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Runs -----------------------------------------------------------------------------------
+
+    def start_run(self, spider: str, arguments: dict) -> int:
+        with self.db.atomic():
+            table = self.db["crawl_runs"].insert({
+                "spider": spider, "arguments": json.dumps(arguments, sort_keys=True),
+                "started": now(), "status": "running",
+            })
+        return table.last_pk
+
+    def finish_run(self, run_id: int, status: str, stats: dict) -> None:
+        counts = self.db.execute(
+            "SELECT (SELECT count(*) FROM articles WHERE run_id = ?),"
+            " (SELECT count(*) FROM errors WHERE run_id = ?)", [run_id, run_id]).fetchone()
+        with self.db.atomic():
+            self.db["crawl_runs"].update(run_id, {
+                "finished": now(), "status": status, "articles": counts[0], "errors": counts[1],
+                "stats": json.dumps(stats, default=str, sort_keys=True),
+            })
+
+    # Writes ---------------------------------------------------------------------------------
+
+    def save(self, articles: Iterable[Article] = (), pages: Iterable[Page] = (),
+             errors: Iterable[CrawlError] = (), run_id: int | None = None) -> None:
+        """Write one batch in one transaction."""
+        seen_at = now()
+        with self.db.atomic():
+            for article in articles:
+                self._save_article(article, seen_at, run_id)
+            self.db["pages"].insert_all(
+                ({"url": page.url, "final_url": page.final_url, "status": page.status,
+                  "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
+                  "sha256": hashlib.sha256(page.body).hexdigest(),
+                  "body": compress(page.body), "run_id": run_id} for page in pages))
+            self.db["errors"].insert_all(
+                ({"run_id": run_id, "url": error.url, "status": error.status,
+                  "reason": error.reason, "at": seen_at} for error in errors))
+
+    def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
+        record = asdict(article)
+        key = record["canonical_url"] = article.canonical_url or article.url
+        comments = record.pop("comments")
+        record.pop("attribution_raw")
+        for column in JSON_COLUMNS:
+            record[column] = json.dumps(record[column], ensure_ascii=False)
+        record.update(last_seen=seen_at, run_id=run_id)
+        articles = self.db["articles"]
+        if not self.db.execute("SELECT 1 FROM articles WHERE canonical_url = ?", [key]).fetchone():
+            record["first_seen"] = seen_at
+        articles.upsert(record, pk="canonical_url")
+
+        self.db.execute("DELETE FROM attributions WHERE article_url = ?", [key])
+        raws = article.attribution_raw
+        self.db["attributions"].insert_all(
+            ({"article_url": key, "source": source,
+              "raw": next((raw for raw in raws if source.lower() in raw.lower()), None)}
+             for source in article.attribution), pk=("article_url", "source"))
+
+        for comment in comments:
+            row = {**comment, "article_url": key, "last_seen": seen_at}
+            exists = self.db.execute(
+                "SELECT 1 FROM comments WHERE article_url = ? AND comment_id = ?",
+                [key, comment["comment_id"]]).fetchone()
+            if not exists:
+                row["first_seen"] = seen_at
+            self.db["comments"].upsert(row, pk=("article_url", "comment_id"))
+
+    # Reads ----------------------------------------------------------------------------------
+
+    def article(self, canonical_url: str) -> dict | None:
+        rows = list(self.db["articles"].rows_where("canonical_url = ?", [canonical_url]))
+        return _decode(rows[0]) if rows else None
+
+    def articles(self) -> list[dict]:
+        return [_decode(row) for row in self.db["articles"].rows_where(order_by="published")]
+
+    def chains(self) -> list[list[dict]]:
+        """The archived articles as chains: each list runs from oldest to newest by prev/next."""
+        by_url = {row["canonical_url"]: row for row in self.articles()}
+        has_prev_here = {row["next_url"] for row in by_url.values() if row["next_url"] in by_url}
+        heads = [row for url, row in by_url.items()
+                 if url not in has_prev_here and by_url.get(row["prev_url"]) is None]
+        placed: set[str] = set()
+        chains = []
+        # Heads first; whatever is left belongs to a cycle and starts at its oldest member.
+        for head in heads + sorted(by_url.values(), key=lambda r: r["published"] or ""):
+            chain, row = [], head
+            while row is not None and row["canonical_url"] not in placed:
+                placed.add(row["canonical_url"])
+                chain.append(row)
+                row = by_url.get(row["next_url"])
+            if chain:
+                chains.append(chain)
+        return chains
+
+
+def _decode(row: dict) -> dict:
+    for column in JSON_COLUMNS:
+        if isinstance(row.get(column), str):
+            row[column] = json.loads(row[column])
+    return row

@@ -1,0 +1,86 @@
+"""The `archiver` command. Every subcommand takes `--db PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+
+from .archive import Archive
+
+
+def run_chain_crawl(db: str, start_url: str, **settings) -> None:
+    """Run the `chain` spider in this process, as `scrapy crawl chain` would."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from spiders.chain import ChainSpider
+
+    project = Settings()
+    project.setmodule("archiver.settings", priority="project")
+    project.setdict({"ARCHIVE_DB": db, **settings}, priority="cmdline")
+    process = CrawlerProcess(project)
+    process.crawl(ChainSpider, start_url=start_url)
+    process.start()
+
+
+def demo(args: argparse.Namespace) -> int:
+    from .demo import DemoSite, serve
+
+    site = DemoSite.load()
+    middle = site.articles[len(site.articles) // 2]
+    with serve(site) as base_url:
+        start_url = base_url + site.article_path(middle)
+        print(f"Serving the demo news site at {base_url}/")
+        print(f"Crawling its article chain from {start_url}")
+        started = time.perf_counter()
+        # Our own loopback server: no need to throttle.
+        run_chain_crawl(args.db, start_url, AUTOTHROTTLE_ENABLED=False,
+                        LOG_LEVEL=args.log_level)
+        elapsed = time.perf_counter() - started
+    archive = Archive(args.db)
+    try:
+        print_summary(archive, elapsed)
+    finally:
+        archive.close()
+    return 0
+
+
+def print_summary(archive: Archive, elapsed: float) -> None:
+    db = archive.db
+    run = next(db["crawl_runs"].rows_where(order_by="id desc", limit=1), None)
+    comments = db["comments"].count
+    sources = Counter(row["source"] for row in db["attributions"].rows)
+    print(f"\nArchived {db['articles'].count} articles and {comments} comments into "
+          f"{archive.path} in {elapsed:.1f}s (run {run['id']}: {run['status']}, "
+          f"{run['errors']} errors).")
+    if sources:
+        print("Attribution sources: " + ", ".join(f"{name} ({count} articles)"
+                                                 for name, count in sources.most_common()))
+    for number, chain in enumerate(archive.chains(), start=1):
+        print(f"\nChain {number}, oldest to newest:")
+        for position, row in enumerate(chain, start=1):
+            print(f"  {position:2}. {row['title']}  <{row['canonical_url']}>")
+    print(f"\nBrowse it:  pip install datasette && datasette {archive.path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="archiver", description=__doc__)
+    default_db = os.environ.get("ARCHIVE_DB", "archive.db")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo_parser = commands.add_parser(
+        "demo", help="serve the bundled demo news site on 127.0.0.1 and archive its chain")
+    demo_parser.add_argument("--db", default="demo.db", help="archive file (default: demo.db)")
+    demo_parser.add_argument("--log-level", default="WARNING", help="Scrapy log level")
+    demo_parser.set_defaults(handler=demo)
+
+    args = parser.parse_args(argv)
+    args.default_db = default_db
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

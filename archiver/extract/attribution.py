@@ -1,0 +1,118 @@
+"""Source attribution: how pages credit where a story came from.
+
+Each rule finds a credit in one paragraph of body text. Notes that stand apart from the story
+("(Source attribution: X)", "Source: X", "Originally published by X", "With reporting by X",
+"(via X)") are removed from the paragraph; a wire-service dateline ("PARIS (AFP) -") is part of
+the lede's sentence, so it stays in the text and is only recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import collapse
+
+# Wire services by the abbreviations datelines use, mapped to one spelling.
+WIRE_SERVICES = {
+    "ap": "AP", "the associated press": "AP", "associated press": "AP", "reuters": "Reuters",
+    "afp": "AFP", "agence france-presse": "AFP", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA",
+    "upi": "UPI", "tass": "TASS", "ria novosti": "RIA Novosti", "interfax": "Interfax",
+    "xinhua": "Xinhua", "kyodo": "Kyodo", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS",
+    "ani": "ANI", "apa": "APA", "epd": "epd", "kna": "KNA", "sda": "SDA", "anp": "ANP",
+    "belga": "Belga", "pap": "PAP", "ctk": "ČTK", "čtk": "ČTK", "europa press": "Europa Press",
+    "lusa": "Lusa", "bloomberg": "Bloomberg", "cna": "CNA", "bernama": "Bernama", "aa": "AA",
+    "wafa": "WAFA", "sana": "SANA", "irna": "IRNA", "mena": "MENA", "ukrinform": "Ukrinform",
+}
+_NAME = r"[^\s()][^()\n]{0,80}?"
+_END = r"\s*[.;]?\s*$"
+_SOURCE_WORDS = r"(?:sources?|source\(s\)|quelles?|fuentes?|fontes?|fonti|источники?|bron(?:nen)?|źródło|出典|出所)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A way of crediting a source: `pattern` has a `src` group; `removes` drops the match."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    removes: bool = True
+
+
+RULES = [
+    Rule("source attribution", re.compile(
+        rf"\s*\(\s*source attribution\s*:\s*(?P<src>{_NAME})\s*\)", re.I)),
+    Rule("source line", re.compile(
+        rf"^\s*\(?{_SOURCE_WORDS}\s*[:：]\s*(?P<src>{_NAME})\)?{_END}", re.I)),
+    Rule("source note", re.compile(
+        rf"\s*\(\s*{_SOURCE_WORDS}\s*:\s*(?P<src>{_NAME})\s*\)(?=\s*[.]?\s*$)", re.I)),
+    Rule("first published", re.compile(
+        r"^\s*(?:this (?:article|story|piece|post)|a version of this (?:article|story)|it)?\s*"
+        r"(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\s+"
+        rf"(?:by|at|on|in)\s+(?P<src>{_NAME})(?:\s+on\s+[^.]+|\s*\(.*\))?{_END}", re.I)),
+    Rule("republished", re.compile(
+        rf"^\s*(?:re(?:published|printed)|reproduced) (?:with permission )?(?:from|by) "
+        rf"(?P<src>{_NAME}){_END}", re.I)),
+    Rule("with reporting by", re.compile(
+        rf"^\s*\(?(?:with |additional )?reporting by (?P<src>{_NAME})\)?{_END}", re.I)),
+    Rule("via", re.compile(
+        rf"(?:\s*\(\s*via\s+(?P<src>{_NAME})\s*\)|\s+[—–-]+\s*via\s+(?P<src2>{_NAME}))"
+        r"(?=\s*[.]?\s*$)", re.I)),
+    Rule("wire dateline", re.compile(
+        r"^(?:[A-ZÀ-ÝА-Я][\w'’.,/ -]{0,40}?\s*)?\(\s*(?P<src>[A-Z][\w.&-]*(?:[ -][A-Z][\w&-]*){0,3})"
+        r"\s*\)\s*(?:\.?\s*[-–—]+|:)"), removes=False),
+]
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|/)\s*", re.I)
+
+
+@dataclass
+class Attribution:
+    """What the attribution rules found in a body: the cleaned paragraphs and the credits."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+
+
+def normalise_source(name: str) -> str:
+    """One spelling for a source name: trimmed, no quotes or end punctuation, wires canonical."""
+    name = collapse(name).strip(" \"'“”‘’«».,;:-–—")
+    return WIRE_SERVICES.get(name.lower(), name)
+
+
+def add_sources(found: list[str], names: list[str]) -> None:
+    """Append normalised names to `found`, skipping ones already there (case-insensitive)."""
+    seen = {name.lower() for name in found}
+    for name in names:
+        name = normalise_source(name)
+        if name and name.lower() not in seen and len(name) <= 80:
+            seen.add(name.lower())
+            found.append(name)
+
+
+def _credited(match: re.Match[str], rule: Rule) -> list[str]:
+    text = match.group("src") or (match.groupdict().get("src2") or "")
+    if rule.kind == "wire dateline" and text.lower() not in WIRE_SERVICES:
+        return []
+    if rule.kind in ("source line", "with reporting by"):
+        return [part for part in _SPLIT.split(text) if part]
+    return [text]
+
+
+def find_attribution(paragraphs: list[str]) -> Attribution:
+    """Apply every rule to every paragraph; drop paragraphs that were nothing but a credit."""
+    result = Attribution()
+    for paragraph in paragraphs:
+        for rule in RULES:
+            for match in list(rule.pattern.finditer(paragraph)):
+                names = _credited(match, rule)
+                if not names:
+                    continue
+                add_sources(result.sources, names)
+                result.raw.append(collapse(match.group(0)))
+            if rule.removes:
+                paragraph = rule.pattern.sub(
+                    lambda m, r=rule: "" if _credited(m, r) else m.group(0), paragraph)
+        paragraph = paragraph.strip()
+        if paragraph:
+            result.paragraphs.append(paragraph)
+    return result

@@ -1,0 +1,103 @@
+"""Structured data a page declares about itself: JSON-LD, microdata-free meta tags, OpenGraph."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from lxml import etree
+from parsel import Selector
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+    "liveblogposting", "scholarlyarticle", "techarticle", "posting", "webpage",
+}
+_LD_SCRIPTS = etree.XPath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]')
+_META = etree.XPath("//meta[@content]")
+# A trailing comma or a stray control character is the most common reason JSON-LD fails to parse.
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _load_json(text: str) -> Any:
+    text = _CONTROL.sub(" ", text.strip().removeprefix("<!--").removesuffix("-->"))
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+        except ValueError:
+            return None
+
+
+def _walk(node: Any):
+    """Every JSON object in a JSON-LD document, through lists and @graph."""
+    if isinstance(node, list):
+        for child in node:
+            yield from _walk(child)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart"):
+            if isinstance(node.get(key), (list, dict)):
+                yield from _walk(node[key])
+
+
+def _types(node: dict) -> set[str]:
+    kinds = node.get("@type") or []
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    return {str(kind).lower() for kind in kinds}
+
+
+def json_ld_objects(page: Selector) -> list[dict]:
+    """All JSON objects found in the page's JSON-LD scripts, in document order."""
+    objects = []
+    for script in _LD_SCRIPTS(page.root):
+        data = _load_json(script.text or "")
+        objects.extend(_walk(data))
+    return objects
+
+
+def json_ld_article(objects: list[dict]) -> dict:
+    """The object that describes the article itself (news and blog types before WebPage)."""
+    ranked = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    ranked.sort(key=lambda o: ("webpage" in _types(o), not o.get("headline")))
+    return ranked[0] if ranked else {}
+
+
+def meta_tags(page: Selector) -> dict[str, list[str]]:
+    """`<meta name|property|itemprop=... content=...>` as lower-cased key -> values in order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for meta in _META(page.root):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        value = (meta.get("content") or "").strip()
+        if key and value:
+            found[key.strip().lower()].append(value)
+    return found
+
+
+def names(value: Any) -> list[str]:
+    """Names out of a JSON-LD person/organisation value: a string, an object or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, list):
+            name = " ".join(str(part) for part in name)
+        return [str(name)] if name else []
+    if isinstance(value, list):
+        return [name for item in value for name in names(item)]
+    return []
+
+
+def text_values(value: Any) -> list[str]:
+    """Strings out of a JSON-LD value that may be a string, a list or an object with a name."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in text_values(item)]
+    if isinstance(value, dict):
+        return names(value)
+    return []

@@ -1,0 +1,28 @@
+"""Decoding and text normalisation shared by the extraction rules."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from w3lib.encoding import html_to_unicode
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_SPACES = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
+
+
+def decode_html(html: str | bytes) -> str:
+    """Page bytes to text as a browser would: BOM, then valid UTF-8, then the declared charset."""
+    if isinstance(html, str):
+        return html
+    if not html.startswith(_BOMS):
+        try:
+            return html.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return html_to_unicode(None, html)[1]
+
+
+def collapse(text: str | None) -> str:
+    """One line of text: runs of whitespace (nbsp and zero-width included) become one space."""
+    return _SPACES.sub(" ", text or "").strip()

@@ -1,0 +1,62 @@
+"""The items that flow from spiders to pipelines: plain dataclasses, itemadapter-compatible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Comment:
+    comment_id: str
+    parent_id: str | None = None
+    author: str | None = None
+    author_url: str | None = None
+    published: str | None = None
+    text: str = ""
+    position: int = 0
+    depth: int = 0
+
+
+@dataclass
+class Article:
+    """Everything `archiver.extract.extract` finds on one article page."""
+
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    body: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    # Source names credited by the page, e.g. ["DEA News"]; the raw lines they came from.
+    attribution: list[str] = field(default_factory=list)
+    attribution_raw: list[str] = field(default_factory=list)
+    prev_url: str | None = None
+    next_url: str | None = None
+    comments_open: bool | None = None
+    comment_count: int | None = None
+    comments_provider: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """One fetched HTTP response, kept verbatim so extraction can be re-run offline."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, list[str]]
+    body: bytes
+    fetched_at: str
+
+
+@dataclass
+class CrawlError:
+    """A URL the crawl could not archive, and why."""
+
+    url: str
+    reason: str
+    status: int | None = None

@@ -1,0 +1,34 @@
+"""Scrapy settings for news-archiver. Every setting can be overridden with `-s NAME=VALUE`."""
+
+BOT_NAME = "news-archiver"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Where the archive is written (a SQLite file, created when missing).
+ARCHIVE_DB = "archive.db"
+# Items written per transaction.
+ARCHIVER_BATCH_SIZE = 50
+
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.store.ArchivePipeline": 300,
+}
+
+# Polite by default: identify ourselves, obey robots.txt, adapt the pace to the server.
+USER_AGENT = "news-archiver/0.1 (research archive crawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Bad input must not hang or sink a run.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+RETRY_TIMES = 2
+
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"

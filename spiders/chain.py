@@ -1,0 +1,114 @@
+"""The `chain` spider: from article URLs, walk the site's previous / next article links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from archiver.dedupe import canonicalize, same_site
+from archiver.extract import extract
+from archiver.items import CrawlError, Page
+
+DIRECTIONS = ("both", "prev", "next")
+
+
+class ChainSpider(scrapy.Spider):
+    """`scrapy crawl chain -a start_url=URL[,URL...] [-a direction=both|prev|next]
+    [-a max_articles=N]`"""
+
+    name = "chain"
+
+    def __init__(self, start_url: str | None = None, direction: str = "both",
+                 max_articles: str | int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if not start_url:
+            raise ValueError("chain needs a start URL: scrapy crawl chain -a start_url=URL")
+        self.start_urls = [url.strip() for url in start_url.split(",") if url.strip()]
+        bad = [url for url in self.start_urls if not url.startswith(("http://", "https://"))]
+        if bad:
+            raise ValueError(f"start_url must be http(s) URLs, got {', '.join(bad)}")
+        if direction not in DIRECTIONS:
+            raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, got {direction!r}")
+        self.direction = direction
+        try:
+            self.max_articles = int(max_articles) if max_articles not in (None, "") else None
+        except ValueError:
+            raise ValueError(f"max_articles must be a whole number, got {max_articles!r}") from None
+        if self.max_articles is not None and self.max_articles < 1:
+            raise ValueError(f"max_articles must be at least 1, got {self.max_articles}")
+        self.arguments = {"start_url": start_url, "direction": direction,
+                          "max_articles": self.max_articles}
+        # Canonical URLs requested and articles archived: what keeps the walk from looping.
+        self.requested: set[str] = set()
+        self.archived: set[str] = set()
+
+    async def start(self):
+        for url in self.start_urls:
+            request = self._article_request(url, self.direction)
+            if request is not None:
+                yield request
+
+    def _article_request(self, url: str, direction: str) -> scrapy.Request | None:
+        key = canonicalize(url)
+        if key in self.requested or key in self.archived:
+            return None
+        if self.max_articles is not None and len(self.requested) >= self.max_articles:
+            self.crawler.stats.inc_value("archiver/links_over_max_articles")
+            return None
+        self.requested.add(key)
+        return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed,
+                              cb_kwargs={"direction": direction})
+
+    def parse_article(self, response: Response, direction: str):
+        yield page_of(response)
+        if not isinstance(response, TextResponse):
+            yield CrawlError(url=response.url, status=response.status,
+                             reason=f"not an HTML page ({response.headers.get('Content-Type')})")
+            return
+        article = extract(response.text, response.url)
+        if article.canonical_url in self.archived:
+            self.logger.info("%s is %s again: chain not followed further", response.url,
+                             article.canonical_url)
+            return
+        self.archived.update({article.canonical_url, canonicalize(response.url)})
+        yield article
+        for step, link in (("prev", article.prev_url), ("next", article.next_url)):
+            if not link or direction not in (step, "both"):
+                continue
+            if not same_site(link, response.url):
+                self.logger.info("%s link of %s leaves the site: %s", step, response.url, link)
+                self.crawler.stats.inc_value("archiver/offsite_links_skipped")
+                continue
+            request = self._article_request(link, step)
+            if request is not None:
+                yield request
+
+    def fetch_failed(self, failure):
+        request = failure.request
+        if failure.check(HttpError):
+            response = failure.value.response
+            yield page_of(response)
+            reason = f"HTTP {response.status}"
+            status = response.status
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            status = None
+        self.logger.error("could not fetch %s: %s", request.url, reason)
+        yield CrawlError(url=request.url, reason=reason, status=status)
+
+
+def page_of(response: Response) -> Page:
+    """The response as the archive keeps it."""
+    return Page(
+        url=(response.meta.get("redirect_urls") or [response.url])[0] if response.request
+        else response.url,
+        final_url=response.url,
+        status=response.status,
+        headers={key.decode("latin-1"): [v.decode("latin-1") for v in values]
+                 for key, values in response.headers.items()},
+        body=response.body,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )

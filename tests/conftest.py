@@ -1,0 +1,59 @@
+"""Shared fixtures: the demo site served on 127.0.0.1, and real crawls into a temp archive."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archiver.archive import Archive
+from archiver.demo import DemoSite, serve
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def demo_site() -> DemoSite:
+    return DemoSite.load()
+
+
+@pytest.fixture
+def served(demo_site):
+    """The demo site's base URL on 127.0.0.1, served for the duration of the test."""
+    with serve(demo_site) as base_url:
+        yield base_url
+
+
+def crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProcess:
+    """`scrapy crawl chain` as a user runs it, in its own process, into the archive `db`."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start_url}",
+               "-s", f"ARCHIVE_DB={db}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    for name, value in arguments.items():
+        command += ["-a", f"{name}={value}"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
+    result = subprocess.run(command, cwd=db.parent, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture
+def archive_path(tmp_path) -> Path:
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def open_archive():
+    """Open archives read back by a test, closed at its end."""
+    opened: list[Archive] = []
+
+    def opener(path: Path) -> Archive:
+        opened.append(Archive(path))
+        return opened[-1]
+
+    yield opener
+    for archive in opened:
+        archive.close()

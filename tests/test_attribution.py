@@ -1,0 +1,67 @@
+"""Each way a page credits a source: found, named one way, and cut from the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from archiver.extract.attribution import find_attribution, normalise_source
+
+CASES = [
+    # (paragraphs, expected paragraphs, expected sources)
+    (["Officials spoke. (Source attribution: DEA News)"], ["Officials spoke."], ["DEA News"]),
+    (["One. (Source attribution: DEA News)", "Two. (Source attribution:  DEA News )"],
+     ["One.", "Two."], ["DEA News"]),
+    (["Story text.", "Source: Reuters"], ["Story text."], ["Reuters"]),
+    (["Story text.", "Sources: Reuters, AFP and dpa"], ["Story text."],
+     ["Reuters", "AFP", "dpa"]),
+    (["Story text.", "Quelle: dpa"], ["Story text."], ["dpa"]),
+    (["Story text (Source: Baltic Wire)."], ["Story text."], ["Baltic Wire"]),
+    (["WASHINGTON (Reuters) - The Senate voted on Tuesday."],
+     ["WASHINGTON (Reuters) - The Senate voted on Tuesday."], ["Reuters"]),
+    (["(AP) — Rescuers reached the village."], ["(AP) — Rescuers reached the village."], ["AP"]),
+    (["(EFE).- Nicaragua cerró 2021 con una deuda."], ["(EFE).- Nicaragua cerró 2021 con una deuda."],
+     ["EFE"]),
+    (["Story text.", "Originally published by The Conversation."], ["Story text."],
+     ["The Conversation"]),
+    (["Story text.", "This article was originally published at Grist."], ["Story text."],
+     ["Grist"]),
+    (["Story text.", "This article first appeared in The Guardian on 3 May 2024."],
+     ["Story text."], ["The Guardian"]),
+    (["Story text.", "With reporting by Anna Smith and Reuters."], ["Story text."],
+     ["Anna Smith", "Reuters"]),
+    (["The minister resigned (via Bloomberg)."], ["The minister resigned."], ["Bloomberg"]),
+    (["The minister resigned — via Politico"], ["The minister resigned"], ["Politico"]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, body, sources", CASES)
+def test_each_attribution_form_is_found_and_its_marker_cut(paragraphs, body, sources):
+    found = find_attribution(paragraphs)
+    assert found.paragraphs == body
+    assert found.sources == sources
+    assert found.raw, "the raw credit line is kept"
+
+
+def test_a_dateline_in_parentheses_that_is_no_wire_service_is_not_a_source():
+    found = find_attribution(["BERLIN (Updated) - Talks resumed."])
+    assert found.sources == []
+    assert found.paragraphs == ["BERLIN (Updated) - Talks resumed."]
+
+
+def test_text_that_merely_mentions_sources_is_left_alone():
+    text = "Sources close to the talks said the deal, reached via video link, was final."
+    found = find_attribution([text])
+    assert found.sources == [] and found.paragraphs == [text]
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("  DEA News. ", "DEA News"), ("“Reuters”", "Reuters"), ("The Associated Press", "AP"),
+    ("Agence France-Presse", "AFP"),
+])
+def test_source_names_are_normalised(raw, name):
+    assert normalise_source(raw) == name
+
+
+def test_the_same_source_in_two_spellings_is_listed_once():
+    found = find_attribution(["A. (Source attribution: reuters)", "B. (Source attribution: Reuters)"])
+    assert found.sources == ["Reuters"]
