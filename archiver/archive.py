@@ -118,13 +118,13 @@ class Archive:
             for article in articles:
                 self._save_article(article, seen_at, run_id)
             self.db["pages"].insert_all(
-                ({"url": page.url, "final_url": page.final_url, "status": page.status,
+                {"url": page.url, "final_url": page.final_url, "status": page.status,
                   "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
                   "sha256": hashlib.sha256(page.body).hexdigest(),
-                  "body": compress(page.body), "run_id": run_id} for page in pages))
+                  "body": compress(page.body), "run_id": run_id} for page in pages)
             self.db["errors"].insert_all(
-                ({"run_id": run_id, "url": error.url, "status": error.status,
-                  "reason": error.reason, "at": seen_at} for error in errors))
+                {"run_id": run_id, "url": error.url, "status": error.status,
+                  "reason": error.reason, "at": seen_at} for error in errors)
 
     def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
         record = asdict(article)

@@ -27,7 +27,7 @@ def served(demo_site):
         yield base_url
 
 
-def crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProcess:
+def run_crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProcess:
     """`scrapy crawl chain` as a user runs it, in its own process, into the archive `db`."""
     command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start_url}",
                "-s", f"ARCHIVE_DB={db}", "-s", "AUTOTHROTTLE_ENABLED=False"]
@@ -38,6 +38,12 @@ def crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProcess:
                             timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     return result
+
+
+@pytest.fixture
+def crawl():
+    """`crawl(db, start_url, **spider_arguments)`: a real crawl in its own process."""
+    return run_crawl
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from archiver.dedupe import canonicalize
 from archiver.demo import DemoSite, serve
-from tests.conftest import crawl
 
 
 def article_urls(base_url: str, site: DemoSite) -> list[str]:
@@ -21,7 +20,8 @@ def last_run(archive) -> dict:
 
 
 def test_crawl_from_a_middle_article_archives_the_whole_chain_once_in_order(
-        demo_site, served, archive_path, open_archive):
+    crawl, demo_site, served, archive_path, open_archive
+):
     middle = demo_site.articles[len(demo_site.articles) // 2]
     crawl(archive_path, served + demo_site.article_path(middle))
 
@@ -42,7 +42,8 @@ def test_crawl_from_a_middle_article_archives_the_whole_chain_once_in_order(
 
 
 def test_every_fetched_response_is_kept_compressed_in_pages(
-        demo_site, served, archive_path, open_archive):
+    crawl, demo_site, served, archive_path, open_archive
+):
     from archiver.archive import decompress
 
     first = demo_site.articles[0]
@@ -56,25 +57,29 @@ def test_every_fetched_response_is_kept_compressed_in_pages(
     assert len(article_pages[0]["sha256"]) == 64
 
 
-def test_direction_prev_walks_only_to_older_articles(demo_site, served, archive_path,
-                                                      open_archive):
+def test_direction_prev_walks_only_to_older_articles(
+    crawl, demo_site, served, archive_path, open_archive
+):
     middle = len(demo_site.articles) // 2
-    crawl(archive_path, served + demo_site.article_path(demo_site.articles[middle]),
-          direction="prev")
+    crawl(
+        archive_path, served + demo_site.article_path(demo_site.articles[middle]), direction="prev"
+    )
     archived = {row["canonical_url"] for row in open_archive(archive_path).articles()}
     assert archived == set(article_urls(served, demo_site)[: middle + 1])
 
 
-def test_direction_next_walks_only_to_newer_articles(demo_site, served, archive_path,
-                                                      open_archive):
+def test_direction_next_walks_only_to_newer_articles(
+    crawl, demo_site, served, archive_path, open_archive
+):
     middle = len(demo_site.articles) // 2
-    crawl(archive_path, served + demo_site.article_path(demo_site.articles[middle]),
-          direction="next")
+    crawl(
+        archive_path, served + demo_site.article_path(demo_site.articles[middle]), direction="next"
+    )
     archived = {row["canonical_url"] for row in open_archive(archive_path).articles()}
     assert archived == set(article_urls(served, demo_site)[middle:])
 
 
-def test_max_articles_bounds_the_run(demo_site, served, archive_path, open_archive):
+def test_max_articles_bounds_the_run(crawl, demo_site, served, archive_path, open_archive):
     middle = demo_site.articles[len(demo_site.articles) // 2]
     crawl(archive_path, served + demo_site.article_path(middle), max_articles=3)
     archive = open_archive(archive_path)
@@ -82,7 +87,7 @@ def test_max_articles_bounds_the_run(demo_site, served, archive_path, open_archi
     assert last_run(archive)["stats"]["archiver/links_over_max_articles"] >= 1
 
 
-def test_a_chain_that_cycles_is_walked_once(demo_site, archive_path, open_archive):
+def test_a_chain_that_cycles_is_walked_once(crawl, demo_site, archive_path, open_archive):
     articles = demo_site.articles[:5]
     articles[0] = replace(articles[0], prev=articles[-1].slug)
     articles[-1] = replace(articles[-1], next=articles[0].slug)
@@ -92,18 +97,21 @@ def test_a_chain_that_cycles_is_walked_once(demo_site, archive_path, open_archiv
     archive = open_archive(archive_path)
     assert archive.db["articles"].count == 5
     assert sorted(row["canonical_url"] for row in archive.articles()) == sorted(
-        article_urls(base_url, site))
+        article_urls(base_url, site)
+    )
     assert last_run(archive)["status"] == "finished"
 
 
 def test_the_same_article_under_another_url_is_not_walked_again(
-        demo_site, archive_path, open_archive):
+    crawl, demo_site, archive_path, open_archive
+):
     articles = demo_site.articles[:3]
     site = DemoSite(articles)
     with serve(site) as base_url:
         # The newest article links "next" back to the oldest, under a tracking-parameter URL.
         site.articles[2] = replace(
-            articles[2], next=base_url + site.article_path(articles[0]) + "?utm_source=x")
+            articles[2], next=base_url + site.article_path(articles[0]) + "?utm_source=x"
+        )
         crawl(archive_path, base_url + site.article_path(articles[0]), direction="next")
     archive = open_archive(archive_path)
     assert archive.db["articles"].count == 3
@@ -112,7 +120,7 @@ def test_the_same_article_under_another_url_is_not_walked_again(
     assert any("utm_source" in url for url in fetched)
 
 
-def test_a_neighbour_on_another_site_is_not_followed(demo_site, archive_path, open_archive):
+def test_a_neighbour_on_another_site_is_not_followed(crawl, demo_site, archive_path, open_archive):
     articles = demo_site.articles[:4]
     articles[1] = replace(articles[1], next="http://other-site.invalid/2026/01/01/elsewhere/")
     site = DemoSite(articles)
@@ -125,8 +133,9 @@ def test_a_neighbour_on_another_site_is_not_followed(demo_site, archive_path, op
     assert last_run(archive)["stats"]["archiver/offsite_links_skipped"] == 1
 
 
-def test_a_start_url_that_404s_fails_the_run_with_a_clear_error(served, archive_path,
-                                                                open_archive):
+def test_a_start_url_that_404s_fails_the_run_with_a_clear_error(
+    crawl, served, archive_path, open_archive
+):
     result = crawl(archive_path, served + "/2026/01/01/no-such-article/")
     assert "could not fetch" in result.stderr and "HTTP 404" in result.stderr
     archive = open_archive(archive_path)
@@ -135,12 +144,14 @@ def test_a_start_url_that_404s_fails_the_run_with_a_clear_error(served, archive_
     [error] = archive.db["errors"].rows
     assert error["url"].endswith("/no-such-article/") and error["status"] == 404
     assert error["reason"] == "HTTP 404"
-    assert [page["status"] for page in archive.db["pages"].rows
-            if "no-such-article" in page["url"]] == [404]
+    assert [
+        page["status"] for page in archive.db["pages"].rows if "no-such-article" in page["url"]
+    ] == [404]
 
 
-def test_a_page_without_article_text_is_recorded_as_an_error(demo_site, archive_path,
-                                                             open_archive):
+def test_a_page_without_article_text_is_recorded_as_an_error(
+    crawl, demo_site, archive_path, open_archive
+):
     articles = demo_site.articles[:3]
     articles[1] = replace(articles[1], paragraphs=[])
     site = DemoSite(articles)
@@ -155,7 +166,8 @@ def test_a_page_without_article_text_is_recorded_as_an_error(demo_site, archive_
 
 
 def test_crawling_twice_keeps_one_row_per_article_and_updates_last_seen(
-        demo_site, served, archive_path, open_archive):
+    crawl, demo_site, served, archive_path, open_archive
+):
     start = served + demo_site.article_path(demo_site.articles[3])
     crawl(archive_path, start)
     first = {row["canonical_url"]: row for row in open_archive(archive_path).articles()}
@@ -165,10 +177,15 @@ def test_crawling_twice_keeps_one_row_per_article_and_updates_last_seen(
     assert second.keys() == first.keys()
     assert archive.db["articles"].count == len(demo_site.articles)
     assert archive.db["attributions"].count == sum(
-        len(demo_site.expected_attribution(a)) for a in demo_site.articles)
+        len(demo_site.expected_attribution(a)) for a in demo_site.articles
+    )
     for url, row in second.items():
         assert row["first_seen"] == first[url]["first_seen"]
         assert row["last_seen"] > first[url]["last_seen"]
     assert archive.db["crawl_runs"].count == 2
-    assert archive.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                              ["Japan"]).fetchone()[0] >= 1
+    assert (
+        archive.db.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", ["Japan"]
+        ).fetchone()[0]
+        >= 1
+    )

@@ -1,11 +1,15 @@
 """Extraction: one page's HTML in, an `Article` out. Pure functions, no network, no database.
 
+Each field comes from the most trustworthy source present, in this order: a site profile
+(`profiles/`), structured data (JSON-LD), meta tags (OpenGraph, `article:*`), the page's own
+markup conventions, and trafilatura's generic extractor as the body's fallback.
 `extract` never raises: a page it cannot read gives an `Article` with empty fields.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from lxml import etree
 from parsel import Selector
@@ -16,6 +20,7 @@ from . import metadata
 from .attribution import add_sources, find_attribution
 from .body import article_paragraphs
 from .navigation import find_neighbours
+from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names
 from .text import decode_html
 
@@ -36,34 +41,49 @@ def parse(html: str | bytes) -> tuple[str, Selector]:
     return text, page
 
 
-def extract(html: str | bytes, url: str) -> Article:
-    """Every field of the article page at `url`."""
+def extract(html: str | bytes, url: str, profiles: tuple[Profile, ...] | None = None) -> Article:
+    """Every field of the article page at `url`. `profiles` defaults to the packaged ones."""
     article = Article(url=url, canonical_url=canonicalize(url))
     try:
-        _fill(article, html, url)
+        _fill(article, html, url, load_profiles() if profiles is None else profiles)
     except Exception:  # a page must never stop a crawl; log it and keep what was found
         logger.exception("extraction failed on %s", url)
     return article
 
 
-def _fill(article: Article, html: str | bytes, url: str) -> None:
+def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile, ...]) -> None:
     text, page = parse(html)
+    profile = profile_for(url, profiles)
+    found = {}
+    if profile is not None:
+        profile.remove_from(page)
+        found = profile.extract(page, url)
     ld = json_ld_article(json_ld_objects(page))
     meta = meta_tags(page)
-    article.canonical_url = metadata.canonical_url(page, url, meta)
-    article.title = metadata.title(page, ld, meta)
-    article.authors = metadata.authors(page, ld, meta)
-    article.published, article.modified = metadata.dates(page, ld, meta)
-    article.language = metadata.language(page, ld, meta)
-    article.tags = metadata.tags(page, ld, meta)
-    article.prev_url, article.next_url = find_neighbours(page, url)
 
-    paragraphs = article_paragraphs(page.root, text, url)
+    generic: dict[str, Callable[[], object]] = {
+        "canonical_url": lambda: metadata.canonical_url(page, url, meta),
+        "title": lambda: metadata.title(page, ld, meta),
+        "authors": lambda: metadata.authors(page, ld, meta),
+        "published": lambda: metadata.published(page, ld, meta),
+        "modified": lambda: metadata.modified(page, ld, meta),
+        "language": lambda: metadata.language(page, ld, meta),
+        "tags": lambda: metadata.tags(page, ld, meta),
+    }
+    for name, compute in generic.items():
+        setattr(article, name, found[name] if name in found else compute())
+    if "canonical_url" in found:
+        article.canonical_url = canonicalize(found["canonical_url"])
+    neighbours = find_neighbours(page, url) if {"prev_url", "next_url"} - found.keys() else ()
+    article.prev_url = found.get("prev_url") or (neighbours[0] if neighbours else None)
+    article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)
+
+    paragraphs = found.get("body") or article_paragraphs(page.root, text, url)
     if paragraphs and article.title and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
-    add_sources(credits.sources, names(ld.get("sourceOrganization")) + names(ld.get("isBasedOn"))
-                + meta.get("source", []) + meta.get("dc.source", []))
+    add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))
+                + names(ld.get("isBasedOn")) + meta.get("source", []) + meta.get("dc.source", []))
     article.body = "\n\n".join(credits.paragraphs) or None
     article.attribution = credits.sources
     article.attribution_raw = credits.raw

@@ -26,7 +26,8 @@ WIRE_SERVICES = {
 }
 _NAME = r"[^\s()][^()\n]{0,80}?"
 _END = r"\s*[.;]?\s*$"
-_SOURCE_WORDS = r"(?:sources?|source\(s\)|quelles?|fuentes?|fontes?|fonti|источники?|bron(?:nen)?|źródło|出典|出所)"
+_SOURCE_WORDS = (r"(?:sources?|source\(s\)|quelles?|fuentes?|fontes?|fonti|источники?|"
+                 r"bron(?:nen)?|źródło|出典|出所)")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ RULES = [
         rf"(?:\s*\(\s*via\s+(?P<src>{_NAME})\s*\)|\s+[—–-]+\s*via\s+(?P<src2>{_NAME}))"
         r"(?=\s*[.]?\s*$)", re.I)),
     Rule("wire dateline", re.compile(
-        r"^(?:[A-ZÀ-ÝА-Я][\w'’.,/ -]{0,40}?\s*)?\(\s*(?P<src>[A-Z][\w.&-]*(?:[ -][A-Z][\w&-]*){0,3})"
+        r"^(?:[A-ZÀ-ÝА-Я][\w'’.,/ -]{0,40}?\s*)?"
+        r"\(\s*(?P<src>[A-Z][\w.&-]*(?:[ -][A-Z][\w&-]*){0,3})"
         r"\s*\)\s*(?:\.?\s*[-–—]+|:)"), removes=False),
 ]
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|/)\s*", re.I)

@@ -27,6 +27,8 @@ CONTAINERS = [
     ".node__content", ".gh-content", ".post-full-content", ".content-body", ".article-text",
     ".text-content", "#article-body", "#content-body", "article", "main", '[role="main"]',
 ]
+# The containers above that mark the body itself (not the whole article or page).
+BODY_MARKERS = CONTAINERS[:-3]
 _REMOVE_TAGS = {
     "script", "style", "noscript", "template", "form", "button", "input", "select", "textarea",
     "nav", "aside", "footer", "iframe", "svg", "figcaption", "object", "embed", "video", "audio",
@@ -47,6 +49,7 @@ _FURNITURE = re.compile(
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _MIN_ARTICLE_CHARS = 250
+_MIN_FALLBACK_CHARS = 80
 
 
 def _compile(css: str) -> etree.XPath:
@@ -54,6 +57,7 @@ def _compile(css: str) -> etree.XPath:
 
 
 CONTAINER_XPATHS = [_compile(css) for css in CONTAINERS]
+BODY_MARKER_XPATH = _compile(", ".join(BODY_MARKERS))
 
 
 def _paragraph_chars(element: html.HtmlElement) -> int:
@@ -138,4 +142,10 @@ def article_paragraphs(root: html.HtmlElement, text: str, url: str) -> list[str]
         paragraphs = read_blocks(strip_furniture(container))
         if sum(map(len, paragraphs)) >= _MIN_ARTICLE_CHARS:
             return paragraphs
-    return generic_body(text, url)
+    marked = BODY_MARKER_XPATH(root)
+    if marked:
+        # The page marks its body and it is short (a brief) or empty (a video page): trust it.
+        return read_blocks(strip_furniture(marked[0]))
+    paragraphs = generic_body(text, url)
+    # A menu or a cookie notice is all trafilatura finds on pages with no article.
+    return paragraphs if sum(map(len, paragraphs)) >= _MIN_FALLBACK_CHARS else []

@@ -68,14 +68,16 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     return result
 
 
-def dates(page: Selector, ld: dict, meta: dict[str, list[str]]) -> tuple[str | None, str | None]:
-    published = first(*text_values(ld.get("datePublished")),
-                      *meta.get("article:published_time", []), *meta.get("datepublished", []),
-                      *meta.get("date", []), *meta.get("dc.date.issued", []),
-                      page.css("article time[datetime], time[datetime]").attrib.get("datetime"))
-    modified = first(*text_values(ld.get("dateModified")), *meta.get("article:modified_time", []),
-                     *meta.get("og:updated_time", []), *meta.get("datemodified", []))
-    return published, modified
+def published(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    return first(*text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
+                 *meta.get("datepublished", []), *meta.get("date", []),
+                 *meta.get("dc.date.issued", []),
+                 page.css("article time[datetime], time[datetime]").attrib.get("datetime"))
+
+
+def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    return first(*text_values(ld.get("dateModified")), *meta.get("article:modified_time", []),
+                 *meta.get("og:updated_time", []), *meta.get("datemodified", []))
 
 
 def language(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:

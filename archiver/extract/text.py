@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
 from w3lib.encoding import html_to_unicode
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -12,7 +13,7 @@ _SPACES = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 
 
 def decode_html(html: str | bytes) -> str:
-    """Page bytes to text as a browser would: BOM, then valid UTF-8, then the declared charset."""
+    """Page bytes to text: BOM, valid UTF-8, the declared charset, then a guess."""
     if isinstance(html, str):
         return html
     if not html.startswith(_BOMS):
@@ -20,7 +21,13 @@ def decode_html(html: str | bytes) -> str:
             return html.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    return html_to_unicode(None, html)[1]
+    return html_to_unicode(None, html, auto_detect_fun=_guess_encoding)[1]
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """For bytes that are not UTF-8 and declare no charset: a statistical guess."""
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best else "cp1252"
 
 
 def collapse(text: str | None) -> str:

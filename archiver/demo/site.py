@@ -1,0 +1,676 @@
+"""The bundled demo news site: its data model and the HTML it serves.
+
+Pages are rendered on demand from a :class:`DemoSite`, so a test can change ``site.articles``
+between two requests and the next response reflects the change. The markup imitates a
+WordPress-style news theme on purpose: the article body is surrounded by menus, share bars, an
+injected newsletter box, related links, a sidebar and a comment section, which an extractor has
+to cut away; listing pages carry a ``rel="next"`` pagination trap that must not be mistaken for
+article navigation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from importlib import resources
+from typing import Any, NamedTuple
+from urllib.parse import quote, unquote, urlsplit
+
+SITE_NAME = "DEA News Daily"
+PAGE_SIZE = 5
+MENU_CATEGORIES = ("world", "economy", "transport", "energy")
+
+_ATTRIBUTION = re.compile(r"\s*\(Source attribution:\s*([^()]*?)\s*\)")
+_ARTICLE_PATH = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/([^/]+)/$")
+_LISTING_PATH = re.compile(r"^(?:/(category|tag)/([^/]+))?(?:/page/(\d+))?/$")
+
+Response = tuple[int, str, bytes]
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass
+class DemoComment:
+    id: int
+    author: str
+    published: str
+    text: str
+    parent: int | None = None
+
+
+@dataclass
+class DemoArticle:
+    """One article of the demo site.
+
+    ``prev`` / ``next`` override the default neighbours (the articles before and after this one
+    in :attr:`DemoSite.articles`): a slug of another article, an absolute URL, or ``""`` for no
+    link at all. ``None`` keeps the default.
+    """
+
+    slug: str
+    title: str
+    published: str
+    author: str
+    category: str
+    tags: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    comments: list[DemoComment] = field(default_factory=list)
+    comments_closed: bool = False
+    prev: str | None = None
+    next: str | None = None
+
+    def __post_init__(self) -> None:
+        self.comments = [_as_comment(comment) for comment in self.comments]
+
+    @property
+    def published_at(self) -> datetime:
+        return datetime.fromisoformat(self.published)
+
+
+class NavLink(NamedTuple):
+    """A resolved previous/next link: ``href`` is root-relative for pages of this site."""
+
+    href: str
+    title: str
+
+
+def _as_comment(comment: DemoComment | dict[str, Any]) -> DemoComment:
+    return comment if isinstance(comment, DemoComment) else DemoComment(**comment)
+
+
+def _slugify(name: str) -> str:
+    return re.sub(r"\s+", "-", name.strip().lower())
+
+
+def _term_path(kind: str, name: str) -> str:
+    """The root-relative URL of a category, tag or author page."""
+    return f"/{kind}/{quote(_slugify(name), safe='-')}/"
+
+
+def _label(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _human_date(moment: datetime) -> str:
+    return f"{moment:%B} {moment.day}, {moment.year}"
+
+
+def _human_time(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{_human_date(moment)} at {hour}:{moment:%M} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def _strip_attribution(paragraph: str) -> str:
+    return _ATTRIBUTION.sub("", paragraph).strip()
+
+
+def _excerpt(article: DemoArticle, words: int = 30) -> str:
+    text = _strip_attribution(article.paragraphs[0]) if article.paragraphs else ""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+class DemoSite:
+    """A fake news site whose articles form a chain through their previous/next links."""
+
+    def __init__(self, articles: list[DemoArticle]) -> None:
+        self.articles = articles
+
+    @classmethod
+    def load(cls) -> DemoSite:
+        """The packaged site (a fresh copy each call, so mutations never leak between tests)."""
+        text = resources.files(__package__).joinpath("articles.json").read_text(encoding="utf-8")
+        return cls([DemoArticle(**record) for record in json.loads(text)])
+
+    # -- lookups and ground truth --------------------------------------------------------
+
+    def by_slug(self, slug: str) -> DemoArticle:
+        for article in self.articles:
+            if article.slug == slug:
+                return article
+        raise KeyError(slug)
+
+    def article_path(self, article: DemoArticle) -> str:
+        return f"/{article.published_at:%Y/%m/%d}/{article.slug}/"
+
+    def article_url(self, article: DemoArticle, base_url: str) -> str:
+        return base_url.rstrip("/") + self.article_path(article)
+
+    def prev_link(self, article: DemoArticle) -> NavLink | None:
+        """The "Previous Article" link of ``article``'s page, or None when it has none."""
+        return self._neighbour(article, article.prev, -1)
+
+    def next_link(self, article: DemoArticle) -> NavLink | None:
+        """The "Next Article" link of ``article``'s page, or None when it has none."""
+        return self._neighbour(article, article.next, +1)
+
+    def expected_body(self, article: DemoArticle) -> str:
+        """What extraction should find: the paragraphs without their attribution markers."""
+        paragraphs = (_strip_attribution(paragraph) for paragraph in article.paragraphs)
+        return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+    def expected_attribution(self, article: DemoArticle) -> list[str]:
+        """The distinct credited source names, in order of first appearance."""
+        names: list[str] = []
+        for paragraph in article.paragraphs:
+            for name in _ATTRIBUTION.findall(paragraph):
+                if name and name not in names:
+                    names.append(name)
+        return names
+
+    def _neighbour(self, article: DemoArticle, override: str | None, step: int) -> NavLink | None:
+        if override is None:
+            index = self._index(article) + step
+            if not 0 <= index < len(self.articles):
+                return None
+            neighbour = self.articles[index]
+            return NavLink(self.article_path(neighbour), neighbour.title)
+        if override == "":
+            return None
+        if "://" in override:
+            return NavLink(override, self._title_for_url(override))
+        neighbour = self.by_slug(override)
+        return NavLink(self.article_path(neighbour), neighbour.title)
+
+    def _index(self, article: DemoArticle) -> int:
+        """Position by identity: two articles may compare equal field by field."""
+        for index, other in enumerate(self.articles):
+            if other is article:
+                return index
+        raise ValueError(f"article {article.slug!r} is not part of this site")
+
+    def _title_for_url(self, url: str) -> str:
+        """Link text for an absolute URL: the title of the article at that path, if any."""
+        path = urlsplit(url).path
+        for article in self.articles:
+            if self.article_path(article) == path:
+                return article.title
+        return url
+
+    def _newest_first(self, articles: list[DemoArticle] | None = None) -> list[DemoArticle]:
+        chosen = self.articles if articles is None else articles
+        return sorted(chosen, key=lambda article: article.published_at, reverse=True)
+
+    def _others(self, article: DemoArticle) -> list[DemoArticle]:
+        return [other for other in self._newest_first() if other is not article]
+
+    # -- routing -------------------------------------------------------------------------
+
+    def render(self, path: str, base_url: str) -> Response:
+        """Render the page at ``path`` (query strings are ignored): (status, type, body)."""
+        path = unquote(urlsplit(path).path) or "/"
+        base_url = base_url.rstrip("/")
+        if path == "/robots.txt":
+            return 200, "text/plain; charset=utf-8", b"User-agent: *\nAllow: /\n"
+        if path == "/contact/":
+            return self._page(200, "Contact", self._contact_main(), base_url, path)
+        if _ARTICLE_PATH.match(path):
+            for article in self.articles:
+                if self.article_path(article) == path:
+                    return self._html(200, self._article_page(article, base_url))
+        elif match := _LISTING_PATH.match(path):
+            kind, name, number = match.groups()
+            response = self._listing(kind, name, int(number or 1), base_url)
+            if response is not None:
+                return response
+        return self._page(404, "Page not found", self._not_found_main(path), base_url, None)
+
+    @staticmethod
+    def _html(status: int, document: str) -> Response:
+        return status, HTML, document.encode("utf-8")
+
+    # -- shared layout -------------------------------------------------------------------
+
+    def _page(
+        self,
+        status: int,
+        title: str,
+        main: str,
+        base_url: str,
+        canonical_path: str | None,
+        head_extra: str = "",
+    ) -> Response:
+        """A non-article page: ``main`` between the site's header, sidebar and footer."""
+        head = (
+            f'<meta property="og:title" content="{escape(title)}">\n'
+            f'<meta property="og:type" content="website">\n{head_extra}'
+        )
+        if canonical_path is not None:
+            head = f'<link rel="canonical" href="{escape(base_url + canonical_path)}">\n{head}'
+        body = f'<main id="main" class="site-main">\n{main}\n</main>\n{self._sidebar()}'
+        full_title = title if title == SITE_NAME else f"{title} – {SITE_NAME}"
+        return self._html(status, self._document(full_title, head, body, ticker_exclude=None))
+
+    def _document(
+        self, title: str, head: str, body: str, ticker_exclude: DemoArticle | None
+    ) -> str:
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="en">\n<head>\n'
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n"
+            f'<meta property="og:site_name" content="{SITE_NAME}">\n'
+            f"{head}"
+            "<style>body{font-family:Georgia,serif;margin:0}"
+            ".site-main{max-width:46rem;float:left;padding:1rem}"
+            ".widget-area{float:right;width:18rem;padding:1rem}"
+            ".site-footer{clear:both;padding:1rem;background:#222;color:#ddd}</style>\n"
+            "</head>\n"
+            '<body class="wp-theme-deanews">\n'
+            f"{self._header(ticker_exclude)}\n"
+            '<div id="content" class="site-content">\n'
+            f"{body}\n"
+            "</div>\n"
+            f"{self._footer()}\n"
+            "</body>\n</html>\n"
+        )
+
+    def _header(self, exclude: DemoArticle | None) -> str:
+        items = ['<li class="menu-item"><a href="/">Home</a></li>']
+        items += [
+            f'<li class="menu-item"><a href="/category/{name}/">{_label(name)}</a></li>'
+            for name in MENU_CATEGORIES
+        ]
+        items.append('<li class="menu-item"><a href="/contact/">Contact</a></li>')
+        breaking = next((a for a in self._newest_first() if a is not exclude), None)
+        ticker = ""
+        if breaking is not None:
+            ticker = (
+                '<div class="breaking-news"><span class="breaking-label">Breaking:</span> '
+                f'<a href="{self.article_path(breaking)}">{escape(breaking.title)}</a></div>\n'
+            )
+        return (
+            '<header id="masthead" class="site-header">\n'
+            '<div class="site-branding"><a class="site-logo" href="/" rel="home">'
+            '<span class="logo-mark">DEA</span> News <span class="logo-sub">Daily</span></a>'
+            '<p class="site-description">Wire news on geopolitics, economy and energy</p></div>\n'
+            '<nav id="site-navigation" class="main-navigation" aria-label="Main menu">'
+            f'<ul class="menu">{"".join(items)}</ul></nav>\n'
+            f"{ticker}"
+            "</header>"
+        )
+
+    def _sidebar(self) -> str:
+        popular = sorted(self.articles, key=lambda a: len(a.comments), reverse=True)[:5]
+        items = "".join(
+            f'<li><a href="{self.article_path(a)}">{escape(a.title)}</a></li>' for a in popular
+        )
+        return (
+            '<aside id="secondary" class="widget-area">\n'
+            '<section class="widget widget-popular"><h2 class="widget-title">Most read</h2>'
+            f"<ol>{items}</ol></section>\n"
+            '<section class="widget widget-social"><h2 class="widget-title">Follow us</h2><ul>'
+            '<li><a href="https://www.facebook.com/deanewsdaily">Facebook</a></li>'
+            '<li><a href="https://x.com/deanewsdaily">X</a></li>'
+            '<li><a href="https://t.me/deanewsdaily">Telegram</a></li>'
+            '<li><a href="/feed/">RSS</a></li></ul></section>\n'
+            "</aside>"
+        )
+
+    @staticmethod
+    def _footer() -> str:
+        return (
+            '<footer id="colophon" class="site-footer">\n'
+            f'<div class="footer-about"><p>{SITE_NAME} publishes wire reports on geopolitics, '
+            "the economy, transport and energy from correspondents across the region.</p></div>\n"
+            '<nav class="footer-links"><a href="/contact/">Contact</a> · '
+            '<a href="/privacy-policy/">Privacy policy</a> · <a href="/terms/">Terms of use</a>'
+            "</nav>\n"
+            f'<p class="copyright">© 2026 {SITE_NAME}. All rights reserved.</p>\n'
+            "</footer>"
+        )
+
+    # -- listing pages -------------------------------------------------------------------
+
+    def _listing(
+        self, kind: str | None, name: str | None, number: int, base_url: str
+    ) -> Response | None:
+        """Home (``kind`` None), category or tag listing page ``number``; None if empty."""
+        prefix, heading, chosen = "", "Latest news", self.articles
+        if kind == "category" and name is not None:
+            chosen = [a for a in self.articles if _slugify(a.category) == name]
+            label = chosen[0].category if chosen else name
+            prefix, heading = _term_path(kind, name), f"Category: {_label(label)}"
+        elif kind == "tag" and name is not None:
+            chosen = [a for a in self.articles if name in map(_slugify, a.tags)]
+            label = next((t for a in chosen for t in a.tags if _slugify(t) == name), name)
+            prefix, heading = _term_path(kind, name), f"Tag: {_label(label)}"
+        prefix = prefix.rstrip("/")
+        chosen = self._newest_first(chosen)
+        pages = -(-len(chosen) // PAGE_SIZE)
+        if not 1 <= number <= max(pages, 1) or (kind is not None and not chosen):
+            return None
+        shown = chosen[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+        def page_path(n: int) -> str:
+            return f"{prefix}/" if n == 1 else f"{prefix}/page/{n}/"
+
+        head_links = ""
+        if number > 1:
+            head_links += f'<link rel="prev" href="{page_path(number - 1)}">\n'
+        if number < pages:
+            head_links += f'<link rel="next" href="{page_path(number + 1)}">\n'
+        summaries = "\n".join(self._summary(article) for article in shown)
+        main = (
+            f'<header class="page-header"><h1 class="page-title">{escape(heading)}</h1></header>\n'
+            f"{summaries}\n{self._pagination(number, pages, page_path)}"
+        )
+        title = SITE_NAME if kind is None else heading
+        if number > 1:
+            title = f"Page {number}" if kind is None else f"{heading} – Page {number}"
+        return self._page(200, title, main, base_url, page_path(number), head_links)
+
+    def _summary(self, article: DemoArticle) -> str:
+        href = self.article_path(article)
+        return (
+            '<article class="post type-post summary">\n'
+            f'<h2 class="entry-title"><a href="{href}">{escape(article.title)}</a></h2>\n'
+            f'<div class="entry-meta">By {escape(article.author)} · '
+            f'<time datetime="{escape(article.published)}">'
+            f"{_human_date(article.published_at)}</time> · "
+            f'<a href="{_term_path("category", article.category)}">'
+            f"{escape(_label(article.category))}</a></div>\n"
+            f'<div class="entry-summary"><p>{escape(_excerpt(article))}</p></div>\n'
+            f'<a class="more-link" href="{href}">Continue reading</a>\n'
+            "</article>"
+        )
+
+    @staticmethod
+    def _pagination(number: int, pages: int, page_path: Callable[[int], str]) -> str:
+        if pages == 1:
+            return ""
+        older = newer = ""
+        if number < pages:
+            older = (
+                f'<div class="nav-previous"><a href="{page_path(number + 1)}" rel="next">'
+                "Older posts</a></div>"
+            )
+        if number > 1:
+            newer = (
+                f'<div class="nav-next"><a href="{page_path(number - 1)}" rel="prev">'
+                "Newer posts</a></div>"
+            )
+        numbers = []
+        if number > 1:
+            numbers.append(
+                f'<a class="prev page-numbers" rel="prev" href="{page_path(number - 1)}">'
+                "« Previous page</a>"
+            )
+        for n in range(1, pages + 1):
+            if n == number:
+                numbers.append(f'<span aria-current="page" class="page-numbers current">{n}</span>')
+            else:
+                numbers.append(f'<a class="page-numbers" href="{page_path(n)}">{n}</a>')
+        if number < pages:
+            numbers.append(
+                f'<a class="next page-numbers" rel="next" href="{page_path(number + 1)}">'
+                "Next page »</a>"
+            )
+        return (
+            '<nav class="navigation posts-navigation pagination" aria-label="Posts">\n'
+            f'<div class="nav-links">{older}{newer}</div>\n'
+            f'<div class="page-links">{" ".join(numbers)}</div>\n'
+            "</nav>"
+        )
+
+    @staticmethod
+    def _contact_main() -> str:
+        return (
+            '<article class="page"><h1 class="entry-title">Contact</h1>'
+            '<div class="entry-content"><p>Write to the newsroom at '
+            '<a href="mailto:newsroom@example.org">newsroom@example.org</a>.</p></div></article>'
+        )
+
+    @staticmethod
+    def _not_found_main(path: str) -> str:
+        return (
+            '<section class="error-404 not-found"><h1 class="page-title">Page not found</h1>'
+            f'<p>Nothing was found at {escape(path)}. Try the <a href="/">home page</a>.</p>'
+            "</section>"
+        )
+
+    # -- article pages -------------------------------------------------------------------
+
+    def _article_page(self, article: DemoArticle, base_url: str) -> str:
+        url = self.article_url(article, base_url)
+        head = self._article_head(article, url)
+        body = (
+            f"{self._breadcrumb(article)}\n"
+            '<main id="main" class="site-main">\n'
+            f'<article id="post-{article.slug}" class="post type-post status-publish">\n'
+            f"{self._entry_header(article, url)}\n"
+            f"{self._entry_content(article)}\n"
+            f"{self._entry_footer(article)}\n"
+            "</article>\n"
+            f"{self._post_navigation(article)}\n"
+            f"{self._related(article)}\n"
+            f"{self._comments(article)}\n"
+            "</main>\n"
+            f"{self._sidebar()}"
+        )
+        title = f"{article.title} – {SITE_NAME}"
+        return self._document(title, head, body, ticker_exclude=article)
+
+    def _article_head(self, article: DemoArticle, url: str) -> str:
+        description = escape(_excerpt(article))
+        lines = [
+            f'<meta name="description" content="{description}">',
+            f'<link rel="canonical" href="{escape(url)}">',
+            f'<meta property="og:title" content="{escape(article.title)}">',
+            f'<meta property="og:url" content="{escape(url)}">',
+            '<meta property="og:type" content="article">',
+            f'<meta property="og:description" content="{description}">',
+            f'<meta property="article:published_time" content="{escape(article.published)}">',
+            f'<meta property="article:author" content="{escape(article.author)}">',
+            f'<meta property="article:section" content="{escape(_label(article.category))}">',
+        ]
+        lines += [f'<meta property="article:tag" content="{escape(tag)}">' for tag in article.tags]
+        json_ld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": url,
+            "headline": article.title,
+            "datePublished": article.published,
+            "author": {"@type": "Person", "name": article.author},
+            "keywords": ", ".join(article.tags),
+            "articleSection": _label(article.category),
+            "publisher": {"@type": "Organization", "name": SITE_NAME},
+        }
+        script = json.dumps(json_ld, ensure_ascii=False).replace("</", "<\\/")
+        lines.append(f'<script type="application/ld+json">{script}</script>')
+        return "\n".join(lines) + "\n"
+
+    def _breadcrumb(self, article: DemoArticle) -> str:
+        category = escape(_label(article.category))
+        return (
+            '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/">Home</a> › '
+            f'<a href="{_term_path("category", article.category)}">{category}</a> › '
+            f'<span class="breadcrumb-current">{escape(article.title)}</span></nav>'
+        )
+
+    def _entry_header(self, article: DemoArticle, url: str) -> str:
+        shared = quote(url, safe="")
+        subject = quote(article.title, safe="")
+        return (
+            '<header class="entry-header">\n'
+            f'<h1 class="entry-title">{escape(article.title)}</h1>\n'
+            '<div class="entry-meta"><span class="byline">By <span class="author vcard">'
+            f'<a class="url fn n" href="{_term_path("author", article.author)}">'
+            f"{escape(article.author)}</a></span></span> "
+            '<span class="posted-on"><time class="entry-date published" '
+            f'datetime="{escape(article.published)}">{_human_date(article.published_at)}</time>'
+            "</span></div>\n"
+            '<div class="share-bar">'
+            f'<a class="share-facebook" href="https://www.facebook.com/sharer/sharer.php?u={shared}">'
+            "Share on Facebook</a> "
+            f'<a class="share-x" href="https://x.com/intent/post?url={shared}">Share on X</a> '
+            f'<a class="share-telegram" href="https://t.me/share/url?url={shared}">'
+            "Share on Telegram</a> "
+            f'<a class="share-email" href="mailto:?subject={subject}&amp;body={shared}">Email</a>'
+            "</div>\n"
+            "</header>"
+        )
+
+    def _entry_content(self, article: DemoArticle) -> str:
+        blocks = [f"<p>{escape(paragraph)}</p>" for paragraph in article.paragraphs]
+        blocks.insert(min(2, len(blocks)), self._injected_boxes(article))
+        return '<div class="entry-content">\n' + "\n".join(blocks) + "\n</div>"
+
+    def _injected_boxes(self, article: DemoArticle) -> str:
+        newsletter = (
+            '<div class="newsletter-box ad-slot">'
+            '<h4 class="newsletter-title">Subscribe to our newsletter</h4>'
+            "<p>The day's top stories from our correspondents, every morning in your inbox.</p>"
+            '<form class="newsletter-form" action="/newsletter/" method="post">'
+            '<input type="email" name="email" placeholder="Your email address" required> '
+            '<button type="submit">Subscribe</button></form></div>'
+        )
+        others = self._others(article)
+        if not others:
+            return newsletter
+        # The article two steps away in the chain, so it is never a direct neighbour.
+        index = self._index(article)
+        candidate = self.articles[(index + 2) % len(self.articles)]
+        read_also = candidate if candidate is not article else others[0]
+        return (
+            f"{newsletter}\n"
+            '<p class="read-also"><strong>Read also:</strong> '
+            f'<a href="{self.article_path(read_also)}">{escape(read_also.title)}</a></p>'
+        )
+
+    def _entry_footer(self, article: DemoArticle) -> str:
+        tags = ", ".join(
+            f'<a href="{_term_path("tag", tag)}" rel="tag">{escape(tag)}</a>'
+            for tag in article.tags
+        )
+        tags_html = f'<div class="tags-links"><span>Tags:</span> {tags}</div>\n' if tags else ""
+        return (
+            '<footer class="entry-footer">\n'
+            f"{tags_html}"
+            '<div class="author-box"><h4 class="author-box-title">About the author</h4>'
+            f"<p><strong>{escape(article.author)}</strong> is a staff correspondent at "
+            f"{SITE_NAME} covering {escape(article.category)} news.</p></div>\n"
+            "</footer>"
+        )
+
+    def _post_navigation(self, article: DemoArticle) -> str:
+        parts = []
+        for css, label, link in (
+            ("prev", "Previous Article", self.prev_link(article)),
+            ("next", "Next Article", self.next_link(article)),
+        ):
+            if link is not None:
+                parts.append(
+                    f'<div class="post-navigation-link post-navigation-{css}">'
+                    f'<span class="post-navigation-label">{label}</span>\n'
+                    f'<a class="post-navigation-title" href="{escape(link.href)}">'
+                    f"{escape(link.title)}</a></div>"
+                )
+        if not parts:
+            return ""
+        return '<div class="post-navigation">\n' + "\n".join(parts) + "\n</div>"
+
+    def _related(self, article: DemoArticle) -> str:
+        others = self._others(article)
+        same = [other for other in others if other.category == article.category]
+        chosen = (same + [other for other in others if other not in same])[:3]
+        if not chosen:
+            return ""
+        items = "".join(
+            f'<li><a href="{self.article_path(a)}">{escape(a.title)}</a></li>' for a in chosen
+        )
+        return (
+            '<section class="related-posts"><h3 class="related-title">Related articles</h3>'
+            f"<ul>{items}</ul></section>"
+        )
+
+    # -- comments ------------------------------------------------------------------------
+
+    def _comments(self, article: DemoArticle) -> str:
+        comments = [_as_comment(comment) for comment in article.comments]
+        parts = ['<div id="comments" class="comments-area">']
+        if comments:
+            count = len(comments)
+            heading = f"{count} Comment" if count == 1 else f"{count} Comments"
+            parts.append(f'<h2 class="comments-title">{heading}</h2>')
+            ids = {comment.id for comment in comments}
+            roots = [c for c in comments if c.parent is None or c.parent not in ids]
+            parts.append(self._comment_list(article, roots, comments, 1, "comment-list"))
+        if article.comments_closed:
+            parts.append('<p class="comments-closed no-comments">Comments are closed.</p>')
+        else:
+            parts.append(self._respond_form(article))
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    def _comment_list(
+        self,
+        article: DemoArticle,
+        level: list[DemoComment],
+        everything: list[DemoComment],
+        depth: int,
+        css: str,
+    ) -> str:
+        items = []
+        for comment in level:
+            moment = datetime.fromisoformat(comment.published)
+            paragraphs = "".join(
+                f"<p>{escape(part.strip())}</p>"
+                for part in comment.text.split("\n\n")
+                if part.strip()
+            )
+            reply = ""
+            if not article.comments_closed:
+                reply = (
+                    '<div class="reply"><a rel="nofollow" class="comment-reply-link" '
+                    f'href="?replytocom={comment.id}#respond" data-commentid="{comment.id}" '
+                    f'aria-label="Reply to {escape(comment.author)}">Reply</a></div>'
+                )
+            children = [c for c in everything if c.parent == comment.id and c is not comment]
+            nested = (
+                self._comment_list(article, children, everything, depth + 1, "children") + "\n"
+                if children
+                else ""
+            )
+            items.append(
+                f'<li id="comment-{comment.id}" class="comment depth-{depth}">\n'
+                f'<article id="div-comment-{comment.id}" class="comment-body">\n'
+                '<footer class="comment-meta"><div class="comment-author vcard">'
+                f'<b class="fn">{escape(comment.author)}</b> <span class="says">says:</span>'
+                '</div><div class="comment-metadata">'
+                f'<a href="{self.article_path(article)}#comment-{comment.id}">'
+                f'<time datetime="{escape(comment.published)}">{_human_time(moment)}</time></a>'
+                "</div></footer>\n"
+                f'<div class="comment-content">{paragraphs}</div>\n'
+                f"{reply}\n"
+                "</article>\n"
+                f"{nested}"
+                "</li>"
+            )
+        return f'<ol class="{css}">\n' + "\n".join(items) + "\n</ol>"
+
+    @staticmethod
+    def _respond_form(article: DemoArticle) -> str:
+        return (
+            '<div id="respond" class="comment-respond">\n'
+            '<h3 id="reply-title" class="comment-reply-title">Write a Comment</h3>\n'
+            '<form action="/wp-comments-post.php" method="post" id="commentform" '
+            'class="comment-form">\n'
+            '<p class="comment-notes">Your email address will not be published.</p>\n'
+            '<p class="comment-form-comment"><label for="comment">Comment</label>'
+            '<textarea id="comment" name="comment" rows="6" required></textarea></p>\n'
+            '<p class="comment-form-author"><label for="author">Name</label>'
+            '<input id="author" name="author" type="text" required></p>\n'
+            '<p class="comment-form-email"><label for="email">Email</label>'
+            '<input id="email" name="email" type="email" required></p>\n'
+            '<p class="form-submit"><button type="submit" id="submit" class="submit">'
+            "Leave a Comment</button>"
+            f'<input type="hidden" name="comment_post_slug" value="{escape(article.slug)}">'
+            '<input type="hidden" name="comment_parent" id="comment_parent" value="0"></p>\n'
+            "</form>\n"
+            "</div>"
+        )

@@ -1,0 +1,28 @@
+"""`archiver demo`: serves the demo site, crawls it, writes the archive and says what it holds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from archiver.archive import Archive
+from archiver.demo import DemoSite
+
+
+def test_archiver_demo_archives_the_demo_site_and_prints_the_chain(tmp_path):
+    db = tmp_path / "demo.db"
+    result = subprocess.run([sys.executable, "-m", "archiver.cli", "demo", "--db", str(db)],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = DemoSite.load()
+    out = result.stdout
+    assert f"Archived {len(site.articles)} articles" in out
+    assert "DEA News" in out and f"datasette {db}" in out
+    # The chain is printed oldest to newest.
+    positions = [out.index(article.title) for article in site.articles]
+    assert positions == sorted(positions)
+    archive = Archive(db)
+    try:
+        assert archive.db["articles"].count == len(site.articles)
+    finally:
+        archive.close()

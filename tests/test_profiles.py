@@ -1,0 +1,83 @@
+"""Site profiles: a matching profile's selectors win over the generic rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archiver.extract import extract, parse
+from archiver.extract.profiles import ProfileError, load_profile, load_profiles
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+PAGE = """<html lang="en"><head><title>Generic title | Site</title>
+<meta property="og:title" content="Generic title">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Generic title",
+ "author": {"@type": "Person", "name": "Generic Author"}}</script></head>
+<body><article><h1>Generic title</h1>
+<div class="entry-content"><p>Generic paragraph one that the theme marks as the body text of
+the article and that a generic extractor would take.</p><p>Generic paragraph two, long enough
+to count as article text for the container rules in the generic path of extraction.</p>
+<p>A third generic paragraph so the container holds more than enough prose to be chosen.</p></div>
+<div class="real-story"><h2 class="real-title">The real headline</h2>
+<p class="txt">Real first paragraph.</p><aside class="promo">Buy now</aside>
+<p class="txt">Real second paragraph. (Source attribution: DEA News)</p>
+<span class="writer">Jane Roe</span><span class="writer">John Doe</span></div>
+</article></body></html>"""
+
+PROFILE = """
+domains = ["profiled.example"]
+[fields]
+title = "css:h2.real-title"
+body = "css:.real-story p.txt"
+authors = "xpath://span[@class='writer']/text()"
+[remove]
+selectors = ["css:.promo"]
+"""
+
+
+@pytest.fixture
+def profiles(tmp_path):
+    (tmp_path / "profiled.toml").write_text(PROFILE)
+    return (load_profile(tmp_path / "profiled.toml"),)
+
+
+def test_a_matching_profile_wins_over_the_generic_path(profiles):
+    article = extract(PAGE, "https://www.profiled.example/story/", profiles=profiles)
+    assert article.title == "The real headline"
+    assert article.body == "Real first paragraph.\n\nReal second paragraph."
+    assert article.authors == ["Jane Roe", "John Doe"]
+    assert article.attribution == ["DEA News"]  # profile bodies go through attribution too
+    assert article.language == "en"  # a field the profile does not name stays generic
+
+
+def test_a_profile_for_another_site_is_not_used(profiles):
+    article = extract(PAGE, "https://other.example/story/", profiles=profiles)
+    assert article.title == "Generic title"
+    assert article.authors == ["Generic Author"]
+    assert article.body.startswith("Generic paragraph one")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("domains = [", "profiled.toml"),
+    ("[fields]\ntitle = 'css:h1'", "`domains` must be a non-empty list"),
+    ("domains = ['a.example']\n[fields]\nheadline = 'css:h1'", "unknown fields ['headline']"),
+    ("domains = ['a.example']\n[fields]\ntitle = 'h1'", "must start with css: or xpath:"),
+    ("domains = ['a.example']\n[fields]\ntitle = 'xpath://h1[@'", "is invalid"),
+])
+def test_a_broken_profile_is_refused_with_its_file_and_reason(tmp_path, text, message):
+    path = tmp_path / "profiled.toml"
+    path.write_text(text)
+    with pytest.raises(ProfileError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_profile(path)
+
+
+def test_every_packaged_profile_proves_itself_on_a_saved_page():
+    for profile in load_profiles():
+        assert profile.test_page, f"profile {profile.name} names no test_page"
+        page = PROJECT / profile.test_page
+        assert page.exists(), f"profile {profile.name}: {page} is missing"
+        url = f"https://{profile.domains[0]}/"
+        found = profile.extract(parse(page.read_bytes())[1], url)
+        assert set(found) == set(profile.fields), f"{profile.name} found only {sorted(found)}"
