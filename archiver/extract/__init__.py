@@ -9,6 +9,7 @@ markup conventions, and trafilatura's generic extractor as the body's fallback.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -21,17 +22,19 @@ from .attribution import add_sources, find_attribution
 from .body import article_paragraphs
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
-from .structured import json_ld_article, json_ld_objects, meta_tags, names
+from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
 from .text import decode_html
 
 __all__ = ["extract", "parse"]
 
 logger = logging.getLogger(__name__)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse(html: str | bytes) -> tuple[str, Selector]:
     """Decoded text and its parsed tree; an unparseable page gives an empty document."""
-    text = decode_html(html).replace("\x00", "")
+    # lxml refuses control characters in text; browsers show nothing for them either.
+    text = _CONTROL_CHARS.sub(" ", decode_html(html))
     try:
         page = Selector(text=text or "<html></html>", type="html")
         if page.root is None:
@@ -78,7 +81,8 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.prev_url = found.get("prev_url") or (neighbours[0] if neighbours else None)
     article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)
 
-    paragraphs = found.get("body") or article_paragraphs(page.root, text, url)
+    declared_body = next(iter(text_values(ld.get("articleBody"))), None)
+    paragraphs = found.get("body") or article_paragraphs(page.root, text, url, declared_body)
     if paragraphs and article.title and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)

@@ -1,17 +1,20 @@
-"""The article's main text: find the content container, cut the boilerplate, read the blocks.
+"""The article's main text: find the content container, cut the furniture, read the blocks.
 
 Order: the container a page marks as the article body (`[itemprop=articleBody]`, the
-`.entry-content` family of CMS/theme classes, `<article>`, `<main>`), the one with the most
-paragraph text winning; inside it, furniture is cut (menus, share bars, related and "read also"
-blocks, newsletter and ad boxes, captions, author boxes, comment sections); then paragraphs,
-headings, list items and quotes are read in document order. When no container holds a real
-article text, trafilatura's generic extractor is the fallback.
+`.entry-content` family of CMS/theme classes, then `<article>`, `<main>`), the one with the
+most prose winning, together with its siblings of the same kind (bodies split by ads); the
+JSON-LD `articleBody` when it holds clearly more; trafilatura's generic extractor when no
+container holds an article. Inside the container, furniture is cut (menus, share bars, related
+and "read also" blocks, newsletter and ad boxes, captions, author boxes, comment sections), then
+paragraphs, headings, list items, quotes and bare text runs are read in document order. A lede
+(standfirst) set between the headline and the body is put first.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree, html
@@ -20,36 +23,59 @@ from parsel.csstranslator import HTMLTranslator
 from .text import collapse
 
 # Classes and ids that real CMSs and themes give the element holding the article text.
-CONTAINERS = [
+BODY_MARKERS = [
     '[itemprop="articleBody"]', ".entry-content", ".post-content", ".article-content",
-    ".article-body", ".article__body", ".articleBody", ".story-body", ".story-content",
-    ".post-body", ".post-entry", ".td-post-content", ".jeg_post_content", ".field--name-body",
-    ".node__content", ".gh-content", ".post-full-content", ".content-body", ".article-text",
-    ".text-content", "#article-body", "#content-body", "article", "main", '[role="main"]',
+    ".article-body", ".article__body", ".articleBody", ".article-text", ".article__text",
+    ".story-body", ".story-content", ".story-text", ".post-body", ".post-entry", ".post-text",
+    ".td-post-content", ".jeg_post_content", ".et_pb_post_content", ".field--name-body",
+    ".node__content", ".gh-content", ".post-full-content", ".content-body", ".text-content",
+    ".article__content", ".article-main", ".news-text", ".news-body", ".rich-text",
+    "#article-body", "#content-body", "#articleBody", "#story-body",
 ]
-# The containers above that mark the body itself (not the whole article or page).
-BODY_MARKERS = CONTAINERS[:-3]
+CONTAINERS = [*BODY_MARKERS, "article", "main", '[role="main"]']
+
 _REMOVE_TAGS = {
     "script", "style", "noscript", "template", "form", "button", "input", "select", "textarea",
     "nav", "aside", "footer", "iframe", "svg", "figcaption", "object", "embed", "video", "audio",
-    "canvas", "dialog", "menu",
+    "canvas", "dialog", "menu", "link", "meta",
 }
-# Tokens of class/id/role values that mark page furniture inside an article container.
+# Class/id/role tokens (whole, or joined by - or _ to others) that mark page furniture.
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|sharedaddy|related|recommend\w*|read-?(?:also|more)|"
     r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|promo\w*|"
     r"advert\w*|ads?|adslot|ad-?unit|sponsor\w*|banner|comments?|respond|reply|author-?(?:box|bio|"
     r"info|card)|about-?(?:the-)?author|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|"
-    r"tag-?list|categor(?:y|ies)|breadcrumbs?|widget\w*|sidebar|cookie\w*|consent|gdpr|paywall|"
-    r"caption|credit|wp-caption-text|toc|table-of-contents|print|hidden|sr-only|visually-hidden|"
+    r"tag-?list|categor(?:y|ies)|breadcrumbs?|widget\w*|sidebar|cookie\w*|consent|gdpr|"
+    r"caption|credit|wp-caption-text|toc|table-of-contents|sr-only|visually-hidden|"
     r"post-?navigation|navigation|nav-links|pagination|popular|trending|most-?read|outbrain|"
     r"taboola|rating|vote|jp-relatedposts|yarpp\w*)(?:$|[\s_-])",
     re.I,
 )
-_BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LEDE = re.compile(
+    r"(?:^|[\s_-])(?:lead|lede|leadtext|standfirst|teaser|intro|summary|subtitle|subheadline|"
+    r"sub-?heading|dek|deck|excerpt|description|abstract)(?:$|[\s_-])", re.I)
+# Headings of "more on this" boxes, in the languages of the sites we meet most.
+_TEASER_HEADING = re.compile(
+    r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
+    r"you (?:may|might) also like|recommended|most (?:read|popular)|latest (?:news|stories)|"
+    r"mehr (?:zum thema|zu|aus|themen|dazu)|weitere (?:artikel|themen|infos?|beiträge|"
+    r"nachrichten|informationen)|lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch|"
+    r"zum weiterlesen|meistgelesen|viel gelesen|neueste artikel|empfehlungen|"
+    r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
+    r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
+    r"関連記事|あわせて読みたい)\b", re.I)
+# Elements that start a new block of text; everything else flows inline within one.
+_BLOCKS = {
+    "p", "div", "section", "article", "header", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table", "tr", "td", "th",
+    "figure", "hr", "center", "address", "details", "summary",
+}
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _MIN_ARTICLE_CHARS = 250
 _MIN_FALLBACK_CHARS = 80
+# Furniture is small next to the story: a "furniture" element holding this share of the
+# container's text is a mislabelled wrapper (e.g. class "paywall" or "overflow-hidden").
+_MAX_FURNITURE_SHARE = 0.3
 
 
 def _compile(css: str) -> etree.XPath:
@@ -57,75 +83,168 @@ def _compile(css: str) -> etree.XPath:
 
 
 CONTAINER_XPATHS = [_compile(css) for css in CONTAINERS]
-BODY_MARKER_XPATH = _compile(", ".join(BODY_MARKERS))
+_TEXT_OF = etree.XPath("string()")
 
 
-def _paragraph_chars(element: html.HtmlElement) -> int:
-    return sum(len(collapse(p.text_content())) for p in element.iter("p"))
+@dataclass
+class Block:
+    kind: str  # the tag of the block element the text was read from
+    text: str
 
 
-def find_container(root: html.HtmlElement) -> html.HtmlElement | None:
-    """The element that holds the article text: the marked container with the most prose."""
-    best, best_chars = None, 0
+def _text(element: html.HtmlElement) -> str:
+    return collapse(_TEXT_OF(element))
+
+
+def prose_chars(element: html.HtmlElement) -> int:
+    """Characters of running text: paragraphs and text-only divs, links not counted."""
+    total = 0
+    for block in element.iter("p", "div", "td", "li"):
+        if block.tag != "p" and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in block):
+            continue
+        text = len(_text(block))
+        linked = sum(len(_text(a)) for a in block.iter("a"))
+        if text > 30 and linked < text / 2:
+            total += text - linked
+    return total
+
+
+def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
+    """The element(s) that hold the article text: the marked container with the most prose,
+    with its siblings of the same kind when ads split the body into several."""
+    best: list[html.HtmlElement] = []
+    best_chars = 0
     for xpath in CONTAINER_XPATHS:
-        for element in xpath(root):
-            chars = _paragraph_chars(element)
-            # A narrower container (earlier in the list) wins unless a wider one holds much more.
-            if chars > best_chars * 1.5 or (best is not None and chars > best_chars and
-                                             best in element.iterancestors()):
-                best, best_chars = element, chars
+        matches = xpath(root)
+        if not matches:
+            continue
+        outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
+        scored = [(prose_chars(m), m) for m in outermost]
+        chars, top = max(scored, key=lambda pair: pair[0])
+        group = [m for c, m in scored if m is top or (c and m.getparent() is top.getparent())]
+        chars = sum(c for c, m in scored if m in group)
+        # A narrower container (earlier in the list) wins unless a wider one holds much more.
+        if chars > best_chars * 1.5:
+            best, best_chars = group, chars
         if best_chars >= _MIN_ARTICLE_CHARS * 4:
             break
-    return best if best_chars >= _MIN_ARTICLE_CHARS else None
+    return best if best_chars >= _MIN_ARTICLE_CHARS else []
+
+
+def _marks(element: html.HtmlElement) -> str:
+    return " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
 
 
 def _is_furniture(element: html.HtmlElement) -> bool:
     if element.tag in _REMOVE_TAGS:
         return True
-    marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
-    return bool(marks) and bool(_FURNITURE.search(marks)) or element.get("hidden") is not None \
-        or element.get("aria-hidden") == "true"
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    marks = _marks(element)
+    return bool(marks) and bool(_FURNITURE.search(marks))
 
 
 def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
     """A copy of `container` without menus, share bars, boxes and other furniture."""
     clean = copy.deepcopy(container)
-    for element in list(clean.iterdescendants(etree.Element)):
-        if element.getparent() is not None and _is_furniture(element):
+    total = max(len(_text(clean)), 1)
+    doomed = []
+    for element in clean.iterdescendants(etree.Element):
+        if _is_furniture(element) and (element.tag in _REMOVE_TAGS
+                                       or len(_text(element)) < total * _MAX_FURNITURE_SHARE):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
             element.drop_tree()
     return clean
 
 
-def _link_density(element: html.HtmlElement, text: str) -> float:
-    linked = sum(len(collapse(a.text_content())) for a in element.iter("a"))
-    return linked / max(len(text), 1)
+class _Reader:
+    """Walks a container once, cutting its text into blocks at block-level elements."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pieces: list[str] = []
+        self.linked = 0
+
+    def read(self, element: html.HtmlElement) -> list[Block]:
+        self._visit(element, "div", in_link=False)
+        self._flush("div")
+        return self.blocks
+
+    def _flush(self, kind: str) -> None:
+        text = "".join(self.pieces)
+        linked, self.pieces, self.linked = self.linked, [], 0
+        lines = [line for line in (collapse(part) for part in text.split("\n")) if line]
+        size = sum(map(len, lines))
+        # A run that is mostly link text is navigation ("Read also: ..."), unless a heading.
+        if not lines or (linked > size * 0.6 and kind not in _HEADINGS):
+            return
+        self.blocks.extend(Block(kind, line) for line in lines)
+
+    def _visit(self, element: html.HtmlElement, kind: str, in_link: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        in_link = in_link or tag == "a"
+        if tag == "br":
+            self.pieces.append("\n")
+        elif tag in _BLOCKS:
+            self._flush(kind)
+            kind = tag
+        if tag and element.text:
+            self._add(element.text, in_link)
+        for child in element:
+            self._visit(child, kind, in_link)
+        if tag in _BLOCKS:
+            self._flush(kind)
+        if element.tail:
+            self._add(element.tail, in_link and tag != "a")
+
+    def _add(self, text: str, in_link: bool) -> None:
+        self.pieces.append(text)
+        if in_link:
+            self.linked += len(text.strip())
 
 
-def _block_texts(element: html.HtmlElement) -> list[str]:
-    """A block's text, split where the markup breaks lines (`<br>`)."""
-    for br in element.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    return [line for line in (collapse(part) for part in element.text_content().split("\n"))
-            if line]
+def _is_short(block: Block) -> bool:
+    return block.kind not in _HEADINGS and len(block.text.split()) <= 6 and len(block.text) < 60
 
 
-def read_blocks(container: html.HtmlElement) -> list[str]:
-    """Paragraphs, headings, list items and quotes, in reading order, one string each."""
-    paragraphs: list[str] = []
-    for element in container.iter(*_BLOCK_TAGS):
-        # A block inside another block was read with its parent.
-        if any(parent.tag in _BLOCK_TAGS for parent in element.iterancestors()):
+def read_blocks(container: html.HtmlElement) -> list[Block]:
+    """Paragraphs, headings, list items, quotes and bare text runs, in reading order."""
+    blocks = _Reader().read(container)
+    prose = [i for i, b in enumerate(blocks) if len(b.text) >= 100]
+    if prose:
+        # Kickers, bylines and datelines sit above the first real paragraph as short lines;
+        # ratings, credits and "share this" prompts trail the last one.
+        blocks = [b for i, b in enumerate(blocks)
+                  if prose[0] <= i <= prose[-1] or not _is_short(b)]
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        # A heading over nothing was the title of a removed box ("More on this topic").
+        if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS):
             continue
-        if element.tag in ("blockquote", "li") and element.find(".//p") is not None:
-            blocks = [p for p in element.iter("p")]
-        else:
-            blocks = [element]
-        for block in blocks:
-            text = collapse(block.text_content())
-            if not text or (_link_density(block, text) > 0.6 and block.tag not in _HEADINGS):
-                continue
-            paragraphs.extend(_block_texts(block))
-    return paragraphs
+        if _TEASER_HEADING.match(block.text) and len(block.text) < 80:
+            continue
+        kept.append(block)
+    return kept
+
+
+def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
+    """A standfirst between the headline and the body, marked as lead/teaser/summary."""
+    h1 = next(root.iter("h1"), None)
+    started = h1 is None
+    for element in root.iter(etree.Element):
+        if element is h1:
+            started = True
+        elif element is container:
+            return None
+        elif started and element.tag in ("p", "div", "h2", "span") and \
+                _LEDE.search(_marks(element)) and not _is_furniture(element):
+            text = _text(element)
+            if 30 <= len(text) <= 1000:
+                return text
+    return None
 
 
 def generic_body(text: str, url: str) -> list[str]:
@@ -135,17 +254,26 @@ def generic_body(text: str, url: str) -> list[str]:
     return [line.strip() for line in (extracted or "").split("\n") if line.strip()]
 
 
-def article_paragraphs(root: html.HtmlElement, text: str, url: str) -> list[str]:
-    """The article body as paragraphs: marked container first, trafilatura otherwise."""
-    container = find_container(root)
-    if container is not None:
-        paragraphs = read_blocks(strip_furniture(container))
-        if sum(map(len, paragraphs)) >= _MIN_ARTICLE_CHARS:
-            return paragraphs
-    marked = BODY_MARKER_XPATH(root)
-    if marked:
-        # The page marks its body and it is short (a brief) or empty (a video page): trust it.
-        return read_blocks(strip_furniture(marked[0]))
-    paragraphs = generic_body(text, url)
-    # A menu or a cookie notice is all trafilatura finds on pages with no article.
-    return paragraphs if sum(map(len, paragraphs)) >= _MIN_FALLBACK_CHARS else []
+def _size(paragraphs: list[str]) -> int:
+    return sum(map(len, paragraphs))
+
+
+def article_paragraphs(root: html.HtmlElement, text: str, url: str,
+                       declared_body: str | None = None) -> list[str]:
+    """The article body as paragraphs (see the module docstring for the order)."""
+    containers = find_containers(root)
+    paragraphs = [block.text for container in containers
+                  for block in read_blocks(strip_furniture(container))]
+    declared = [line.strip() for line in (declared_body or "").split("\n") if line.strip()]
+    if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
+        paragraphs = declared
+    if _size(paragraphs) < _MIN_ARTICLE_CHARS:
+        generic = generic_body(text, url)
+        # A menu or a cookie notice is all trafilatura finds on pages with no article.
+        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS):
+            paragraphs = generic
+    if containers and paragraphs:
+        lede = find_lede(root, containers[0])
+        if lede and lede not in paragraphs[0] and paragraphs[0] not in lede:
+            paragraphs.insert(0, lede)
+    return paragraphs

@@ -495,7 +495,7 @@ def _labelled_link(owner: etree._Element, after: etree._Element | None) -> etree
 
 _TAXONOMY = frozenset({
     "category", "categories", "cat", "tag", "tags", "topic", "topics", "author", "authors",
-    "section", "sections", "label", "search", "archive", "archives", "series",
+    "section", "sections", "label", "search",
     "kategorie", "kategorien", "rubrik", "rubriken", "thema", "themen", "schlagwort",
     "schlagworte", "stichwort", "autor", "autoren", "ressort",
     "categorie", "rubrique", "rubriques", "auteur", "auteurs", "mot-cle", "etiquette",

@@ -1,0 +1,301 @@
+"""find_neighbours on saved pages: the markup real sites use, and the traps next to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import parsel
+import pytest
+
+from archiver.extract.navigation import LABELS, find_neighbours
+
+FIXTURES = Path(__file__).parent / "fixtures" / "navigation"
+
+LEDGER = "https://www.dailyledger.example"
+
+# fixture name -> (URL the page was saved from, expected previous, expected next)
+CASES: dict[str, tuple[str, str | None, str | None]] = {
+    # 1. head <link rel="prev|previous|next">, case-insensitive
+    "link_rel_head": (
+        f"{LEDGER}/2024/05/14/council-approves-budget/",
+        f"{LEDGER}/2024/05/13/bridge-closure-extended/",
+        f"{LEDGER}/2024/05/15/school-board-vote-delayed/",
+    ),
+    # 2. <a rel="prev"> / <a rel="next nofollow"> in the body, relative hrefs
+    "a_rel": (
+        "https://www.harbourtimes.example/news/2024/05/14/ferry-fares-rise/",
+        "https://www.harbourtimes.example/news/2024/05/13/harbour-dredging-plan/",
+        "https://www.harbourtimes.example/news/2024/05/15/new-pier-opens/",
+    ),
+    # 3. WordPress classic: nav.post-navigation .nav-previous a / .nav-next a
+    "wordpress_classic": (
+        f"{LEDGER}/2024/05/14/library-hours-extended/",
+        f"{LEDGER}/2024/05/13/new-bike-lanes-on-main-street/",
+        f"{LEDGER}/2024/05/15/farmers-market-returns/",
+    ),
+    # 4. WordPress block theme: .wp-block-post-navigation-link, next to a query-loop pager
+    "wordpress_block": (
+        "https://ledger-blocks.example/2024/05/14/river-cleanup-draws-hundreds/",
+        "https://ledger-blocks.example/2024/05/13/tree-planting-record/",
+        "https://ledger-blocks.example/2024/05/15/new-recycling-centre/",
+    ),
+    # 5. Newspaper: .td-post-next-prev, label beside the link; head rel=next is page 2
+    "newspaper_theme": (
+        "https://www.metro-wire.example/2024/05/14/stadium-deal-signed/",
+        "https://www.metro-wire.example/2024/05/13/coach-signs-extension/",
+        "https://www.metro-wire.example/2024/05/15/marathon-route-changes/",
+    ),
+    # 5. JNews: .jeg_prevnext_post, caption inside the link
+    "jnews": (
+        "https://kabarkota.example/2024/05/14/jembatan-baru-dibuka/",
+        "https://kabarkota.example/2024/05/13/harga-beras-turun/",
+        "https://kabarkota.example/2024/05/15/festival-kuliner-digelar/",
+    ),
+    # 5. generic: <div class="prev"><span>Previous Article</span><a href>Title</a></div>
+    "labelled_block": (
+        "https://www.valleygazette.example/local/2024/05/14/school-roof-repairs-finished",
+        "https://www.valleygazette.example/local/2024/05/13/bus-route-47-restored",
+        "https://www.valleygazette.example/local/2024/05/15/council-tax-bills-explained",
+    ),
+    # 5. "Previous story" / "Next story" headings above the links, no known container
+    "story_headings": (
+        "https://www.northernecho.example/news/24301933.snow-closes-moor-roads/",
+        "https://www.northernecho.example/news/24301870.gritters-out-overnight/",
+        "https://www.northernecho.example/news/24302011.school-closures-list/",
+    ),
+    # 5. Soledad: .post-pagination, label in a sibling of the link's parent
+    "soledad": (
+        "https://www.stylefile.example/fashion/linen-suits-are-back/",
+        "https://www.stylefile.example/fashion/the-return-of-the-loafer/",
+        "https://www.stylefile.example/fashion/ten-white-shirts-tested/",
+    ),
+    # "Previous Article: Title" and "<span>Next</span> Title" inside the link
+    "label_in_link": (
+        "https://www.techdispatch.example/articles/chip-plant-expansion",
+        "https://www.techdispatch.example/articles/battery-startup-raises-50m",
+        "https://www.techdispatch.example/articles/quantum-lab-opens",
+    ),
+    # icon-only links labelled by aria-label / title
+    "aria_label": (
+        "https://www.coastreport.example/2024/05/14/lifeboat-crew-honoured.html",
+        "https://www.coastreport.example/2024/05/13/pier-repairs-begin.html",
+        "https://www.coastreport.example/2024/05/15/seal-pups-counted.html",
+    ),
+    # Twenty Twenty: arrows and .previous-post / .next-post in nav.pagination-single
+    "twentytwenty": (
+        "https://blog.ruralnotes.example/2024/05/14/lambing-season-ends/",
+        "https://blog.ruralnotes.example/2024/05/07/fencing-the-top-field/",
+        "https://blog.ruralnotes.example/2024/05/21/shearing-day/",
+    ),
+    # Blogger: "Older Post" is the previous one, "Newer Post" the next; "Home" is not
+    "blogger": (
+        "https://allotmentdiary.blogspot.com/2024/05/first-strawberries.html",
+        "https://allotmentdiary.blogspot.com/2024/05/potatoes-earthed-up.html",
+        "https://allotmentdiary.blogspot.com/2024/05/netting-the-fruit-cage.html",
+    ),
+    # "« Previous" / "Next »" outside any container; a listing's "Next »" is not taken
+    "arrows": (
+        "https://www.riverside-chronicle.example/2024/05/14/museum-reopens.aspx",
+        "https://www.riverside-chronicle.example/2024/05/13/theatre-season-announced.aspx",
+        "https://www.riverside-chronicle.example/2024/05/15/artist-in-residence.aspx",
+    ),
+    # the post navigation beats head <link rel> put there by an SEO plugin
+    "head_vs_post_navigation": (
+        f"{LEDGER}/2024/05/14/tram-line-approved/",
+        f"{LEDGER}/2024/05/13/bus-lanes-consultation/",
+        f"{LEDGER}/2024/05/15/cycle-hire-expands/",
+    ),
+    # relative links resolve against <base href>, not the page URL
+    "base_href": (
+        "https://www.example-news.com/archive/2024/05/14/story.html",
+        "https://www.example-news.com/archive/2024/05/13/canal-path-reopens.html",
+        "https://www.example-news.com/archive/2024/05/15/new-cafe-on-the-square.html",
+    ),
+    # 6. languages
+    "german": (
+        "https://www.rheinblick.example/lokales/2024/05/14/neue-radwege-fuer-die-altstadt/",
+        "https://www.rheinblick.example/lokales/2024/05/13/brueckensanierung-verzoegert-sich/",
+        "https://www.rheinblick.example/lokales/2024/05/15/wochenmarkt-zieht-um/",
+    ),
+    "german_zurueck_weiter": (
+        "https://blog.wanderlust-berlin.example/2024/05/14/spreewald-mit-dem-kanu/",
+        "https://blog.wanderlust-berlin.example/2024/05/07/radtour-an-der-havel/",
+        "https://blog.wanderlust-berlin.example/2024/05/21/wandern-in-der-saechsischen-schweiz/",
+    ),
+    "french": (
+        "https://www.le-courrier-du-lac.example/actualites/2024/05/14/la-plage-municipale-rouvre/",
+        "https://www.le-courrier-du-lac.example/actualites/2024/05/13/le-marche-nocturne-revient/",
+        "https://www.le-courrier-du-lac.example/actualites/2024/05/15/fermeture-du-pont-de-pierre/",
+    ),
+    "spanish": (
+        "https://www.diariodelvalle.example/noticias/2024/05/14/abre-el-nuevo-mercado-central/",
+        "https://www.diariodelvalle.example/noticias/2024/05/13/cortes-de-agua-en-el-centro/",
+        "https://www.diariodelvalle.example/noticias/2024/05/15/nueva-linea-de-autobus/",
+    ),
+    "russian": (
+        "https://gorod-news.example/novosti/2024/05/14/v-parke-otkryli-novuyu-alleyu/",
+        "https://gorod-news.example/novosti/2024/05/13/remont-mosta-zavershen/",
+        "https://gorod-news.example/novosti/2024/05/15/na-naberezhnoj-poyavyatsya-fontany/",
+    ),
+    "japanese": (
+        "https://machi-journal.example/archives/2024/05/14/shinkansen-new-station/",
+        "https://machi-journal.example/archives/2024/05/13/bus-timetable-revision/",
+        "https://machi-journal.example/archives/2024/05/15/library-renewal/",
+    ),
+    "italian": (
+        "https://www.gazzettadelborgo.example/cronaca/2024/05/14/riapre-il-teatro/",
+        "https://www.gazzettadelborgo.example/cronaca/2024/05/13/nuovo-parcheggio/",
+        "https://www.gazzettadelborgo.example/cronaca/2024/05/15/festa-patronale/",
+    ),
+    "portuguese": (
+        "https://www.jornaldaserra.example/noticias/2024/05/14/feira-do-livro-comeca/",
+        "https://www.jornaldaserra.example/noticias/2024/05/13/obras-na-avenida/",
+        "https://www.jornaldaserra.example/noticias/2024/05/15/novo-hospital/",
+    ),
+    "dutch": (
+        "https://www.dorpsbode.example/nieuws/2024/05/14/nieuwe-brug-over-de-vaart/",
+        "https://www.dorpsbode.example/nieuws/2024/05/13/kermis-verplaatst/",
+        "https://www.dorpsbode.example/nieuws/2024/05/15/ijssalon-open/",
+    ),
+    "polish": (
+        "https://www.gazeta-miejska.example/wiadomosci/2024/05/14/nowy-park-na-osiedlu/",
+        "https://www.gazeta-miejska.example/wiadomosci/2024/05/13/remont-ulicy-dlugiej/",
+        "https://www.gazeta-miejska.example/wiadomosci/2024/05/15/festyn-rodzinny/",
+    ),
+    # traps: an archive page's "Older posts", page numbers, "Load more", head rel=next page 2
+    "listing_pagination": (f"{LEDGER}/category/world/", None, None),
+    # traps: comment navigation (.nav-previous in #comment-nav-*, rel, ?cpage=); head is right
+    "comment_pagination": (
+        f"{LEDGER}/2024/05/14/readers-letters-may/",
+        f"{LEDGER}/2024/05/13/weekend-weather/",
+        f"{LEDGER}/2024/05/15/parking-survey-results/",
+    ),
+    # traps: page 2 of a multi-page article links to pages 1 and 3, in the head and the body
+    "multipage_article": ("https://magazine.example.org/features/inside-the-port/2/", None, None),
+    # traps: ?page=2 of this article; the labelled next article is taken instead
+    "multipage_query": (
+        "https://www.citypaper.example/news/article/tram-extension?page=1",
+        None,
+        "https://www.citypaper.example/news/article/new-depot-for-buses",
+    ),
+    # traps: slider arrows, photo pager, attachment navigation; head links are right
+    "gallery": (
+        f"{LEDGER}/2024/05/14/flower-show-in-pictures/",
+        f"{LEDGER}/2024/05/13/garden-centre-expands/",
+        f"{LEDGER}/2024/05/15/allotment-waiting-list/",
+    ),
+    # traps: section, author, tag, topic and date-archive links labelled like neighbours
+    "category_links": (f"{LEDGER}/2024/05/14/heatwave-warning-issued/", None, None),
+    # traps: "previous" is the home page, "next" the page itself (#fragment, no slash)
+    "self_and_home": (f"{LEDGER}/2024/01/01/welcome-to-the-new-site/", None, None),
+    # a neighbour on another site is returned; the partner's home / category are not
+    "external_neighbour": (
+        "https://www.westbury-post.example/news/2024/05/14/hospital-wing-opens/",
+        "https://www.westbury-post.example/news/2024/05/13/gp-surgery-merger/",
+        "https://www.eastbury-herald.example/news/2024/05/15/ambulance-times-improve/",
+    ),
+}
+
+
+def load(name: str) -> tuple[parsel.Selector, str]:
+    """A saved page as the spider sees it, and the URL it was saved from."""
+    html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    return parsel.Selector(text=html, type="html"), CASES[name][0]
+
+
+def test_every_fixture_has_a_case():
+    assert sorted(p.stem for p in FIXTURES.glob("*.html")) == sorted(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture(name):
+    page, url = load(name)
+    assert find_neighbours(page, url) == CASES[name][1:]
+
+
+def page_with(markup: str, head: str = "") -> parsel.Selector:
+    html = (f"<html><head><title>t</title>{head}</head><body><nav class='menu'>"
+            f"<a href='/category/a/'>A</a></nav><article><p>Text.</p></article>{markup}</body></html>")
+    return parsel.Selector(text=html, type="html")
+
+
+URL = "https://site.example/2024/05/14/this-story/"
+PREV = "https://site.example/2024/05/13/earlier-story/"
+NEXT = "https://site.example/2024/05/15/later-story/"
+
+
+@pytest.mark.parametrize(
+    ("language", "prev_label", "next_label"),
+    [(language, prev, next_) for language, labels in LABELS.items()
+     for prev, next_ in zip(labels.prev, labels.next, strict=False)],
+)
+def test_every_label_beside_a_link(language, prev_label, next_label):
+    # Any case, any whitespace inside and around the label.
+    spread = next_label.title().replace(" ", " \n\t ")
+    page = page_with(f"""<div class="box"><div><span>{prev_label.upper()}</span>
+        <a href="/2024/05/13/earlier-story/">Earlier</a></div>
+        <div><span>  {spread} </span>
+        <a href="/2024/05/15/later-story/">Later</a></div></div>""")
+    assert find_neighbours(page, URL) == (PREV, NEXT)
+
+
+@pytest.mark.parametrize(
+    ("language", "prev_label", "next_label"),
+    [(language, labels.weak_prev[0], labels.weak_next[0]) for language, labels in LABELS.items()],
+)
+def test_bare_words_only_inside_a_post_navigation(language, prev_label, next_label):
+    links = (f'<a href="/2024/05/13/earlier-story/">{prev_label}</a>'
+             f'<a href="/2024/05/15/later-story/">{next_label}</a>')
+    assert find_neighbours(page_with(f'<div class="post-navigation">{links}</div>'), URL) == (
+        PREV, NEXT)
+    assert find_neighbours(page_with(f'<div class="box">{links}</div>'), URL) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "label", [label for labels in LABELS.values() for label in labels.other])
+def test_other_labels_are_never_neighbours(label):
+    page = page_with(f'<div class="post-navigation"><a href="/2024/05/15/later-story/">{label}'
+                     '</a></div>')
+    assert find_neighbours(page, URL) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<a rel="next" href="/2024/05/14/this-story/#comments">Next</a>', None),
+        ('<a rel="next" href="https://site.example/2024/05/14/this-story">Next</a>', None),
+        ('<a rel="next" href="http://site.example/2024/05/14/this-story/?">Next</a>', None),
+        ('<a rel="next" href="/">Next</a>', None),
+        ('<a rel="next" href="/en/">Next</a>', None),
+        ('<a rel="next" href="/index.php">Next</a>', None),
+        ('<a rel="next" href="/2024/05/">Next</a>', None),
+        ('<a rel="next" href="/2024/05/14/this-story/2/">Next</a>', None),
+        ('<a rel="next" href="/2024/05/14/this-story/?page=2">Next</a>', None),
+        ('<a rel="next" href="/page/2/">Next</a>', None),
+        ('<a rel="next" href="/?paged=2">Next</a>', None),
+        ('<a rel="next" href="/2024/05/14/this-story/comment-page-2/">Next</a>', None),
+        ('<a rel="next" href="/2024/05/14/this-story/?cpage=2">Next</a>', None),
+        ('<a rel="next" href="/tag/rain/">Next</a>', None),
+        ('<a rel="next" href="/?cat=4">Next</a>', None),
+        ('<a rel="next" href="#">Next</a>', None),
+        ('<a rel="next" href="javascript:next()">Next</a>', None),
+        ('<a rel="next" href="/2024/05/15/later-story/#respond">Next</a>', None),
+        ('<a rel="next" href="/2024/05/15/later-story/#main">Next</a>', NEXT),
+        ('<a rel="next" href="/2024/05/15/later-story/2/">Next</a>', NEXT + "2/"),
+        ('<a rel="next" href="https://other.example/2024/05/15/x/">Next</a>',
+         "https://other.example/2024/05/15/x/"),
+    ],
+)
+def test_urls_that_are_not_neighbours(markup, expected):
+    assert find_neighbours(page_with(markup), URL)[1] == expected
+
+
+def test_small_numeric_ids_are_articles_not_pages():
+    page = page_with('<a rel="prev" href="/news/14">A</a><a rel="next" href="/news/16">B</a>')
+    assert find_neighbours(page, "https://site.example/news/15") == (
+        "https://site.example/news/14", "https://site.example/news/16")
+
+
+def test_nothing_to_find():
+    assert find_neighbours(page_with(""), URL) == (None, None)
+    assert find_neighbours(parsel.Selector(text="<html></html>", type="html"), URL) == (None, None)
