@@ -214,8 +214,10 @@ def test_fixture(name):
 
 
 def page_with(markup: str, head: str = "") -> parsel.Selector:
+    """A minimal article page with `markup` after the article."""
     html = (f"<html><head><title>t</title>{head}</head><body><nav class='menu'>"
-            f"<a href='/category/a/'>A</a></nav><article><p>Text.</p></article>{markup}</body></html>")
+            "<a href='/category/a/'>A</a></nav><article><p>Text.</p></article>"
+            f"{markup}</body></html>")
     return parsel.Selector(text=html, type="html")
 
 

@@ -55,7 +55,7 @@ def extract(html: str | bytes, url: str, profiles: tuple[Profile, ...] | None = 
 
 
 def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile, ...]) -> None:
-    text, page = parse(html)
+    _, page = parse(html)
     profile = profile_for(url, profiles)
     found = {}
     if profile is not None:
@@ -66,7 +66,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
 
     generic: dict[str, Callable[[], object]] = {
         "canonical_url": lambda: metadata.canonical_url(page, url, meta),
-        "title": lambda: metadata.title(page, ld, meta),
+        "title": lambda: metadata.title(page, url, ld, meta),
         "authors": lambda: metadata.authors(page, ld, meta),
         "published": lambda: metadata.published(page, ld, meta),
         "modified": lambda: metadata.modified(page, ld, meta),
@@ -82,7 +82,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)
 
     declared_body = next(iter(text_values(ld.get("articleBody"))), None)
-    paragraphs = found.get("body") or article_paragraphs(page.root, text, url, declared_body)
+    paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
     if paragraphs and article.title and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)

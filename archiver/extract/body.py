@@ -39,18 +39,26 @@ _REMOVE_TAGS = {
     "nav", "aside", "footer", "iframe", "svg", "figcaption", "object", "embed", "video", "audio",
     "canvas", "dialog", "menu", "link", "meta",
 }
-# Class/id/role tokens (whole, or joined by - or _ to others) that mark page furniture.
-_FURNITURE = re.compile(
+# Class/id/role tokens (whole, or joined by - or _ to others) that mark page furniture. Strong
+# marks always mean furniture; weak ones only on an element without paragraphs of prose.
+_STRONG_FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|sharedaddy|related|recommend\w*|read-?(?:also|more)|"
-    r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|promo\w*|"
-    r"advert\w*|ads?|adslot|ad-?unit|sponsor\w*|banner|comments?|respond|reply|author-?(?:box|bio|"
-    r"info|card)|about-?(?:the-)?author|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|"
-    r"tag-?list|categor(?:y|ies)|breadcrumbs?|widget\w*|sidebar|cookie\w*|consent|gdpr|"
-    r"caption|credit|wp-caption-text|toc|table-of-contents|sr-only|visually-hidden|"
-    r"post-?navigation|navigation|nav-links|pagination|popular|trending|most-?read|outbrain|"
-    r"taboola|rating|vote|jp-relatedposts|yarpp\w*)(?:$|[\s_-])",
+    r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|advert\w*|ads?|"
+    r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|widget\w*|sidebar|cookie\w*|consent|"
+    r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
+    r"yarpp\w*|sr-only|visually-hidden)(?:$|[\s_-])",
     re.I,
 )
+_WEAK_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|author-?(?:box|bio|info|card)|"
+    r"about-?(?:the-)?author|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
+    r"categor(?:y|ies)|caption|credit|wp-caption-text|toc|table-of-contents|popular|trending|"
+    r"most-?read|rating|vote)(?:$|[\s_-])",
+    re.I,
+)
+_WEAK_MAX_PROSE = 400
+_BOX = re.compile(r"(?:^|[\s_-])(?:share|sharing|social-share|newsletter|read-?also|also-?read)"
+                  r"(?:$|[\s_-])", re.I)
 _LEDE = re.compile(
     r"(?:^|[\s_-])(?:lead|lede|leadtext|standfirst|teaser|intro|summary|subtitle|subheadline|"
     r"sub-?heading|dek|deck|excerpt|description|abstract)(?:$|[\s_-])", re.I)
@@ -83,6 +91,7 @@ def _compile(css: str) -> etree.XPath:
 
 
 CONTAINER_XPATHS = [_compile(css) for css in CONTAINERS]
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
 
 
@@ -114,14 +123,16 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     with its siblings of the same kind when ads split the body into several."""
     best: list[html.HtmlElement] = []
     best_chars = 0
-    for xpath in CONTAINER_XPATHS:
+    for index, xpath in enumerate(CONTAINER_XPATHS):
         matches = xpath(root)
         if not matches:
             continue
         outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
         scored = [(prose_chars(m), m) for m in outermost]
         chars, top = max(scored, key=lambda pair: pair[0])
-        group = [m for c, m in scored if m is top or (c and m.getparent() is top.getparent())]
+        # Ads split some bodies into sibling containers; listings repeat <article> teasers.
+        group = [m for c, m in scored if m is top or (
+            c and index < len(BODY_MARKERS) and m.getparent() is top.getparent())]
         chars = sum(c for c, m in scored if m in group)
         # A narrower container (earlier in the list) wins unless a wider one holds much more.
         if chars > best_chars * 1.5:
@@ -141,7 +152,11 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     marks = _marks(element)
-    return bool(marks) and bool(_FURNITURE.search(marks))
+    if not marks:
+        return False
+    if _STRONG_FURNITURE.search(marks):
+        return True
+    return bool(_WEAK_FURNITURE.search(marks)) and prose_chars(element) < _WEAK_MAX_PROSE
 
 
 def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
@@ -247,18 +262,34 @@ def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None
     return None
 
 
-def generic_body(text: str, url: str) -> list[str]:
+def _without_boxes(root: html.HtmlElement) -> html.HtmlElement:
+    """A copy of the page without share bars, newsletter and "read also" boxes: the furniture
+    that trafilatura keeps when it sits inside an article."""
+    clean = copy.deepcopy(root)
+    for element in list(clean.iter(etree.Element)):
+        if element.getparent() is not None and _BOX.search(_marks(element)):
+            element.drop_tree()
+    return clean
+
+
+def generic_body(root: html.HtmlElement, url: str) -> list[str]:
     """trafilatura's main-text extraction, as paragraphs."""
-    extracted = trafilatura.extract(text, url=url, include_comments=False, include_tables=False,
-                                    favor_precision=False, deduplicate=False)
+    extracted = trafilatura.extract(_without_boxes(root), url=url, include_comments=False,
+                                    include_tables=False, deduplicate=False)
     return [line.strip() for line in (extracted or "").split("\n") if line.strip()]
+
+
+def _is_prose(paragraphs: list[str]) -> bool:
+    """Some paragraph reads as sentences, not as a row of labels."""
+    return any(len(p.split()) >= 8 and _SENTENCE_END.search(p) or len(p) >= 40 and "。" in p
+               for p in paragraphs)
 
 
 def _size(paragraphs: list[str]) -> int:
     return sum(map(len, paragraphs))
 
 
-def article_paragraphs(root: html.HtmlElement, text: str, url: str,
+def article_paragraphs(root: html.HtmlElement, url: str,
                        declared_body: str | None = None) -> list[str]:
     """The article body as paragraphs (see the module docstring for the order)."""
     containers = find_containers(root)
@@ -268,9 +299,9 @@ def article_paragraphs(root: html.HtmlElement, text: str, url: str,
     if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
         paragraphs = declared
     if _size(paragraphs) < _MIN_ARTICLE_CHARS:
-        generic = generic_body(text, url)
-        # A menu or a cookie notice is all trafilatura finds on pages with no article.
-        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS):
+        generic = generic_body(root, url)
+        # A menu or a run of buttons is all trafilatura finds on pages with no article.
+        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS) and _is_prose(generic):
             paragraphs = generic
     if containers and paragraphs:
         lede = find_lede(root, containers[0])

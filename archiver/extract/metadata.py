@@ -7,44 +7,84 @@ tags, then the page's visible markup (`<h1>`, bylines, `<time datetime>`, `<html
 from __future__ import annotations
 
 import re
+from html import unescape
 from urllib.parse import urljoin
 
+from lxml import etree
 from parsel import Selector
 
-from ..dedupe import canonicalize, same_site
+from ..dedupe import canonicalize, same_site, site_of
 from .structured import names, text_values
 from .text import collapse
 
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
+_TEXT = etree.XPath("string()")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор[ы]?:?)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\s\|\s)\s*", re.I)
 
 
 def first(*values: str | None) -> str | None:
+    """The first non-empty value, entities decoded (meta tags often carry `&quot;` twice)."""
     for value in values:
-        value = collapse(value)
+        value = collapse(unescape(value or ""))
         if value:
             return value
     return None
 
 
-def title(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    """The headline: the page's own <h1> when it agrees with the declared title, else declared."""
+# An <h1> in these is the site's logo or a teaser, not the article's headline.
+_NOT_HEADLINE = etree.XPath(
+    "ancestor-or-self::*[self::header[not(ancestor::article)] or self::nav or self::aside or "
+    "self::footer or contains(@class, 'logo') or contains(@class, 'site-title') or "
+    "contains(@class, 'teaser')]")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _similarity(a: str, b: str) -> float:
+    words_a, words_b = _words(a), _words(b)
+    return len(words_a & words_b) / max(len(words_a | words_b), 1)
+
+
+def _is_site_name(text: str, site_name: str | None, url: str) -> bool:
+    if site_name and _similarity(text, site_name) >= 0.5:
+        return True
+    # "FASSETTE.NET", "AOC media": the tail spells the host's name.
+    letters = re.sub(r"\W", "", text.lower())
+    host = re.sub(r"\W", "", site_of(url).rsplit(".", 1)[0])
+    return len(letters) >= 3 and (letters in host or host in letters)
+
+
+def strip_site_name(title: str, site_name: str | None, url: str) -> str:
+    """'Headline | Site' -> 'Headline', when the tail is the site's name."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1 and _is_site_name(parts[-1], site_name, url):
+        return title[: title.rindex(parts[-1])].rstrip(" |-–—:·»/").strip()
+    return title
+
+
+def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """The headline: the declared one (JSON-LD, OpenGraph) as the page's <h1> shows it in full,
+    else the <h1>, else the <title>; the site's name cut from the end."""
     declared = first(*text_values(ld.get("headline")), *meta.get("og:title", []),
                      *meta.get("twitter:title", []))
-    h1s = [collapse(h) for h in page.xpath("//h1").xpath("string()").getall()]
-    h1s = [h for h in h1s if h]
+    site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
+                      *names(ld.get("publisher")))
+    h1s = [first(_TEXT(h1)) for h1 in page.root.iter("h1") if not _NOT_HEADLINE(h1)]
+    h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
     if declared:
-        # Declared headlines get truncated or suffixed by SEO plugins; the matching h1 is whole.
         for h1 in h1s:
-            if h1 == declared or h1.startswith(declared.rstrip(".… ")) or declared.startswith(h1):
+            # SEO plugins truncate declared headlines or add the site's name to them.
+            if declared.startswith(h1) or h1.startswith(declared.rstrip(".… ")):
                 return h1
-        return _TITLE_SUFFIX.sub("", declared) if declared not in h1s else declared
-    if len(h1s) == 1:
+        return strip_site_name(declared, site_name, url)
+    if h1s:
         return h1s[0]
     page_title = first(page.xpath("//title/text()").get())
-    return _TITLE_SUFFIX.sub("", page_title) if page_title else (h1s[0] if h1s else None)
+    return strip_site_name(page_title, site_name, url) if page_title else None
 
 
 def clean_author(name: str) -> list[str]:

@@ -204,20 +204,34 @@ NEXT_ARROWS = "»›→⟶▶►>"
 
 # Accents and umlauts are often dropped ("precedent", "naechster"); ё is often written е.
 _FOLD = {
-    "à": "[àa]", "á": "[áa]", "ã": "[ãa]", "ç": "[çc]", "é": "[ée]", "è": "[èe]", "ê": "[êe]",
-    "í": "[íi]", "ó": "[óo]", "ú": "[úu]", "ñ": "[ñn]", "ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)",
-    "ü": "(?:ü|ue|u)", "ą": "[ąa]", "ć": "[ćc]", "ę": "[ęe]", "ł": "[łl]", "ń": "[ńn]",
-    "ś": "[śs]", "ź": "[źz]", "ż": "[żz]", "ё": "[ёе]",
+    "à": "àa", "á": "áa", "ã": "ãa", "ç": "çc", "é": "ée", "è": "èe", "ê": "êe", "í": "íi",
+    "ó": "óo", "ú": "úu", "ñ": "ñn", "ą": "ąa", "ć": "ćc", "ę": "ęe", "ł": "łl", "ń": "ńn",
+    "ś": "śs", "ź": "źz", "ż": "żz", "ё": "ёе",
 }
+_FOLD_SPELLED = {"ä": ("ae", "a"), "ö": ("oe", "o"), "ü": ("ue", "u")}
 
 
 def _is_cjk(char: str) -> bool:
     return "\u3040" <= char <= "\u9fff"
 
 
+def _char(char: str) -> str:
+    """One lower-case letter and its unaccented forms, as a regex."""
+    forms = _FOLD.get(char, char)
+    return re.escape(char) if len(forms) == 1 else "[" + re.escape(forms) + "]"
+
+
 def _atoms(label: str) -> list[str]:
     """Regex atoms of one label: folded letters, any whitespace, a word end (except in CJK)."""
-    atoms = [r"\s+" if c == " " else _FOLD.get(c, re.escape(c)) for c in label]
+    atoms = []
+    for char in label:
+        if char == " ":
+            atoms.append(r"\s+")
+        elif char in _FOLD_SPELLED:
+            spellings = (char, *_FOLD_SPELLED[char])
+            atoms.append("(?:" + "|".join("".join(map(_char, s)) for s in spellings) + ")")
+        else:
+            atoms.append(_char(char))
     return atoms if _is_cjk(label[-1]) else [*atoms, r"(?!\w)"]
 
 
@@ -258,11 +272,17 @@ _NO_WORD = re.compile(r"[\W_]*", re.S)
 _WORD = re.compile(r"\w")
 _SEPARATOR = re.compile(r"\s*[:|/\-–—»›→>•·]")
 
-# Prefilter over all the text chunks of a page, lower-cased, each one preceded by NUL: where
-# a chunk starts with a label, after a little punctuation.
+# Prefilter over all the text chunks of a page, lower-cased, each one preceded by NUL: where a
+# chunk starts with a label, after a little punctuation. Possessive quantifiers and a look-ahead
+# on the labels' first letters keep the thousands of failed attempts cheap.
+_ALL_LABELS = [label for field in _FIELDS for label in _gather(field)]
+_FIRST_LETTERS = {letter for label in _ALL_LABELS
+                  for letter in (*_FOLD.get(label[0], label[0]),
+                                 *(s[0] for s in _FOLD_SPELLED.get(label[0], ())))}
 _CHUNK_START = re.compile(
-    r"\x00\s*(?:[^\w\s\x00]{1,3}\s*)?"
-    + _alternation([label for field in _FIELDS for label in _gather(field)])
+    r"\x00\s*+(?:[^\w\s\x00]{1,3}+\s*+)?"
+    + "(?=[" + re.escape("".join(sorted(_FIRST_LETTERS))) + "])"
+    + _alternation(_ALL_LABELS)
 )
 
 # What a signal says about a link, weakest first.
@@ -354,16 +374,20 @@ _TRAP_CONTAINER = re.compile(
 _LISTING_CONTAINER = re.compile(
     r"posts-nav|posts-pagination|pagination|page-numbers|paging|load-?more|infinite"
 )
-# WordPress post_class() tokens describe the post, not the block: "format-gallery", "tag-x".
-_POST_CLASS_PREFIXES = ("category-", "tag-", "format-", "post_tag-", "postid-", "status-",
-                        "type-", "author-", "tax-")
+# Tokens that describe a post or a state, not a block: WordPress post_class() ("format-gallery",
+# "tag-slider"), "has-*", "is-*", "menu-open".
+_NOT_BLOCK_PREFIXES = ("category-", "tag-", "format-", "post_tag-", "postid-", "status-",
+                       "type-", "author-", "tax-", "has-", "is-", "no-", "js-")
+_STATE = re.compile(r"[-_](?:open|opened|closed|active|toggle|visible|hidden|fixed|sticky"
+                    r"|expanded|collapsed|enabled|disabled|on|off)$")
 _PREV_PARTS = frozenset({"prev", "previous", "older"})
 _NEXT_PARTS = frozenset({"next", "newer"})
 _NOT_ARTICLE_PARTS = frozenset({"page", "pages", "comment", "comments", "image", "photo",
                                 "slide", "gallery", "video", "day", "week", "month", "year"})
 _SPECIFIC_PARTS = frozenset({"post", "article", "entry", "story", "nav", "pager", "single"})
 _PARTS = re.compile(r"[-_]+")
-_MAX_DEPTH = 10  # ancestors looked at for containers
+_MAX_DEPTH = 10  # ancestors looked at for containers, below <main> / <body>
+_PAGE_TAGS = frozenset({"main", "body", "html"})
 _CLASS_DEPTH = 4  # ancestors looked at for a direction class
 
 
@@ -375,7 +399,7 @@ class _Token(NamedTuple):
 
 @lru_cache(maxsize=8192)
 def _token_kind(token: str) -> _Token:
-    if token.startswith(_POST_CLASS_PREFIXES):
+    if token.startswith(_NOT_BLOCK_PREFIXES) or _STATE.search(token):
         return _Token(None, None, False)
     if _TRAP_CONTAINER.search(token):
         container = "trap"
@@ -416,8 +440,8 @@ def _surroundings(link: etree._Element) -> _Surroundings:
     signal = None
     element = link
     for depth in range(_MAX_DEPTH):
-        if element is None or element.tag in ("body", "html"):
-            break
+        if element is None or element.tag in _PAGE_TAGS:
+            break  # page wrappers' classes ("menu-open", "has-slider") say nothing
         kinds = [_token_kind(token) for token in _tokens(element)]
         if signal is None and depth <= _CLASS_DEPTH:
             directions = {k.direction for k in kinds if k.direction}
@@ -443,7 +467,7 @@ _BLOCK_LINKS = 8  # more links than this: not a small navigation block
 
 def _enclosing_link(element: etree._Element) -> etree._Element | None:
     for _ in range(_LINK_DEPTH):
-        if element is None or element.tag in ("body", "html"):
+        if element is None or element.tag in _PAGE_TAGS:
             return None
         if element.tag == "a":
             return element
@@ -461,34 +485,30 @@ def _links_in(element: etree._Element, limit: int = _BLOCK_LINKS) -> list[etree.
     return links
 
 
-def _labelled_link(owner: etree._Element, after: etree._Element | None) -> etree._Element | None:
-    """The link a label text in `owner` (its text, or the tail of `after`) stands for.
+def _labelled_links(owner: etree._Element, after: etree._Element | None) -> list[etree._Element]:
+    """The links a label text in `owner` (its text, or the tail of `after`) may stand for.
 
-    The link inside the label's element, else, going up a few levels, the block's only link
-    or the first link after the label: ``<div><span>Previous Article</span><a href>…</a></div>``.
+    The links inside the label's element; else, going up a few levels, the block's only link,
+    or the links after the label: ``<div><span>Previous Article</span><a href>…</a></div>``.
     """
     node = owner if after is None else after
     if after is None:
         links = _links_in(owner)
         if links:
-            return links[0]
+            return links
     for _ in range(_LABEL_REACH):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return None
+        if parent is None or parent.tag in _PAGE_TAGS:
+            return []
         links = _links_in(parent)
         if links is None:
-            return None
+            return []
         if links:
             if len({link.get("href") for link in links}) == 1:
-                return links[0]
-            for sibling in node.itersiblings():
-                following = _links_in(sibling)
-                if following:
-                    return following[0]
-            return None
+                return links[:1]
+            return [link for sibling in node.itersiblings() for link in _links_in(sibling) or ()]
         node = parent
-    return None
+    return []
 
 
 # ---- URLs that are never an article's neighbour.
@@ -517,6 +537,8 @@ _LISTING_PATH = re.compile(
 _HOME_PATH = re.compile(r"/*(?:index\.[a-z]+|[a-z]{2}(?:[-_][a-z]{2})?/*)?")
 _PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)/)?(\d{1,3})/*$")
 _SLUG = re.compile(r"[-_.]|[^/]{12}")
+_AMP_PATH = re.compile(r"/amp$")
+_TRACKING_KEYS = frozenset({"amp", "output", "fbclid", "gclid", "ref", "share", "from"})
 _SKIP_HREFS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "about:")
 _COMMENT_FRAGMENTS = ("comment", "respond", "reply", "disqus")
 
@@ -549,8 +571,12 @@ def _page_key(url: str) -> tuple[tuple[str, str, str], int | None, bool]:
 
 
 def _self_key(url: str) -> tuple[str, str, str]:
+    """What identifies a page: no scheme, ``www.``, trailing slash, AMP or tracking parameter."""
     parts = urlsplit(canonicalize(url))
-    return site_of(url), parts.path.rstrip("/"), parts.query
+    path = _AMP_PATH.sub("", parts.path.rstrip("/"))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in _TRACKING_KEYS and not k.lower().startswith("utm_")]
+    return site_of(url), path, urlencode(query)
 
 
 class _Page:
@@ -594,25 +620,31 @@ class _Page:
 # ---- Reading the page: each source is one XPath for plain strings, a regex over their joined
 # text, and a lookup of the few nodes whose string matched.
 
+# `$wanted` is a node-set of the strings looked for: one comparison per node, whatever their count.
 _TEXTS = etree.XPath("descendant::text()", smart_strings=False)
-_TEXT_NODES = etree.XPath("descendant::text()[. = $s]")
-_ALL_TEXT_NODES = etree.XPath("descendant::text()")
-_LINK_LABELS = etree.XPath("descendant::a/@title | descendant::a/@aria-label",
-                           smart_strings=False)
-_LINK_LABEL_NODES = etree.XPath("descendant::a/@title[. = $s] | descendant::a/@aria-label[. = $s]")
-_ALL_LINK_LABEL_NODES = etree.XPath("descendant::a/@title | descendant::a/@aria-label")
-_NAMES = etree.XPath("descendant::*/@class | descendant::*/@id", smart_strings=False)
-_NAME_NODES = etree.XPath("descendant::*/@class[. = $s] | descendant::*/@id[. = $s]")
-_ALL_NAME_NODES = etree.XPath("descendant::*/@class | descendant::*/@id")
+_TEXT_NODES = etree.XPath("descendant::text()[. = $wanted]")
+_LINK_LABELS = etree.XPath(
+    "descendant::a/@title | descendant::a/@aria-label | descendant::img/@alt",
+    smart_strings=False)
+_LINK_LABEL_NODES = etree.XPath(
+    "descendant::a/@title[. = $wanted] | descendant::a/@aria-label[. = $wanted]"
+    " | descendant::img/@alt[. = $wanted]")
+_NAMES = etree.XPath("descendant::*/@class", smart_strings=False)
+_NAME_NODES = etree.XPath("descendant::*/@class[. = $wanted]")
 _REL_LINKS = etree.XPath("descendant::a[@rel and @href]")
 _NAME_WORD = re.compile(r"prev|next|older|newer|nav|pager|adjacent|neighbo")
-_LOOKUPS = 3  # strings looked up one by one; more, and one pass over all nodes is cheaper
-_MAX_HITS = 24  # distinct matching strings examined per source
+_MAX_HITS = 16  # distinct matching strings looked up per source
+_LABEL_PREFIX = 40  # a label starts a text: only that much of each text is scanned
 
 
-def _hits(strings: list[str], pattern: re.Pattern[str]) -> list[str]:
-    """The distinct strings in which `pattern` matches, searched at once in their joined text."""
-    joined = ("\x00" + "\x00".join(strings)).lower()
+def _hits(strings: list[str], pattern: re.Pattern[str], prefix: int | None = None) -> list[str]:
+    """The distinct strings in which `pattern` matches, searched all at once in their NUL-joined,
+    lower-cased text; with `prefix`, only the start of each (stripped) string is searched."""
+    if prefix is not None:
+        joined = "\x00" + "\x00".join([s.lstrip()[:prefix] for s in strings])
+    else:
+        joined = "\x00" + "\x00".join(strings)
+    joined = joined.lower()
     found: dict[str, None] = {}
     index, last = -1, 0
     for match in pattern.finditer(joined):
@@ -621,6 +653,18 @@ def _hits(strings: list[str], pattern: re.Pattern[str]) -> list[str]:
         last = position
         found[strings[index]] = None
     return list(found)
+
+
+def _labels(strings: list[str]) -> list[str]:
+    """The strings that label a link, found or not ("Older posts" links are dropped anyway)."""
+    labels = []
+    for string in strings:
+        signal = _classify(string.strip(), in_link=True)
+        if signal is not None and signal.kind != OTHER:
+            labels.append(string)
+            if len(labels) == _MAX_HITS:
+                break
+    return labels
 
 
 class _Finder:
@@ -648,12 +692,8 @@ class _Finder:
             self.consider(link)
 
     def text_labels(self) -> None:
-        labels = []
-        for text in _hits(_TEXTS(self.body), _CHUNK_START)[:_MAX_HITS]:
-            signal = _classify(text.strip(), in_link=True)
-            if signal is not None and signal.kind != OTHER:  # links labelled "Older posts"
-                labels.append(text)  # are dropped anyway when something else offers them
-        for text in self.nodes(labels, _TEXT_NODES, _ALL_TEXT_NODES):
+        labels = _labels(_hits(_TEXTS(self.body), _CHUNK_START, _LABEL_PREFIX))
+        for text in self.nodes(labels, _TEXT_NODES):
             self.text_label(text)
 
     def text_label(self, text: etree._ElementUnicodeResult) -> None:
@@ -668,14 +708,16 @@ class _Finder:
             return
         signal = _classify(text.strip(), in_link=False)
         if signal is not None:
-            link = _labelled_link(owner, after)
-            if link is not None:
-                self.consider(link, signal)
+            for link in _labelled_links(owner, after)[:3]:
+                if self.consider(link, signal):
+                    break  # the first acceptable link after the label
 
     def attribute_labels(self) -> None:
-        labels = _hits(_LINK_LABELS(self.body), _CHUNK_START)[:_MAX_HITS]
-        for value in self.nodes(labels, _LINK_LABEL_NODES, _ALL_LINK_LABEL_NODES):
-            self.consider(value.getparent())
+        labels = _labels(_hits(_LINK_LABELS(self.body), _CHUNK_START, _LABEL_PREFIX))
+        for value in self.nodes(labels, _LINK_LABEL_NODES):
+            link = _enclosing_link(value.getparent())  # <a title>, <a><img alt></a>
+            if link is not None:
+                self.consider(link)
 
     def class_names(self) -> None:
         """Links in post-navigation blocks, and links with a direction class (``prev-post``)."""
@@ -689,19 +731,24 @@ class _Finder:
                     names[name] = False
             if len(names) >= _MAX_HITS:
                 break
-        for value in self.nodes(list(names), _NAME_NODES, _ALL_NAME_NODES):
+        for value in self.nodes(list(names), _NAME_NODES):
             element = value.getparent()
             links = [element] if element.tag == "a" else _links_in(element)
             if links and (names[value] or len({link.get("href") for link in links}) == 1):
                 for link in links:
                     self.consider(link)
 
-    def nodes(self, strings: list[str], each: etree.XPath, every: etree.XPath) -> list:
-        """The text or attribute nodes whose value is one of `strings`, in a few lookups."""
-        if len(strings) <= _LOOKUPS:
-            return [node for string in strings for node in each(self.body, s=string)]
-        wanted = set(strings)
-        return [node for node in every(self.body) if node in wanted]
+    def nodes(self, strings: list[str], lookup: etree.XPath) -> list:
+        """The text or attribute nodes whose value is one of `strings`, in one pass."""
+        if not strings:
+            return []
+        holder = etree.Element("wanted")
+        for string in strings:
+            try:
+                etree.SubElement(holder, "s").text = string
+            except ValueError:  # a control character the HTML parser let through
+                continue
+        return lookup(self.body, wanted=list(holder))
 
     def head_links(self) -> None:
         for link in self.head.iterchildren("link"):
@@ -711,35 +758,37 @@ class _Finder:
 
     # Bookkeeping.
 
-    def consider(self, link: etree._Element, hint: _Signal | None = None) -> None:
-        """Weigh one link's signals, with `hint` from a label next to it, and offer it."""
+    def consider(self, link: etree._Element, hint: _Signal | None = None) -> bool:
+        """Weigh one link's signals, with `hint` from a label next to it; True if offered."""
         if link in self.vetoed or (hint is None and link in self.seen):
-            return
+            return False
         self.seen.add(link)
         where = _surroundings(link)
         if where.trap:
-            return
+            return False
         signals = [s for s in (_own_label(link), hint, _rel_signal(link.get("rel")), where.signal)
                    if s is not None]
         if any(s.kind == OTHER for s in signals):
             self.vetoed.add(link)  # "Older posts", "Next page", "Older comments"
-            return
+            return False
         if not signals:
-            return
+            return False
         best = max(signals, key=lambda s: s.kind)
-        if where.nav or best.kind >= CLASS_SPECIFIC:
+        if where.nav or best.kind == STRONG:
             tier = TOP
         elif best.kind >= ARROWED:
-            tier = BODY_REL
+            tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
         else:
-            return  # a bare "Next" or ".next" outside any post navigation
-        self.offer(best.direction, tier, link.get("href"), link)
+            return False  # a bare "Next" or ".next" outside any post navigation
+        return self.offer(best.direction, tier, link.get("href"), link)
 
     def offer(self, direction: str, tier: int, href: str | None,
-              link: etree._Element | None) -> None:
+              link: etree._Element | None) -> bool:
         url = _resolve(href, self.page.base)
-        if url is not None and self.page.is_neighbour_url(url):
-            self.candidates.append((tier, len(self.candidates), direction, url, link))
+        if url is None or not self.page.is_neighbour_url(url):
+            return False
+        self.candidates.append((tier, len(self.candidates), direction, url, link))
+        return True
 
     def best(self, direction: str) -> tuple[int, int, str, str, etree._Element | None] | None:
         found = [c for c in self.candidates if c[2] == direction and c[4] not in self.vetoed]
@@ -759,8 +808,8 @@ def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | 
         return None, None
     root = root.getroottree().getroot()
     finder = _Finder(root, url)
-    for source in (finder.links_with_rel, finder.text_labels, finder.attribute_labels,
-                   finder.class_names, finder.head_links):
+    for source in (finder.links_with_rel, finder.text_labels, finder.class_names,
+                   finder.attribute_labels, finder.head_links):
         source()
         if finder.settled():
             break
