@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from w3lib.url import canonicalize_url
 
 
 def canonicalize(url: str) -> str:
     """The form of `url` used as a key: w3lib's canonical form, fragment dropped."""
-    return canonicalize_url(url, keep_fragments=False)
+    try:
+        return canonicalize_url(url, keep_fragments=False)
+    except ValueError:  # e.g. a broken IPv6 host: keep the URL as it is
+        return url
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base`, or None when either is not a usable URL."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
 
 
 def site_of(url: str) -> str:
     """The host (and explicit non-default port) that identifies a site, without ``www.``."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
     try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
         port = parts.port
-    except ValueError:
-        port = None
+    except ValueError:  # a broken IPv6 host or port: no site
+        return ""
     return f"{host}:{port}" if port and port not in (80, 443) else host
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import parsel
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archiver.extract.navigation import LABELS, find_neighbours
 
@@ -301,3 +303,105 @@ def test_small_numeric_ids_are_articles_not_pages():
 def test_nothing_to_find():
     assert find_neighbours(page_with(""), URL) == (None, None)
     assert find_neighbours(parsel.Selector(text="<html></html>", type="html"), URL) == (None, None)
+
+
+EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a label after its link
+        (f'<div class="x"><a href="{EARLIER}">A</a><span>Previous article</span></div>',
+         (PREV, None)),
+        # two labels and two links in one block: each label takes the link after it
+        (f'<div><span>Previous article</span><a href="{EARLIER}">A</a>'
+         f'<span>Next article</span><a href="{LATER}">B</a></div>', (PREV, NEXT)),
+        # a category link between the label and the article
+        (f'<div class="prev"><span>Previous Article</span><a href="/category/x/">X</a>'
+         f'<a href="{EARLIER}">A</a></div>', (PREV, None)),
+        # classic post navigation without rel or label
+        (f'<nav class="navigation post-navigation"><div class="nav-links">'
+         f'<div class="nav-previous"><a href="{EARLIER}">A</a></div>'
+         f'<div class="nav-next"><a href="{LATER}">B</a></div></div></nav>', (PREV, NEXT)),
+        # arrows before / after the titles, in a post navigation
+        (f'<nav class="post-navigation"><a href="{EARLIER}">&larr; Title A</a>'
+         f'<a href="{LATER}">Title B &rarr;</a></nav>', (PREV, NEXT)),
+        # image and icon links
+        (f'<a href="{EARLIER}"><img src="/prev.gif" alt="Previous article"></a>'
+         f'<a href="{LATER}"><svg><title>Next post</title></svg></a>', (PREV, NEXT)),
+        # a page wrapper's state class ("menu-closed") does not make the page a menu
+        (f'<div class="site menu-closed"><div class="a"><div><span>Next Article</span>'
+         f'<a href="{LATER}">B</a></div></div></div>', (None, NEXT)),
+        # a word that starts a title is not a label
+        (f'<div class="post-navigation"><a href="{EARLIER}">Next generation batteries</a></div>',
+         (None, None)),
+        # a slider button's label labels nothing
+        (f'<div><button>Next Article</button><a href="{LATER}">B</a></div>', (None, None)),
+        # a sentence that starts like a label is not one
+        (f'<div><p>Next story in our series: the harbour.</p><a href="{LATER}">B</a></div>',
+         (None, None)),
+        # listing pagination with prev / next classes and arrowed labels
+        (f'<div class="pagination"><a class="prev" href="{EARLIER}">&laquo; Previous</a>'
+         f'<a class="next" href="{LATER}">Next &raquo;</a></div>', (None, None)),
+        # rel="prev next" says nothing
+        (f'<a rel="prev next" href="{EARLIER}">A</a>', (None, None)),
+        # a bare "Next" outside any post navigation says nothing
+        (f'<div class="box"><a href="{LATER}">Next</a></div>', (None, None)),
+    ],
+)
+def test_markup(markup, expected):
+    assert find_neighbours(page_with(markup), URL) == expected
+
+
+def test_body_rel_beats_head_rel():
+    page = page_with(f'<a rel="next" href="{LATER}">B</a>',
+                     head='<link rel="next" href="/2024/05/16/other-story/">'
+                          f'<link rel="prev" href="{EARLIER}">')
+    assert find_neighbours(page, URL) == (PREV, NEXT)
+
+
+def test_labelled_block_beats_body_rel():
+    page = page_with(f'<a rel="next" href="/2024/05/16/other-story/">C</a>'
+                     f'<div><span>Next article</span><a href="{LATER}">B</a></div>')
+    assert find_neighbours(page, URL) == (None, NEXT)
+
+
+def test_bad_urls_do_not_raise():
+    page = page_with('<a rel="next" href="http://[::1/x">A</a>'
+                     '<a rel="prev" href="https://site.example:99999/x">B</a>',
+                     head='<base href="http://[oops">')
+    assert find_neighbours(page, URL) == (None, None)
+    assert find_neighbours(page_with(f'<a rel="next" href="{LATER}">B</a>'),
+                           "http://[::1/x") == (None, None)
+
+
+_TAGS = ("div", "nav", "span", "a", "p", "li", "h3", "button")
+_CLASSES = ("post-navigation", "nav-previous", "nav-next", "comment-navigation", "pagination",
+            "prev", "next-post", "slick-next", "menu", "gallery", "")
+_TEXTS = ("Previous Article", "Next", "« Previous", "Older posts", "Next page", "前の記事",
+          "Weiter →", "A title", "→", "")
+_HREFS = (EARLIER, LATER, "/page/2/", "#", "javascript:void(0)", "http://[::1", "/",
+          "https://other.example/x", "?cpage=2", "", "//cdn.example/y", "../../x")
+
+
+def _element(tag: str, cls: str, href: str, rel: str, children: list[str]) -> str:
+    attributes = f' class="{cls}"' + (f' href="{href}" rel="{rel}"' if tag == "a" else "")
+    return f"<{tag}{attributes}>{''.join(children)}</{tag}>"
+
+
+_MARKUP = st.recursive(
+    st.sampled_from(_TEXTS),
+    lambda children: st.builds(_element, st.sampled_from(_TAGS), st.sampled_from(_CLASSES),
+                               st.sampled_from(_HREFS), st.sampled_from(("", "prev", "next")),
+                               st.lists(children, max_size=4)),
+    max_leaves=24,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MARKUP)
+def test_any_markup_gives_absolute_urls_or_none(markup):
+    for found in find_neighbours(page_with(markup), URL):
+        assert found is None or (found.startswith(("http://", "https://")) and "#" not in found)
+        assert found != URL

@@ -35,9 +35,9 @@ BODY_MARKERS = [
 CONTAINERS = [*BODY_MARKERS, "article", "main", '[role="main"]']
 
 _REMOVE_TAGS = {
-    "script", "style", "noscript", "template", "form", "button", "input", "select", "textarea",
-    "nav", "aside", "footer", "iframe", "svg", "figcaption", "object", "embed", "video", "audio",
-    "canvas", "dialog", "menu", "link", "meta",
+    "rt", "rp", "script", "style", "noscript", "template", "form", "button", "input", "select",
+    "textarea", "nav", "aside", "footer", "iframe", "svg", "figcaption", "object", "embed",
+    "video", "audio", "canvas", "dialog", "menu", "link", "meta",
 }
 # Class/id/role tokens (whole, or joined by - or _ to others) that mark page furniture. Strong
 # marks always mean furniture; weak ones only on an element without paragraphs of prose.
@@ -57,6 +57,9 @@ _WEAK_FURNITURE = re.compile(
     re.I,
 )
 _WEAK_MAX_PROSE = 400
+# Marks of a listing's item, never the article's own container.
+_TEASER = re.compile(r"(?:^|[\s_-])(?:teaser|card|list-?item|post-?list|faq|preview|excerpt|"
+                     r"snippet|related|promo)(?:$|[\s_-])", re.I)
 _BOX = re.compile(r"(?:^|[\s_-])(?:share|sharing|social-share|newsletter|read-?also|also-?read)"
                   r"(?:$|[\s_-])", re.I)
 _LEDE = re.compile(
@@ -84,6 +87,7 @@ _MIN_FALLBACK_CHARS = 80
 # Furniture is small next to the story: a "furniture" element holding this share of the
 # container's text is a mislabelled wrapper (e.g. class "paywall" or "overflow-hidden").
 _MAX_FURNITURE_SHARE = 0.3
+_WRAPPER_MIN_PROSE = 500
 
 
 def _compile(css: str) -> etree.XPath:
@@ -91,6 +95,8 @@ def _compile(css: str) -> etree.XPath:
 
 
 CONTAINER_XPATHS = [_compile(css) for css in CONTAINERS]
+_BODY_MARKER_XPATH = _compile(", ".join(BODY_MARKERS))
+_HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>", re.I)
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
 
@@ -124,7 +130,7 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     best: list[html.HtmlElement] = []
     best_chars = 0
     for index, xpath in enumerate(CONTAINER_XPATHS):
-        matches = xpath(root)
+        matches = [m for m in xpath(root) if not _TEASER.search(_marks(m))]
         if not matches:
             continue
         outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
@@ -165,8 +171,9 @@ def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
     total = max(len(_text(clean)), 1)
     doomed = []
     for element in clean.iterdescendants(etree.Element):
-        if _is_furniture(element) and (element.tag in _REMOVE_TAGS
-                                       or len(_text(element)) < total * _MAX_FURNITURE_SHARE):
+        if _is_furniture(element) and (
+                element.tag in _REMOVE_TAGS or len(_text(element)) < total * _MAX_FURNITURE_SHARE
+                or prose_chars(element) < _WRAPPER_MIN_PROSE):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
@@ -285,6 +292,16 @@ def _is_prose(paragraphs: list[str]) -> bool:
                for p in paragraphs)
 
 
+def _declared_paragraphs(declared_body: str | None) -> list[str]:
+    """JSON-LD `articleBody` as paragraphs; some sites put HTML in it."""
+    if not declared_body:
+        return []
+    if _HTML_TAG.search(declared_body):
+        fragment = html.fragment_fromstring(declared_body, create_parent="div")
+        return [block.text for block in read_blocks(strip_furniture(fragment))]
+    return [line.strip() for line in declared_body.split("\n") if line.strip()]
+
+
 def _size(paragraphs: list[str]) -> int:
     return sum(map(len, paragraphs))
 
@@ -293,15 +310,19 @@ def article_paragraphs(root: html.HtmlElement, url: str,
                        declared_body: str | None = None) -> list[str]:
     """The article body as paragraphs (see the module docstring for the order)."""
     containers = find_containers(root)
-    paragraphs = [block.text for container in containers
+    # A page that marks its body but has little in it: a brief, or a video page.
+    marked = [] if containers else _BODY_MARKER_XPATH(root)[:1]
+    paragraphs = [block.text for container in containers or marked
                   for block in read_blocks(strip_furniture(container))]
-    declared = [line.strip() for line in (declared_body or "").split("\n") if line.strip()]
+    declared = _declared_paragraphs(declared_body)
     if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
         paragraphs = declared
     if _size(paragraphs) < _MIN_ARTICLE_CHARS:
         generic = generic_body(root, url)
-        # A menu or a run of buttons is all trafilatura finds on pages with no article.
-        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS) and _is_prose(generic):
+        # Beside a marked body, what trafilatura finds must at least read as sentences:
+        # on a page with no article it returns the buttons and boxes around it.
+        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS) and (
+                not marked or _is_prose(generic)):
             paragraphs = generic
     if containers and paragraphs:
         lede = find_lede(root, containers[0])

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import urljoin
 
 from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
-from ..dedupe import canonicalize, same_site, site_of
+from ..dedupe import absolute_url, canonicalize, same_site, site_of
 from .structured import names, text_values
 from .text import collapse
 
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
 _TEXT = etree.XPath("string()")
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|от|автор[ы]?:?)\s+", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:posted|written|published|veröffentlicht|geschrieben|eingestellt|publié|publicado|"
+    r"escrito)\s+)?(?:by|von|vom|par|por|di|door|av|от|автор[ы]?:?|author:|autor:|autorin:)"
+    r"\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\s\|\s)\s*", re.I)
 
 
@@ -87,24 +90,57 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     return strip_site_name(page_title, site_name, url) if page_title else None
 
 
+# Where pages put bylines, most specific first; the first selector with a match wins.
+BYLINE_SELECTORS = [
+    '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]',
+    ".author-name", ".byline__author", ".byline-author", ".entry-author", ".post-author",
+    ".author .fn", ".vcard .fn", 'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
+    ".byline", ".autor",
+]
+_BYLINE_XPATHS = [etree.XPath(HTMLTranslator().css_to_xpath(css)) for css in BYLINE_SELECTORS]
+_IN_COMMENTS = etree.XPath(
+    "ancestor::*[contains(@class, 'comment') or @id='comments' or self::footer or self::aside]")
+_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|staff|writer|contributor|columnist|journalist|"
+    r"photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|chefredakt\w*|"
+    r"rédact\w+|periodista|corresponsal|updated|published|aktualisiert|veröffentlicht)\b", re.I)
+
+
 def clean_author(name: str) -> list[str]:
-    """'By A and B' -> ['A', 'B']."""
-    name = _BY.sub("", collapse(name))
-    return [part.strip(" .") for part in _AUTHOR_SPLIT.split(name) if part.strip(" .")]
+    """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
+    name = _BY.sub("", collapse(name)).strip(" |-–—:·")
+    name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
+    parts = [part.strip(" .|-–—:") for part in _AUTHOR_SPLIT.split(name)]
+    return [part for part in parts
+            if part and not re.search(r"\d", part) and not _ROLE.search(part)
+            and len(part.split()) <= 5]
+
+
+def _byline_names(page: Selector) -> list[str]:
+    for xpath in _BYLINE_XPATHS:
+        elements = [element for element in xpath(page.root) if not _IN_COMMENTS(element)]
+        if elements:
+            # Co-authors sit side by side; the same selector elsewhere is another byline.
+            parent = elements[0].getparent()
+            found = [first(_TEXT(e)) for e in elements if e.getparent() is parent]
+            return [name for name in found if name and len(name) <= 80][:4]
+    return []
 
 
 def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
-    found = names(ld.get("author")) or meta.get("author", []) or meta.get("article:author", [])
-    if not found:
-        found = page.css('[rel="author"], [itemprop="author"] [itemprop="name"], .byline .author,'
-                         ' .author-name, .byline').xpath("string()").getall()[:3]
+    """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
+    declared = names(ld.get("author")) or [
+        value for key in ("author", "article:author", "dc.creator", "parsely-author",
+                          "sailthru.author", "byl") for value in meta.get(key, [])
+        if not value.startswith(("http://", "https://"))]  # article:author is often a URL
     result: list[str] = []
-    for name in found:
-        if name.startswith(("http://", "https://")):
-            continue  # article:author is often a profile URL, not a name
-        for part in clean_author(name):
-            if part and part not in result and len(part) <= 80:
-                result.append(part)
+    for name in declared or _byline_names(page):
+        for part in clean_author(unescape(name)):
+            # "Support Team" and "vom Support Team": keep the plain name once.
+            if any(part.lower() in known.lower() or known.lower() in part.lower()
+                   for known in result):
+                continue
+            result.append(part)
     return result
 
 
@@ -143,5 +179,5 @@ def canonical_url(page: Selector, url: str, meta: dict[str, list[str]]) -> str:
     href = first(page.xpath('//link[contains(concat(" ", translate(@rel, "CANONICAL", '
                             '"canonical"), " "), " canonical ")]/@href').get(),
                  *meta.get("og:url", []))
-    declared = urljoin(url, href) if href else None
+    declared = absolute_url(url, href) if href else None
     return canonicalize(declared if declared and same_site(declared, url) else url)

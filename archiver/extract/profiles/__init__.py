@@ -9,11 +9,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector, SelectorList
 
+from ...dedupe import absolute_url, site_of
 from ..text import collapse
 
 PROFILES_DIR = Path(__file__).parent
@@ -35,7 +35,7 @@ class Profile:
     test_page: str | None = None
 
     def matches(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
+        host = site_of(url).split(":")[0]
         return any(host == domain or host.endswith("." + domain) for domain in self.domains)
 
     def remove_from(self, page: Selector) -> None:
@@ -53,7 +53,7 @@ class Profile:
             values = [value for value in (_text(match) for match in select(page, selector))
                       if value]
             if name in URL_FIELDS:
-                values = [urljoin(url, value) for value in values]
+                values = [link for link in (absolute_url(url, value) for value in values) if link]
             if values:
                 found[name] = values if name in LIST_FIELDS else values[0]
         return found
