@@ -68,9 +68,8 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         "canonical_url": lambda: metadata.canonical_url(page, url, meta),
         "title": lambda: metadata.title(page, url, ld, meta),
         "authors": lambda: metadata.authors(page, ld, meta),
-        "published": lambda: metadata.published(page, ld, meta),
+        "published": lambda: metadata.published(page, url, ld, meta),
         "modified": lambda: metadata.modified(page, ld, meta),
-        "language": lambda: metadata.language(page, ld, meta),
         "tags": lambda: metadata.tags(page, ld, meta),
     }
     for name, compute in generic.items():
@@ -89,5 +88,6 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))
                 + names(ld.get("isBasedOn")) + meta.get("source", []) + meta.get("dc.source", []))
     article.body = "\n\n".join(credits.paragraphs) or None
+    article.language = found.get("language") or metadata.language(page, ld, meta, article.body)
     article.attribution = credits.sources
     article.attribution_raw = credits.raw

@@ -7,8 +7,13 @@ tags, then the page's visible markup (`<h1>`, bylines, `<time datetime>`, `<html
 from __future__ import annotations
 
 import re
+import warnings
+from datetime import datetime
 from html import unescape
 
+import htmldate
+import py3langid
+from dateutil import parser as dateutil_parser
 from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
@@ -17,6 +22,15 @@ from ..dedupe import absolute_url, canonicalize, same_site, site_of
 from .structured import names, text_values
 from .text import collapse
 
+_NO_TIME = datetime(2000, 1, 1)
+# Zone abbreviations news pages print, as UTC offsets in seconds (dateutil knows only UTC/GMT).
+_ZONES = {"CET": 3600, "CEST": 7200, "MEZ": 3600, "MESZ": 7200, "WET": 0, "WEST": 3600,
+          "EET": 7200, "EEST": 10800, "BST": 3600, "IST": 19800, "MSK": 10800, "EST": -18000,
+          "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
+          "PST": -28800, "PDT": -25200, "JST": 32400, "KST": 32400, "AEST": 36000,
+          "AEDT": 39600, "UTC": 0, "GMT": 0, "Z": 0}
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}[./]\d{4}$")
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
 _TEXT = etree.XPath("string()")
@@ -144,22 +158,67 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     return result
 
 
-def published(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    return first(*text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
-                 *meta.get("datepublished", []), *meta.get("date", []),
-                 *meta.get("dc.date.issued", []),
-                 page.css("article time[datetime], time[datetime]").attrib.get("datetime"))
+def iso_date(value: str | None) -> str | None:
+    """A date as ISO 8601: with its UTC offset when the page gives a zone, a bare date when the
+    page gives only a day; None when it is not a date."""
+    value = collapse(value)
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            with warnings.catch_warnings():
+                # A zone name nobody knows ("ZZ"): keep the local time rather than no date.
+                warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+                moment = dateutil_parser.parse(value, default=_NO_TIME, tzinfos=_ZONES)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if not 1800 < moment.year < 2200:
+        return None
+    if _DATE_ONLY.match(value):
+        return moment.date().isoformat()
+    return moment.isoformat()
+
+
+def _first_date(*values: str | None) -> str | None:
+    return next((date for date in map(iso_date, values) if date), None)
+
+
+def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """When the article was first published: declared dates, then `<time datetime>`, then
+    htmldate's reading of the page (URL, text, markup) as a day."""
+    declared = _first_date(
+        *text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
+        *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
+        *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
+        *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
+        page.css("article time[datetime], time[datetime]").attrib.get("datetime"))
+    if declared:
+        return declared
+    try:
+        return htmldate.find_date(page.root, url=url, extensive_search=True, original_date=True)
+    except Exception:  # htmldate fails in its own ways on odd pages; a date is optional
+        return None
 
 
 def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    return first(*text_values(ld.get("dateModified")), *meta.get("article:modified_time", []),
-                 *meta.get("og:updated_time", []), *meta.get("datemodified", []))
+    return _first_date(*text_values(ld.get("dateModified")),
+                       *meta.get("article:modified_time", []), *meta.get("og:updated_time", []),
+                       *meta.get("datemodified", []), *meta.get("last-modified", []))
 
 
-def language(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
+def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | None) -> str | None:
+    """The declared language (JSON-LD, `<html lang>`, meta), else one guessed from the body."""
     value = first(*text_values(ld.get("inLanguage")), page.xpath("/html/@lang").get(),
-                  *meta.get("content-language", []), *meta.get("og:locale", []))
-    return value.replace("_", "-") if value else None
+                  *meta.get("content-language", []), *meta.get("dc.language", []),
+                  *meta.get("og:locale", []))
+    if value and _LANGUAGE_TAG.match(value):
+        primary, _, region = value.replace("_", "-").partition("-")
+        return f"{primary.lower()}-{region.upper()}" if region else primary.lower()
+    if body and len(body) >= 100:
+        return py3langid.classify(body[:2000])[0]
+    return None
 
 
 def tags(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:

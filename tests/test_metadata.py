@@ -1,0 +1,125 @@
+"""Metadata fields: each from the most trustworthy source the page offers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archiver.extract import extract
+from archiver.extract.metadata import clean_author, iso_date
+
+URL = "https://news.example/2024/05/03/story/"
+BODY = "<p>" + "Die Regierung hat am Freitag neue Regeln für den Verkehr beschlossen. " * 6 + "</p>"
+
+
+def page(head: str = "", body: str = BODY, lang: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return f"<html{lang_attr}><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def ld(**fields) -> str:
+    return ('<script type="application/ld+json">'
+            + json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **fields})
+            + "</script>")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-05-03T10:00:00+02:00", "2024-05-03T10:00:00+02:00"),
+    ("2024-05-03T08:00:00Z", "2024-05-03T08:00:00+00:00"),
+    ("2024-05-03T10:00:00+0200", "2024-05-03T10:00:00+02:00"),
+    ("Fri, 03 May 2024 08:00:00 GMT", "2024-05-03T08:00:00+00:00"),
+    ("2024-05-03 10:00 CEST", "2024-05-03T10:00:00+02:00"),
+    ("2024-05-03", "2024-05-03"),
+    ("2024-05-03T10:00:00", "2024-05-03T10:00:00"),
+    ("yesterday-ish", None), ("", None), ("0001-01-01", None),
+])
+def test_dates_become_iso_8601_with_their_zone(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_json_ld_dates_win_over_meta_and_markup():
+    html = page(ld(datePublished="2024-05-03T10:00:00+02:00", dateModified="2024-05-04T09:00:00Z")
+                + '<meta property="article:published_time" content="2020-01-01T00:00:00Z">',
+                body=BODY + '<time datetime="2019-01-01">1 Jan 2019</time>')
+    article = extract(html, URL)
+    assert article.published == "2024-05-03T10:00:00+02:00"
+    assert article.modified == "2024-05-04T09:00:00+00:00"
+
+
+def test_meta_then_time_element_give_the_date():
+    meta = '<meta property="article:published_time" content="2024-05-03T10:00:00+02:00">'
+    assert extract(page(meta), URL).published == "2024-05-03T10:00:00+02:00"
+    timed = page(body=BODY + '<time datetime="2024-05-02T07:30:00+01:00">2 May</time>')
+    assert extract(timed, URL).published == "2024-05-02T07:30:00+01:00"
+
+
+def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
+    assert extract(page(), URL).published == "2024-05-03"
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("Jane Roe, John Doe", ["Jane Roe", "John Doe"]),
+    ("Von Anna Weber und Paul Klein", ["Anna Weber", "Paul Klein"]),
+    ("By Jane Roe, Senior Correspondent", ["Jane Roe"]),
+    ("Jane Roe | 3 May 2024, 10:00", ["Jane Roe"]),
+    ("Posted by Frank Miller - https://frank.example", ["Frank Miller"]),
+    ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
+])
+def test_bylines_become_clean_names(byline, names):
+    assert clean_author(byline) == names
+
+
+def test_json_ld_person_objects_give_the_authors():
+    html = page(ld(author=[{"@type": "Person", "name": "Jane Roe"},
+                           {"@type": "Person", "name": "John Doe"}]))
+    assert extract(html, URL).authors == ["Jane Roe", "John Doe"]
+
+
+def test_the_byline_in_the_markup_gives_the_authors_when_nothing_is_declared():
+    body = '<div class="byline">By <a rel="author" href="/author/jr/">Jane Roe</a></div>' + BODY
+    assert extract(page(body=body), URL).authors == ["Jane Roe"]
+
+
+def test_a_profile_url_in_article_author_is_not_a_name():
+    meta = '<meta property="article:author" content="https://facebook.com/janeroe">'
+    assert extract(page(meta), URL).authors == []
+
+
+def test_language_from_markup_normalised_else_guessed_from_the_text():
+    assert extract(page(lang="de_de"), URL).language == "de-DE"
+    assert extract(page(ld(inLanguage="fr")), URL).language == "fr"
+    assert extract(page(), URL).language == "de"
+
+
+def test_tags_from_keywords_split_and_deduplicated():
+    html = page(ld(keywords="Verkehr, Politik, Verkehr") + '<meta name="keywords" content="x">')
+    assert extract(html, URL).tags == ["Verkehr", "Politik"]
+
+
+def test_title_prefers_the_full_h1_and_drops_the_site_name():
+    head = ('<meta property="og:title" content="Regierung beschließt neue Regeln | Beispiel News">'
+            '<meta property="og:site_name" content="Beispiel News">')
+    assert extract(page(head), URL).title == "Regierung beschließt neue Regeln"
+    truncated = '<meta property="og:title" content="Regierung beschließt neue…">'
+    html = page(truncated, body="<h1>Regierung beschließt neue Regeln für den Verkehr</h1>" + BODY)
+    assert extract(html, URL).title == "Regierung beschließt neue Regeln für den Verkehr"
+
+
+def test_entities_in_meta_titles_are_decoded():
+    head = '<meta property="og:title" content="Trainer: &amp;quot;Nichts zu verlieren&amp;quot;">'
+    assert extract(page(head), URL).title == 'Trainer: "Nichts zu verlieren"'
+
+
+def test_canonical_url_is_trusted_only_on_the_same_site():
+    same = '<link rel="canonical" href="https://www.news.example/story/">'
+    assert extract(page(same), URL).canonical_url == "https://www.news.example/story/"
+    other = '<link rel="canonical" href="https://elsewhere.example/story/">'
+    assert extract(page(other), URL).canonical_url == URL
+
+
+def test_json_ld_and_meta_source_credits_join_the_attribution():
+    html = page(ld(sourceOrganization={"@type": "Organization", "name": "Reuters"})
+                + '<meta name="source" content="dpa">')
+    assert extract(html, URL).attribution == ["Reuters", "dpa"]
