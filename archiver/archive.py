@@ -1,7 +1,8 @@
 """The SQLite archive (sqlite-utils): schema migrations, batched writes, and the reads tools need.
 
 Tables: `articles` (one row per canonical article, FTS5 over title and body), `attributions`,
-`comments`, `pages` (every fetched response, body zlib-compressed), `errors` and `crawl_runs`.
+`comments` (with `comment_versions` and FTS5 over their text), `pages` (every fetched response,
+body zlib-compressed), `errors` and `crawl_runs`.
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     db["comments"].create({
         "article_url": str, "comment_id": str, "parent_id": str, "author": str,
         "author_url": str, "published": str, "text": str, "position": int, "depth": int,
-        "first_seen": str, "last_seen": str,
+        "first_seen": str, "last_seen": str, "removed_at": str,
     }, pk=("article_url", "comment_id"))
+    db["comments"].enable_fts(["text"], fts_version="FTS5", create_triggers=True)
+    # Earlier texts of edited comments: version 1 is the first text seen.
+    db["comment_versions"].create({
+        "article_url": str, "comment_id": str, "version": int, "text": str, "replaced_at": str,
+    }, pk=("article_url", "comment_id", "version"))
     db["pages"].create({
         "id": int, "url": str, "final_url": str, "status": int, "headers": str,
         "fetched_at": str, "sha256": str, "body": bytes, "run_id": int,
@@ -130,7 +136,8 @@ class Archive:
         record = asdict(article)
         key = record["canonical_url"] = article.canonical_url or article.url
         comments = record.pop("comments")
-        record.pop("attribution_raw")
+        for transient in ("attribution_raw", "comment_pages", "comments_complete"):
+            record.pop(transient)
         for column in JSON_COLUMNS:
             record[column] = json.dumps(record[column], ensure_ascii=False)
         record.update(last_seen=seen_at, run_id=run_id)
@@ -146,14 +153,31 @@ class Archive:
               "raw": next((raw for raw in raws if source.lower() in raw.lower()), None)}
              for source in article.attribution), pk=("article_url", "source"))
 
+        self._save_comments(key, comments, seen_at, complete=article.comments_complete)
+
+    def _save_comments(self, key: str, comments: list[dict], seen_at: str,
+                       complete: bool) -> None:
+        """New comments are added, edited ones keep their earlier text in `comment_versions`,
+        and, when the whole section was read, vanished ones get `removed_at`."""
+        existing = {row["comment_id"]: row
+                    for row in self.db["comments"].rows_where("article_url = ?", [key])}
         for comment in comments:
-            row = {**comment, "article_url": key, "last_seen": seen_at}
-            exists = self.db.execute(
-                "SELECT 1 FROM comments WHERE article_url = ? AND comment_id = ?",
-                [key, comment["comment_id"]]).fetchone()
-            if not exists:
+            row = {**comment, "article_url": key, "last_seen": seen_at, "removed_at": None}
+            known = existing.get(comment["comment_id"])
+            if known is None:
                 row["first_seen"] = seen_at
+            elif known["text"] != comment["text"]:
+                versions = self.db["comment_versions"].count_where(
+                    "article_url = ? AND comment_id = ?", [key, comment["comment_id"]])
+                self.db["comment_versions"].insert({
+                    "article_url": key, "comment_id": comment["comment_id"],
+                    "version": versions + 1, "text": known["text"], "replaced_at": seen_at})
             self.db["comments"].upsert(row, pk=("article_url", "comment_id"))
+        if complete:
+            present = {comment["comment_id"] for comment in comments}
+            for comment_id, known in existing.items():
+                if comment_id not in present and known["removed_at"] is None:
+                    self.db["comments"].update((key, comment_id), {"removed_at": seen_at})
 
     # Reads ----------------------------------------------------------------------------------
 

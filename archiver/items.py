@@ -39,6 +39,10 @@ class Article:
     comment_count: int | None = None
     comments_provider: str | None = None
     comments: list[Comment] = field(default_factory=list)
+    # Other pages of the comment section, which the spider fetches and merges into `comments`;
+    # False when one of them could not be fetched (then no comment is taken as removed).
+    comment_pages: list[str] = field(default_factory=list)
+    comments_complete: bool = True
 
 
 @dataclass

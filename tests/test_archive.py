@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archiver.archive import MIGRATIONS, Archive, decompress
-from archiver.items import Article, CrawlError, Page
+from archiver.items import Article, Comment, CrawlError, Page
 
 
 def article(name: str, prev: str | None = None, next: str | None = None, **fields) -> Article:
@@ -98,3 +98,51 @@ def test_runs_record_status_counts_and_stats(archive):
     run = archive.db["crawl_runs"].get(run_id)
     assert (run["status"], run["articles"], run["errors"]) == ("finished", 1, 0)
     assert '"item_scraped_count": 1' in run["stats"]
+
+
+def with_comments(*comments: tuple[str, str], complete: bool = True) -> Article:
+    saved = article("a")
+    saved.comments = [Comment(comment_id=cid, text=text, position=i)
+                      for i, (cid, text) in enumerate(comments)]
+    saved.comments_complete = complete
+    return saved
+
+
+def comment_rows(archive) -> dict[str, dict]:
+    return {row["comment_id"]: row for row in archive.db["comments"].rows}
+
+
+def test_a_recrawl_adds_new_comments_and_keeps_edited_texts_as_versions(archive):
+    archive.save([with_comments(("1", "First."), ("2", "Second."))])
+    archive.save([with_comments(("1", "First, edited."), ("2", "Second."), ("3", "Third."))])
+    rows = comment_rows(archive)
+    assert set(rows) == {"1", "2", "3"}
+    assert rows["1"]["text"] == "First, edited."
+    assert rows["1"]["first_seen"] < rows["3"]["first_seen"]
+    [version] = archive.db["comment_versions"].rows
+    assert (version["comment_id"], version["version"], version["text"]) == ("1", 1, "First.")
+    archive.save([with_comments(("1", "Edited twice."), ("2", "Second."), ("3", "Third."))])
+    texts = [v["text"] for v in archive.db["comment_versions"].rows_where(order_by="version")]
+    assert texts == ["First.", "First, edited."]
+
+
+def test_vanished_comments_are_marked_removed_not_deleted_and_can_return(archive):
+    archive.save([with_comments(("1", "First."), ("2", "Second."))])
+    archive.save([with_comments(("1", "First."))])
+    rows = comment_rows(archive)
+    assert rows["1"]["removed_at"] is None and rows["2"]["removed_at"] is not None
+    archive.save([with_comments(("1", "First."), ("2", "Second."))])
+    assert comment_rows(archive)["2"]["removed_at"] is None
+
+
+def test_an_incomplete_comment_section_removes_nothing(archive):
+    archive.save([with_comments(("1", "First."), ("2", "Second."))])
+    archive.save([with_comments(("1", "First."), complete=False)])
+    assert all(row["removed_at"] is None for row in comment_rows(archive).values())
+
+
+def test_comment_text_is_searchable(archive):
+    archive.save([with_comments(("1", "A remark about tariffs."))])
+    hits = archive.db.execute(
+        "SELECT count(*) FROM comments_fts WHERE comments_fts MATCH 'tariffs'").fetchone()[0]
+    assert hits == 1
