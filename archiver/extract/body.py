@@ -44,9 +44,11 @@ _REMOVE_TAGS = {
 _STRONG_FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|sharedaddy|related|recommend\w*|read-?(?:also|more)|"
     r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|advert\w*|ads?|"
-    r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|widget\w*|sidebar|cookie\w*|consent|"
+    r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|sidebar|cookie\w*|consent|"
     r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
-    r"yarpp\w*|sr-only|visually-hidden)(?:$|[\s_-])",
+    r"yarpp\w*|sr-only|visually-hidden)(?:$|[\s_-])"
+    # Sidebar widgets ("widget widget_recent_entries"), not page builders' "elementor-widget".
+    r"|(?:^|\s)widget(?:$|\s|_|-area)",
     re.I,
 )
 _WEAK_FURNITURE = re.compile(
@@ -88,6 +90,8 @@ _MIN_FALLBACK_CHARS = 80
 # container's text is a mislabelled wrapper (e.g. class "paywall" or "overflow-hidden").
 _MAX_FURNITURE_SHARE = 0.3
 _WRAPPER_MIN_PROSE = 500
+# Above this share of link text a block is navigation ("Read also: <a>…</a>").
+_MAX_LINK_SHARE = 0.6
 
 
 def _compile(css: str) -> etree.XPath:
@@ -199,8 +203,7 @@ class _Reader:
         linked, self.pieces, self.linked = self.linked, [], 0
         lines = [line for line in (collapse(part) for part in text.split("\n")) if line]
         size = sum(map(len, lines))
-        # A run that is mostly link text is navigation ("Read also: ..."), unless a heading.
-        if not lines or (linked > size * 0.6 and kind not in _HEADINGS):
+        if not lines or (linked > size * _MAX_LINK_SHARE and kind not in _HEADINGS):
             return
         self.blocks.extend(Block(kind, line) for line in lines)
 
