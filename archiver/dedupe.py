@@ -1,9 +1,36 @@
-"""URL canonicalisation and site identity: the keys that keep one article one row."""
+"""Keys that keep one article one row: canonical URLs, article keys, content fingerprints and a
+near-duplicate index.
+
+Four layers, from cheapest to broadest:
+
+* `canonicalize`: w3lib's canonical form of a URL, fragment dropped. The primary key of
+  `articles`; compared with served URLs, so it keeps scheme, host and trailing slash as they are.
+* `article_key`: folds the URL variants under which one article is published (tracking
+  parameters, ``http``/``https``, ``www.``, ``index.html``, trailing slash, AMP pages) into one
+  key. A key, not a URL to fetch.
+* `fingerprint`: SHA-256 of the normalised title and body; equal for exact copies that differ
+  only in case, punctuation, whitespace or Unicode presentation forms.
+* `NearDuplicateIndex`: MinHash signatures of word 5-shingles with an LSH band index, both
+  stored in the archive's SQLite database, so that each run finds near copies (syndicated
+  versions with an added paragraph or a changed ending) among everything archived before.
+
+The URL functions (`canonicalize`, `absolute_url`, `site_of`, `same_site`, `strip_tracking`,
+`article_key`) never raise on a malformed URL.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+import functools
+import hashlib
+import math
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import SplitResult, unquote_plus, urljoin, urlsplit, urlunsplit
 
+import numpy as np
+import regex
+import sqlite_utils
+from datasketch import MinHash
 from w3lib.url import canonicalize_url
 
 
@@ -37,3 +64,600 @@ def site_of(url: str) -> str:
 def same_site(url: str, other: str) -> bool:
     """True when both URLs are on the same site (``www.`` and scheme ignored)."""
     return site_of(url) == site_of(other) and site_of(url) != ""
+
+
+# --- Tracking parameters --------------------------------------------------------------------
+
+# Query parameters that say how a reader reached an article, never which article it is. Names
+# match case-insensitively (``CMP``, ``WT.mc_id``); an entry ending in ``*`` (or ``_``) matches
+# every name starting with what comes before the ``*``. Left out on purpose: generic names that
+# some sites use for content (``id``, ``p``, ``page``, ``cid``, ``source``, ``partner``,
+# ``feature``); the riskier names kept (``src``, ``ref``, ``share``) are, on news sites,
+# referral labels (``?src=rss``, ``?ref=hp``, ``?share=true``). Pass your own list where a site
+# uses one of these for content.
+TRACKING_PARAMS: tuple[str, ...] = (
+    # Campaign tags of web analytics
+    "utm_*",            # Google Analytics / Urchin: utm_source, utm_medium, utm_campaign, ...
+    "_ga", "_gl",       # Google Analytics cross-domain linker
+    "gad_*",            # Google Ads: gad_source, gad_campaignid
+    "at_*",             # AT Internet / Piano Analytics: at_medium, at_campaign, at_custom1, ...
+    "xtor",             # AT Internet (Xiti) source tag: xtor=RSS-3 (Le Monde, Le Figaro, ...)
+    "wt_mc", "wt_zmc",  # Webtrends campaign tags in the underscore spelling (Zeit, FAZ, ...)
+    "wt.*",             # Webtrends: WT.mc_id, WT.tsrc, ...
+    "s_cid", "s_kwcid",  # Adobe Analytics campaign ids
+    "ns_*",             # comScore: ns_mchannel, ns_source, ns_campaign, ns_linkname, ns_fee
+    "cmpid", "cmp",     # publishers' campaign ids (cmpid=; the Guardian's CMP=share_btn_tw)
+    "icid", "intcmp",   # internal campaign ids: which teaser on the site was clicked
+    "ncid",             # Yahoo / AOL / Verizon Media campaign id
+    "ocid",             # Microsoft MSN / Start campaign id
+    "smid", "smtyp",    # New York Times share-button tags
+    "sr_share",         # share-button origin: sr_share=facebook
+    "soc_src", "soc_trk",  # social-network source tags
+    "echobox",          # Echobox social publishing tag
+    # Click ids of ad networks and social platforms
+    "fbclid",           # Facebook click id
+    "fb_action_ids", "fb_action_types", "fb_ref", "fb_source",  # older Facebook share tags
+    "gclid", "dclid", "gbraid", "wbraid",  # Google Ads / DoubleClick click ids
+    "msclkid",          # Microsoft Advertising click id
+    "yclid",            # Yandex click id
+    "twclid", "__twitter_impression",  # X / Twitter click id and embed marker
+    "ttclid",           # TikTok click id
+    "li_fat_id",        # LinkedIn click id
+    "igshid", "igsh",   # Instagram share id
+    "srsltid",          # Google Merchant Center result id
+    "dicbo", "tblci",   # Outbrain and Taboola click ids
+    # Newsletter and e-mail marketing
+    "mc_cid", "mc_eid",  # Mailchimp campaign and recipient ids
+    "_hsenc", "_hsmi", "hsa_*",  # HubSpot e-mail and ads tags
+    "mkt_tok",          # Marketo e-mail token
+    "oly_anon_id", "oly_enc_id",  # Omeda newsletter ids
+    "vero_id", "vero_conv",  # Vero e-mail ids
+    # Referral labels and consent redirects
+    "ref", "ref_src", "ref_url",  # referrer labels (?ref=hp; Twitter's ref_src=twsrc^tfw)
+    "src",              # referral source label (?src=rss); content on a few non-news sites
+    "share",            # share-button marker (?share=true, ?share=twitter)
+    "guccounter", "guce_referrer", "guce_referrer_sig",  # Yahoo consent-page redirects
+    # Presentation switch, not tracking: the same article as an AMP page (see `article_key`)
+    "amp",
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _param_matcher(params: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    exact, prefixes = set(), []
+    for param in params:
+        name = param.lower()
+        if name.endswith("*"):
+            prefixes.append(name[:-1])
+        elif name.endswith("_"):
+            prefixes.append(name)
+        else:
+            exact.add(name)
+    return frozenset(exact), tuple(prefixes)
+
+
+def _is_tracking(piece: str, matcher: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """True when the ``name=value`` query piece has a tracking parameter's name."""
+    exact, prefixes = matcher
+    name = unquote_plus(piece.partition("=")[0]).strip().lower()
+    return name in exact or (bool(prefixes) and name.startswith(prefixes))
+
+
+def _clean_pieces(query: str, matcher: tuple[frozenset[str], tuple[str, ...]]) -> str | None:
+    """`query` without its tracking pieces, or None when it has none to remove."""
+    pieces = query.split("&")
+    kept = [piece for piece in pieces if piece and not _is_tracking(piece, matcher)]
+    if len(kept) == len([piece for piece in pieces if piece]):
+        return None
+    return "&".join(kept)
+
+
+def strip_tracking(url: str, params: Iterable[str] = TRACKING_PARAMS) -> str:
+    """`url` without its tracking query parameters (w3lib ``url_query_cleaner`` style).
+
+    Parameters named in `params` are removed (case-insensitive names; ``utm_*`` or ``utm_`` are
+    prefixes); the others keep their order and exact spelling, and a URL with nothing to remove
+    comes back unchanged. A fragment made of ``name=value`` pairs (``#xtor=RSS-3``) is cleaned
+    the same way; other fragments are kept. Never raises.
+    """
+    try:
+        matcher = _param_matcher(tuple(params))
+        rest, hash_sign, fragment = url.partition("#")
+        base, question_mark, query = rest.partition("?")
+        cleaned_query = _clean_pieces(query, matcher) if question_mark else None
+        cleaned_fragment = _clean_pieces(fragment, matcher) if "=" in fragment else None
+    except (ValueError, TypeError):  # not a string, or params not strings
+        return url
+    if cleaned_query is None and cleaned_fragment is None:
+        return url
+    if cleaned_query is not None:  # a query left empty loses its "?"
+        question_mark, query = ("?", cleaned_query) if cleaned_query else ("", "")
+    if cleaned_fragment is not None:
+        hash_sign, fragment = ("#", cleaned_fragment) if cleaned_fragment else ("", "")
+    return f"{base}{question_mark}{query}{hash_sign}{fragment}"
+
+
+# --- Article keys ---------------------------------------------------------------------------
+
+# Trailing path segments that name a directory's default document.
+INDEX_FILES = frozenset({"index.html", "index.htm", "index.php", "default.aspx"})
+
+# Host prefixes that do not change the article: the web and the AMP version of a site.
+_FOLDED_HOST_PREFIXES = ("www.", "amp.")
+
+
+def _fold_host(parts: SplitResult) -> str:
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    host = (parts.hostname or "").rstrip(".")
+    port = parts.port  # ValueError for a bad port: caught by the caller
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _FOLDED_HOST_PREFIXES:
+            # Only a prefix in front of a registered-looking name: amp.dev stays amp.dev.
+            if host.startswith(prefix) and "." in host[len(prefix):]:
+                host, changed = host[len(prefix):], True
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    return f"{userinfo}{at}{host}"
+
+
+def _fold_path(path: str) -> str:
+    segments = [segment for segment in path.split("/") if segment.lower() != "amp"]
+    last = len(segments) - 1
+    while last > 0 and segments[last] == "":
+        last -= 1
+    name = segments[last]
+    lower = name.lower()
+    if lower.endswith(".amp.html"):
+        name = name[: -len(".amp.html")] + ".html"
+    elif lower.endswith(".amp") and len(name) > len(".amp"):
+        name = name[: -len(".amp")]
+    if name.lower() in INDEX_FILES:
+        name = ""
+    segments[last] = name
+    folded = "/".join(segments).rstrip("/")
+    return folded if folded.startswith("/") else f"/{folded}"
+
+
+def _is_amp_switch(piece: str) -> bool:
+    name, _, value = piece.partition("=")
+    name = unquote_plus(name).lower()
+    return name == "amp" or (name == "outputtype" and value.lower() == "amp")
+
+
+def article_key(url: str, params: Iterable[str] = TRACKING_PARAMS) -> str:
+    """The key under which every URL variant of one article folds; not a URL to fetch.
+
+    From `canonicalize` (w3lib canonical form: sorted query, normalised percent-encoding,
+    lower-case host, no fragment), then, for http(s) URLs:
+
+    * tracking parameters (`params`, default `TRACKING_PARAMS`) removed;
+    * scheme ``https``; default ports dropped; ``www.`` and ``amp.`` host prefixes dropped;
+    * AMP versions mapped to the article: path segments ``amp`` (``/amp/story``,
+      ``/story/amp``, ``/news/amp/story``), ``.amp`` and ``.amp.html`` name suffixes, and the
+      query switches ``amp``, ``amp=1`` and ``outputType=amp``;
+    * a trailing ``index.html``, ``index.htm``, ``index.php`` or ``default.aspx`` removed;
+    * trailing slashes removed (the root stays ``/``).
+
+    Everything else tells articles apart: other hosts and subdomains, ports, path case, and
+    every other query parameter (``?id=1`` and ``?id=2`` are two articles). Never raises.
+    """
+    canonical = canonicalize(url)
+    try:
+        parts = urlsplit(canonical)
+        if parts.scheme not in ("http", "https"):
+            return canonical
+        netloc = _fold_host(parts)
+        query = strip_tracking(f"?{parts.query}", params)[1:] if parts.query else ""
+        query = "&".join(piece for piece in query.split("&")
+                         if piece and not _is_amp_switch(piece))
+        return urlunsplit(("https", netloc, _fold_path(parts.path), query, ""))
+    except ValueError:
+        return canonical
+
+
+# --- Content fingerprints -------------------------------------------------------------------
+
+# Apostrophes are deleted, so that "don't", "don’t" and "dont" are one word.
+_APOSTROPHES = ("'", "\u2019", "\u2018", "\u02bc")
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")  # letters, digits and combining marks
+# Scripts written without spaces between words: each character is a token for shingling.
+_SPACELESS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_HAS_SPACELESS = regex.compile(f"[{_SPACELESS}]")
+_SPACELESS_CHAR = regex.compile(f"([{_SPACELESS}])")
+
+
+def normalise_text(text: str | None) -> str:
+    """`text` for comparison: NFKC, case-folded, punctuation and whitespace collapsed.
+
+    Letters, digits and combining marks are kept, apostrophes are deleted (``don't`` and
+    ``don’t`` give ``dont``), and every run of anything else (punctuation, symbols,
+    whitespace) becomes one space, with none at the ends.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "")
+    return " ".join(_WORD.findall(text))
+
+
+def fingerprint(title: str | None, body: str | None) -> str:
+    """SHA-256 (hex) of the normalised title and body: equal for exact copies of an article.
+
+    Copies that differ only in case, punctuation, whitespace or Unicode presentation forms get
+    the same fingerprint; any change of a word gives another.
+    """
+    text = f"{normalise_text(title)}\n{normalise_text(body)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- Near duplicates: MinHash LSH in SQLite -------------------------------------------------
+
+SHINGLE_WORDS = 5  # words per shingle
+MIN_SHINGLES = 10  # texts with fewer distinct shingles (about 14 words) get no signature
+NUM_PERM = 288  # MinHash permutations: 32 bands of 9 rows at the default threshold
+DEFAULT_THRESHOLD = 0.8
+SEED = 1  # datasketch's permutation seed; fixed, or stored signatures become meaningless
+SIGNATURE_BITS = 16  # low bits kept of each MinHash value (b-bit MinHash)
+_BUCKET_BITS = 47  # band hashes fit SQLite's 6-byte integers
+_SLICE_BYTES = 200_000  # below numpy's 256 KiB temporary-elision size
+# A fixed text whose signature is stored with the index: a changed signature function (another
+# datasketch scheme, another hashing) is detected on opening instead of silently missing.
+_PROBE_TEXT = ("The quick brown fox jumps over the lazy dog while the five boxing wizards jump "
+               "quickly and a wizard's job is to vex chumps quickly in fog")
+
+
+def _splitmix64(seed: int, count: int) -> list[int]:
+    """`count` odd 64-bit constants from a fixed seed: stable across library versions."""
+    values, state = [], seed
+    for _ in range(count):
+        state = (state + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        values.append((z ^ (z >> 31)) | 1)
+    return values
+
+
+_U64 = np.uint64
+_SHINGLE_WEIGHTS = np.array(_splitmix64(0x5348494E474C45, SHINGLE_WORDS), dtype=_U64)
+
+
+def _mix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser, element-wise (wrapping uint64 arithmetic)."""
+    values = values ^ (values >> _U64(33))
+    values = values * _U64(0xFF51AFD7ED558CCD)
+    values = values ^ (values >> _U64(33))
+    values = values * _U64(0xC4CEB9FE1A85EC53)
+    return values ^ (values >> _U64(33))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _identity(value: np.uint32) -> np.uint32:
+    return value
+
+
+def shingle_words(text: str | None) -> list[str]:
+    """The words that shingles are made of: `normalise_text`'s words, and each character of
+    scripts written without spaces (Chinese, Japanese, Thai, ...) as a word of its own."""
+    normalised = normalise_text(text)
+    if not normalised.isascii() and _HAS_SPACELESS.search(normalised):
+        normalised = _SPACELESS_CHAR.sub(r" \1 ", normalised)
+    return normalised.split()
+
+
+def shingle_hashes(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """The distinct 32-bit hashes of `text`'s `size`-word shingles (sorted uint32 array).
+
+    Each word is hashed once (BLAKE2b, 64 bits, cached); a shingle's hash mixes its words'
+    hashes with a position weight each, so word order counts.
+    """
+    words = shingle_words(text)
+    count = len(words) - size + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint32)
+    hashes = np.fromiter(map(_word_hash, words), dtype=_U64, count=len(words))
+    weights = _SHINGLE_WEIGHTS if size == SHINGLE_WORDS else np.array(
+        _splitmix64(0x5348494E474C45, size), dtype=_U64)
+    combined = hashes[:count] * weights[0]
+    for position in range(1, size):
+        combined += hashes[position:position + count] * weights[position]
+    return np.unique((_mix64(combined) >> _U64(32)).astype(np.uint32))
+
+
+@functools.lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+
+
+def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
+    """LSH S-curve: the chance that a pair with this Jaccard similarity shares a band."""
+    return 1.0 - (1.0 - jaccard ** rows) ** bands
+
+
+def match_probability(jaccard: float, bands: int, rows: int, threshold: float,
+                      num_perm: int | None = None) -> float:
+    """The chance that `NearDuplicateIndex.query` reports a pair with this Jaccard similarity:
+    it shares a band *and* its estimated similarity (equal values among `num_perm`, default
+    ``bands * rows``) reaches `threshold`. Exact, for ideal independent permutations."""
+    num_perm = bands * rows if num_perm is None else num_perm
+    needed = math.ceil(threshold * num_perm - 1e-9)
+    per_band = [math.comb(rows, k) * jaccard ** k * (1 - jaccard) ** (rows - k)
+                for k in range(rows + 1)]
+    # Probability of (equal values so far, some band entirely equal), band by band.
+    states: dict[tuple[int, bool], float] = {(0, False): 1.0}
+    for _ in range(bands):
+        following: dict[tuple[int, bool], float] = {}
+        for (equal, hit), probability in states.items():
+            for k, p in enumerate(per_band):
+                key = (equal + k, hit or k == rows)
+                following[key] = following.get(key, 0.0) + probability * p
+        states = following
+    extra = num_perm - bands * rows  # values outside the bands count for the estimate only
+    total = 0.0
+    for (equal, hit), probability in states.items():
+        if hit:
+            total += probability * sum(
+                math.comb(extra, k) * jaccard ** k * (1 - jaccard) ** (extra - k)
+                for k in range(max(0, needed - equal), extra + 1))
+    return total
+
+
+def lsh_parameters(threshold: float, num_perm: int, recall: float = 0.99) -> tuple[int, int]:
+    """(bands, rows) for `num_perm` values: the most rows per band (the steepest S-curve, so
+    the fewest dissimilar candidates) that still give a pair at `threshold` a `recall` chance
+    of sharing a band. 0.8 and 288 give 32 bands of 9 rows."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if candidate_probability(threshold, bands, rows) >= recall:
+            best = (bands, rows)
+    return best
+
+
+class NearDuplicateIndex:
+    """Near-duplicate texts among everything archived: MinHash LSH persisted in SQLite.
+
+    **Signatures.** A text's words (`shingle_words`) form overlapping 5-word shingles; their
+    set is summarised by a datasketch `MinHash` (scheme ``affine32``, 288 permutations, seed
+    1), of which the low 16 bits of each value (after a mixing step) are stored: 576 bytes a
+    text. Equal 16-bit values estimate the shingle sets' Jaccard similarity J (corrected for
+    the 2^-16 chance that different values agree). Texts with fewer than `min_shingles`
+    distinct shingles (default 10, about 14 words) get no signature: `signature` returns None,
+    `query` returns ``[]`` and `add` stores nothing (removing what the URL had).
+
+    **Bands.** The 288 values are cut into 32 bands of 9 (`lsh_parameters`); each band is
+    hashed to a 47-bit bucket. Texts sharing a bucket in any band are candidates, and a
+    candidate is reported when its estimated J reaches `threshold`. Candidate chance by J
+    (`candidate_probability`, the S-curve) and reporting chance (`match_probability`):
+
+    ======  =========  ==========
+    J       candidate  reported
+    ======  =========  ==========
+    0.30    0.0006     0
+    0.50    0.061      0
+    0.60    0.28       0
+    0.70    0.73       0.0001
+    0.75    0.92       0.022
+    0.80    0.990      0.50
+    0.85    0.9998     0.989
+    0.90    1.0000     1.0000
+    ======  =========  ==========
+
+    So a pair at J >= 0.8 shares a band with probability >= 0.99 and one below 0.5 in fewer
+    than 6 %; the reported set is cut at the estimate, whose standard error at J = 0.8 is
+    0.024 (reporting rises from 2 % at 0.75 to 99 % at 0.85).
+
+    **Tables** (created when missing, in the database given):
+
+    * ``minhash_meta(key, value)``: the parameters the stored signatures were made with;
+    * ``minhash_signatures(id INTEGER PRIMARY KEY, article_url TEXT UNIQUE, signature BLOB)``;
+    * ``minhash_bands(band, bucket, signature_id)``, a ``WITHOUT ROWID`` table whose primary
+      key (band, bucket, signature_id) is the lookup index.
+
+    One query is one indexed lookup per band plus a read of the candidates' signatures.
+    Writes go through ``db.atomic()``: inside the caller's transaction they join it (as a
+    savepoint) and nothing is committed; outside one, each call commits on its own.
+
+    The banding is fixed when the index is created (it is stored in ``minhash_meta``); a later
+    `threshold` only moves the cut. Opening an index that holds signatures with another
+    `num_perm`, or whose signatures this code no longer reproduces, raises ValueError.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, threshold: float = DEFAULT_THRESHOLD,
+                 num_perm: int = NUM_PERM, *, min_shingles: int = MIN_SHINGLES) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+        if num_perm < 2:
+            raise ValueError(f"num_perm must be at least 2, not {num_perm}")
+        self.db = db
+        self.threshold = threshold
+        self.min_shingles = min_shingles
+        self.num_perm = num_perm
+        self._permutations = _permutations(num_perm, SEED)
+        bands, rows = lsh_parameters(threshold, num_perm)
+        with db.atomic():
+            self._create_tables()
+            self.bands, self.rows = self._check_meta(bands, rows)
+        self._row_weights = np.array(_splitmix64(0x42414E44, self.rows), dtype=_U64)
+        values = ", ".join(["(?, ?)"] * self.bands)
+        self._query_sql = (
+            "SELECT s.article_url, s.signature FROM minhash_signatures AS s WHERE s.id IN ("
+            " SELECT b.signature_id FROM (VALUES " + values + ") AS q"
+            " JOIN minhash_bands AS b ON b.band = q.column1 AND b.bucket = q.column2)")
+
+    # Schema -------------------------------------------------------------------------------
+
+    def _create_tables(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_meta ("
+                        "key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_signatures ("
+                        "id INTEGER PRIMARY KEY, article_url TEXT NOT NULL UNIQUE,"
+                        " signature BLOB NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_bands ("
+                        "band INTEGER NOT NULL, bucket INTEGER NOT NULL,"
+                        " signature_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (band, bucket, signature_id)) WITHOUT ROWID")
+
+    def _check_meta(self, bands: int, rows: int) -> tuple[int, int]:
+        wanted = {"num_perm": str(self.num_perm), "bands": str(bands), "rows": str(rows),
+                  "shingle_words": str(SHINGLE_WORDS), "seed": str(SEED),
+                  "signature_bits": str(SIGNATURE_BITS), "scheme": "affine32",
+                  "probe": self._signature_of_hashes(shingle_hashes(_PROBE_TEXT)).hex()}
+        stored = dict(self.db.execute("SELECT key, value FROM minhash_meta").fetchall())
+        empty = self.db.execute("SELECT 1 FROM minhash_signatures LIMIT 1").fetchone() is None
+        if stored and not empty:
+            fixed = {key: value for key, value in wanted.items() if key not in ("bands", "rows")}
+            changed = sorted(key for key, value in fixed.items() if stored.get(key) != value)
+            if changed:
+                raise ValueError(
+                    "the near-duplicate index in this database was built with other signature "
+                    f"parameters ({', '.join(changed)}); rebuild it: "
+                    "NearDuplicateIndex.drop(db), then add the texts again")
+            return int(stored["bands"]), int(stored["rows"])
+        if stored != wanted:
+            self.db.execute("DELETE FROM minhash_meta")
+            self.db.conn.executemany("INSERT INTO minhash_meta (key, value) VALUES (?, ?)",
+                                     sorted(wanted.items()))
+        return bands, rows
+
+    @staticmethod
+    def drop(db: sqlite_utils.Database) -> None:
+        """Remove the index's tables from `db` (all signatures are lost)."""
+        with db.atomic():
+            for table in ("minhash_bands", "minhash_signatures", "minhash_meta"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+
+    # Signatures ---------------------------------------------------------------------------
+
+    def _signature_of_hashes(self, hashes: np.ndarray) -> bytes:
+        minhash = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity,
+                          permutations=self._permutations, scheme="affine32")
+        # In slices: numpy handles a large temporary array (here hashes x permutations) much
+        # more slowly than several small ones (its temporary-elision check), 4x on 500 hashes.
+        step = max(1, _SLICE_BYTES // (4 * self.num_perm))
+        for start in range(0, len(hashes), step):
+            minhash.update_batch(hashes[start:start + step])
+        mask = _U64((1 << SIGNATURE_BITS) - 1)
+        low_bits = _mix64(minhash.hashvalues.astype(_U64)) & mask
+        return low_bits.astype("<u2").tobytes()
+
+    def signature(self, text: str) -> bytes | None:
+        """`text`'s signature (``num_perm`` little-endian 16-bit values), or None when the text
+        has fewer than `min_shingles` distinct shingles. Accepted by `query` and `add`."""
+        hashes = shingle_hashes(text)
+        if len(hashes) < self.min_shingles:
+            return None
+        return self._signature_of_hashes(hashes)
+
+    def _as_signature(self, text_or_signature: str | bytes | None) -> bytes | None:
+        if text_or_signature is None or isinstance(text_or_signature, str):
+            return self.signature(text_or_signature or "")
+        signature = bytes(text_or_signature)
+        if len(signature) != 2 * self.num_perm:
+            raise ValueError(f"a signature of this index has {2 * self.num_perm} bytes, "
+                             f"not {len(signature)}")
+        return signature
+
+    def similarity(self, first: bytes, second: bytes) -> float:
+        """Estimated Jaccard similarity of the texts behind two signatures."""
+        equal = np.count_nonzero(np.frombuffer(first, dtype="<u2")
+                                 == np.frombuffer(second, dtype="<u2"))
+        return self._estimate(np.array([equal]))[0]
+
+    def _estimate(self, equal: np.ndarray) -> list[float]:
+        chance = 2.0 ** -SIGNATURE_BITS  # different values agree by chance in the low bits
+        estimates = (equal / self.num_perm - chance) / (1.0 - chance)
+        return np.clip(estimates, 0.0, 1.0).tolist()
+
+    def _buckets(self, signature: bytes) -> list[tuple[int, int]]:
+        values = np.frombuffer(signature, dtype="<u2")[: self.bands * self.rows]
+        rows = values.astype(_U64).reshape(self.bands, self.rows)
+        hashes = _mix64((rows * self._row_weights).sum(axis=1, dtype=_U64))
+        buckets = (hashes >> _U64(64 - _BUCKET_BITS)).tolist()
+        return list(enumerate(buckets))
+
+    # Reads and writes ---------------------------------------------------------------------
+
+    def query(self, text_or_signature: str | bytes, exclude: str | None = None
+              ) -> list[tuple[str, float]]:
+        """The indexed articles whose estimated similarity to the text reaches the threshold,
+        as (article_url, estimated Jaccard similarity), most similar first; `exclude` (e.g.
+        the article's own URL) is left out."""
+        signature = self._as_signature(text_or_signature)
+        if signature is None:
+            return []
+        parameters = [value for pair in self._buckets(signature) for value in pair]
+        rows = [(url, blob) for url, blob in self.db.execute(self._query_sql, parameters)
+                if url != exclude and len(blob) == len(signature)]
+        if not rows:
+            return []
+        stored = np.frombuffer(b"".join(blob for _, blob in rows), dtype="<u2")
+        equal = (stored.reshape(len(rows), self.num_perm)
+                 == np.frombuffer(signature, dtype="<u2")).sum(axis=1)
+        found = [(url, estimate) for (url, _), estimate in zip(rows, self._estimate(equal),
+                                                              strict=True)
+                 if estimate >= self.threshold - 1e-12]
+        return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+    def add(self, article_url: str, text_or_signature: str | bytes) -> None:
+        """Index `article_url` under the text's signature, replacing what it had. A text too
+        short for a signature is not indexed (and the URL's earlier signature is removed)."""
+        signature = self._as_signature(text_or_signature)
+        with self.db.atomic():
+            row = self.db.execute("SELECT id, signature FROM minhash_signatures"
+                                  " WHERE article_url = ?", [article_url]).fetchone()
+            if row is not None:
+                signature_id, old = row
+                if old == signature:
+                    return
+                self._delete_bands(signature_id, old)
+                if signature is None:
+                    self.db.execute("DELETE FROM minhash_signatures WHERE id = ?",
+                                    [signature_id])
+                    return
+                self.db.execute("UPDATE minhash_signatures SET signature = ? WHERE id = ?",
+                                [signature, signature_id])
+            elif signature is None:
+                return
+            else:
+                signature_id = self.db.execute(
+                    "INSERT INTO minhash_signatures (article_url, signature) VALUES (?, ?)",
+                    [article_url, signature]).lastrowid
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO minhash_bands (band, bucket, signature_id)"
+                " VALUES (?, ?, ?)",
+                [(band, bucket, signature_id) for band, bucket in self._buckets(signature)])
+
+    def remove(self, article_url: str) -> None:
+        """Take `article_url` out of the index (nothing happens when it is not there)."""
+        with self.db.atomic():
+            row = self.db.execute("SELECT id, signature FROM minhash_signatures"
+                                  " WHERE article_url = ?", [article_url]).fetchone()
+            if row is not None:
+                self._delete_bands(*row)
+                self.db.execute("DELETE FROM minhash_signatures WHERE id = ?", [row[0]])
+
+    def _delete_bands(self, signature_id: int, signature: bytes) -> None:
+        if len(signature) != 2 * self.num_perm:
+            self.db.execute("DELETE FROM minhash_bands WHERE signature_id = ?", [signature_id])
+            return
+        self.db.conn.executemany(
+            "DELETE FROM minhash_bands WHERE band = ? AND bucket = ? AND signature_id = ?",
+            [(band, bucket, signature_id) for band, bucket in self._buckets(signature)])
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM minhash_signatures").fetchone()[0]
+
+    def __contains__(self, article_url: object) -> bool:
+        return self.db.execute("SELECT 1 FROM minhash_signatures WHERE article_url = ?",
+                               [article_url]).fetchone() is not None
+

@@ -9,8 +9,8 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from archiver.dedupe import canonicalize, same_site
-from archiver.extract import extract
-from archiver.items import CrawlError, Page
+from archiver.extract import extract, extract_comments
+from archiver.items import Article, CrawlError, Page
 
 DIRECTIONS = ("both", "prev", "next")
 
@@ -74,7 +74,7 @@ class ChainSpider(scrapy.Spider):
                              article.canonical_url)
             return
         self.archived.update({article.canonical_url, canonicalize(response.url)})
-        yield article
+        yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url})
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -85,6 +85,36 @@ class ChainSpider(scrapy.Spider):
             request = self._article_request(link, step)
             if request is not None:
                 yield request
+
+    def _complete_comments(self, article: Article, done: set[str]):
+        """The article when its comment section is whole, else the request for the section's
+        next page, which carries the article along until the last page is read."""
+        pending = [url for url in article.comment_pages if canonicalize(url) not in done]
+        if not pending:
+            return article
+        return scrapy.Request(pending[0], callback=self.parse_comment_page,
+                              errback=self.comment_page_failed, priority=1,
+                              cb_kwargs={"article": article, "done": done})
+
+    def parse_comment_page(self, response: Response, article: Article, done: set[str]):
+        yield page_of(response)
+        done.add(canonicalize(response.request.url))
+        if isinstance(response, TextResponse):
+            section = extract_comments(response.text, response.url, article.canonical_url)
+            known = {comment.comment_id for comment in article.comments}
+            for comment in section.comments:
+                if comment.comment_id not in known:
+                    comment.position = len(article.comments)
+                    article.comments.append(comment)
+            article.comment_pages.extend(section.page_urls)
+        yield self._complete_comments(article, done)
+
+    def comment_page_failed(self, failure):
+        article, done = failure.request.cb_kwargs["article"], failure.request.cb_kwargs["done"]
+        article.comments_complete = False
+        done.add(canonicalize(failure.request.url))
+        yield from self.fetch_failed(failure)
+        yield self._complete_comments(article, done)
 
     def fetch_failed(self, failure):
         request = failure.request

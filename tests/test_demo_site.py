@@ -270,3 +270,400 @@ def test_mutation_shows_in_next_response() -> None:
     count = len(seed.comments)
     assert Selector(text=after).css(".comments-title::text").get() == f"{count} Comments"
     assert DemoSite.load().by_slug(seed.slug).comments != seed.comments
+
+
+# -- comment sections ------------------------------------------------------------------------
+
+PAGINATED_SLUG = "caspian-summit-preparations-focus-on-trade-and-water"
+CLOSED_EMPTY_SLUG = "ruble-steadies-as-exporters-step-up-currency-sales"
+DISQUS_SLUG = "hydropower-reservoirs-enter-spring-below-average"
+
+
+def page_comments(html: str) -> list[dict[str, object]]:
+    """The comments of one page, read from its markup the way an extractor would."""
+    found = []
+    for item in Selector(text=html).css("ol.comment-list li.comment"):
+        ancestors = item.xpath("ancestor::li[contains(@class, 'comment')]/@id").getall()
+        paragraphs = [
+            "".join(p.css("::text").getall())
+            for p in item.css(":scope > article .comment-content p")
+        ]
+        found.append(
+            {
+                "comment_id": item.attrib["id"].removeprefix("comment-"),
+                "parent_id": ancestors[-1].removeprefix("comment-") if ancestors else None,
+                "author": item.css(":scope > article .comment-author .fn::text").get(),
+                "published": item.css(":scope > article time::attr(datetime)").get(),
+                "text": "\n\n".join(paragraphs),
+                "depth": len(ancestors),
+            }
+        )
+    return found
+
+
+def top_level_ids(html: str) -> list[int]:
+    ids = Selector(text=html).css("ol.comment-list > li.comment::attr(id)").getall()
+    return [int(value.removeprefix("comment-")) for value in ids]
+
+
+def comment_nav(html: str) -> dict[str, str]:
+    """{"Older Comments": href, "Newer Comments": href} from the comment pagination block."""
+    nav = Selector(text=html).css("nav.comment-navigation#comment-nav-below")
+    return {a.css("::text").get(): a.attrib["href"] for a in nav.css("div > a")}
+
+
+def threads_by_page(article: DemoArticle, per_page: int) -> list[list[int]]:
+    """Top-level comment ids of each page, computed from the data: oldest first, in chunks."""
+    roots = sorted((c for c in article.comments if c.parent is None), key=lambda c: c.published)
+    ids = [comment.id for comment in roots]
+    return [ids[start : start + per_page] for start in range(0, len(ids), per_page)]
+
+
+def comment(number: int, published: str, text: str, parent: int | None = None) -> DemoComment:
+    """A comment with id ``number`` by "reader{number}"."""
+    return DemoComment(
+        id=number, author=f"reader{number}", published=published, text=text, parent=parent
+    )
+
+
+def test_packaged_comment_scenarios() -> None:
+    site = DemoSite.load()
+    ids = [c.id for article in site.articles for c in article.comments]
+    assert len(ids) == len(set(ids))
+    assert site.comments_per_page is None
+    paginated = site.by_slug(PAGINATED_SLUG)
+    assert paginated is not seed_article(site)
+    assert paginated.comments_per_page == 3
+    assert len([c for c in paginated.comments if c.parent is None]) == 8
+    assert len(site.comment_pages(paginated)) == 3
+    depths = [c["depth"] for c in site.expected_comments(paginated)]
+    assert max(depths) == 3  # a thread four levels deep
+    assert any("\n\n" in c.text for c in paginated.comments)
+    # Every other article is unpaginated.
+    assert [a.slug for a in site.articles if len(site.comment_pages(a)) > 1] == [PAGINATED_SLUG]
+    open_empty = [
+        a
+        for a in site.articles
+        if not a.comments and not a.comments_closed and a.comments_provider is None
+    ]
+    assert open_empty
+    closed_empty = site.by_slug(CLOSED_EMPTY_SLUG)
+    assert closed_empty.comments_closed and not closed_empty.comments
+    assert [a.slug for a in site.articles if a.comments_provider == "disqus"] == [DISQUS_SLUG]
+    assert not site.by_slug(DISQUS_SLUG).comments
+
+
+def test_paginated_comment_pages_over_http(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(PAGINATED_SLUG)
+    path = site.article_path(article)
+    url = base_url + path
+    assert site.comment_pages(article) == [
+        path,
+        f"{path}comment-page-2/",
+        f"{path}comment-page-3/",
+    ]
+    expected_threads = threads_by_page(article, 3)
+    assert [len(ids) for ids in expected_threads] == [3, 3, 2]
+    _, article_html = fetch(url)
+    seen: list[dict[str, object]] = []
+    for number, page_path in enumerate(site.comment_pages(article), start=1):
+        status, html = fetch(base_url + page_path)
+        assert status == 200, page_path
+        page = Selector(text=html)
+        # The same full article page around each comment page.
+        assert page.css("h1.entry-title::text").get() == article.title
+        content = page.css(".entry-content").xpath("./p[not(@class)]/text()").getall()
+        assert content == article.paragraphs
+        assert nav_links(html) == nav_links(article_html)
+        assert page.css('link[rel="canonical"]::attr(href)').get() == url
+        assert page.css('meta[property="og:url"]::attr(content)').get() == url
+        # The heading states the total over all pages.
+        total = len(article.comments)
+        assert page.css(".comments-title::text").get() == f"{total} Comments"
+        assert site.expected_comment_count(article) == total
+        # Oldest threads first, whole threads only.
+        assert top_level_ids(html) == expected_threads[number - 1]
+        comments = page_comments(html)
+        on_page = {c["comment_id"] for c in comments}
+        for found in comments:
+            if found["parent_id"] is not None:
+                assert found["parent_id"] in on_page
+        seen += comments
+        # Permalinks name the comment page, except on the first one.
+        first_id = expected_threads[number - 1][0]
+        permalink = page.css(f"li#comment-{first_id} .comment-metadata a::attr(href)").get()
+        assert permalink == f"{page_path}#comment-{first_id}"
+        assert page.css("form.comment-form button::text").get() == "Leave a Comment"
+    assert sorted(int(c["comment_id"]) for c in seen) == sorted(c.id for c in article.comments)
+    assert seen == site.expected_comments(article)
+
+
+def test_comment_page_navigation_links(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(PAGINATED_SLUG)
+    path = site.article_path(article)
+    pages = [fetch(base_url + page_path)[1] for page_path in site.comment_pages(article)]
+    assert comment_nav(pages[0]) == {"Newer Comments": f"{path}comment-page-2/#comments"}
+    assert comment_nav(pages[1]) == {
+        "Older Comments": f"{path}comment-page-1/#comments",
+        "Newer Comments": f"{path}comment-page-3/#comments",
+    }
+    assert comment_nav(pages[2]) == {"Older Comments": f"{path}comment-page-2/#comments"}
+    for html in pages:
+        nav = Selector(text=html).css("#comment-nav-below")
+        assert nav.css(".nav-previous a::text").getall() in ([], ["Older Comments"])
+        assert nav.css(".nav-next a::text").getall() in ([], ["Newer Comments"])
+    # An unpaginated article has no comment navigation at all.
+    _, seed_html = fetch(base_url + site.article_path(seed_article(site)))
+    assert "comment-navigation" not in seed_html and "comment-page-" not in seed_html
+
+
+def test_comment_page_one_and_cpage_alias(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(PAGINATED_SLUG)
+    url = base_url + site.article_path(article)
+    _, first = fetch(url)
+    status, page_one = fetch(url + "comment-page-1/")
+    assert status == 200 and page_one == first
+    assert Selector(text=page_one).css('link[rel="canonical"]::attr(href)').get() == url
+    for number in (1, 2, 3):
+        status, alias = fetch(f"{url}?cpage={number}")
+        assert status == 200
+        assert alias == fetch(f"{url}comment-page-{number}/")[1]
+    assert fetch(url + "?cpage=x")[1] == first  # not a page number: ignored
+    assert fetch(url + "?utm_source=feed")[1] == first
+    for missing in ("comment-page-4/", "comment-page-0/", "?cpage=4", "?cpage=0"):
+        status, html = fetch(url + missing)
+        assert status == 404, missing
+        assert "Page not found" in html
+    # Without pagination there are no comment pages, and ?cpage is ignored.
+    seed_url = base_url + site.article_path(seed_article(site))
+    assert fetch(seed_url + "comment-page-2/")[0] == 404
+    assert fetch(seed_url + "comment-page-1/")[0] == 404
+    assert fetch(seed_url + "?cpage=2") == fetch(seed_url)
+
+
+def test_deep_threads_markup(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(PAGINATED_SLUG)
+    path = site.article_path(article)
+    _, first = fetch(base_url + path)
+    _, second = fetch(base_url + path + "comment-page-2/")
+    four_levels = (
+        "ol.comment-list > li#comment-122.depth-1 > ol.children > li#comment-123.depth-2"
+        " > ol.children > li#comment-124.depth-3 > ol.children > li#comment-125.depth-4"
+    )
+    assert Selector(text=first).css(four_levels)
+    three_levels = (
+        "ol.comment-list > li#comment-127 > ol.children > li#comment-128"
+        " > ol.children > li#comment-129"
+    )
+    assert Selector(text=second).css(three_levels)
+    assert not Selector(text=second).css("li#comment-129 ol.children")
+    deepest = next(c for c in site.expected_comments(article) if c["comment_id"] == "125")
+    assert deepest["depth"] == 3 and deepest["parent_id"] == "124"
+    # A comment of several paragraphs.
+    item = Selector(text=second).css("li#comment-130 .comment-content")
+    assert len(item.css("p")) == 3
+    several = next(c for c in site.expected_comments(article) if c["comment_id"] == "130")
+    assert several["text"] == "\n\n".join(item.css("p::text").getall())
+    # The packaged three-level thread on an unpaginated article.
+    nordwind = site.articles[6]
+    _, html = fetch(base_url + site.article_path(nordwind))
+    assert Selector(text=html).css(
+        "li#comment-106 > ol.children > li#comment-107 > ol.children > li#comment-108"
+    )
+
+
+def test_no_comments_yet_and_form_open(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.articles[0]
+    assert not article.comments and not article.comments_closed
+    status, html = fetch(base_url + site.article_path(article))
+    assert status == 200
+    section = Selector(text=html).css("#comments")
+    assert section and not section.css(".comments-title, ol.comment-list, li.comment")
+    assert section.css("#respond form#commentform button::text").get() == "Leave a Comment"
+    assert "comments-closed" not in html and "disqus" not in html
+    assert site.expected_comments(article) == []
+    assert site.expected_comments_open(article) is True
+    assert site.expected_comment_count(article) is None
+    assert site.comment_pages(article) == [site.article_path(article)]
+
+
+def test_comments_closed_without_comments(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(CLOSED_EMPTY_SLUG)
+    status, html = fetch(base_url + site.article_path(article))
+    assert status == 200
+    section = Selector(text=html).css("#comments")
+    assert section.css("p.comments-closed::text").getall() == ["Comments are closed."]
+    assert not section.css(".comments-title, ol.comment-list, #respond, form")
+    assert "comment-reply-link" not in html and "comment-form" not in html
+    assert site.expected_comments(article) == []
+    assert site.expected_comments_open(article) is False
+    assert site.expected_comment_count(article) is None
+    # The closed article that has comments keeps them, without a form.
+    closed = site.articles[5]
+    assert closed.comments_closed and closed.comments
+    assert site.expected_comments_open(closed) is False
+    assert site.expected_comment_count(closed) == len(closed.comments)
+
+
+def test_disqus_provider(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    article = site.by_slug(DISQUS_SLUG)
+    url = base_url + site.article_path(article)
+    status, html = fetch(url)
+    assert status == 200
+    page = Selector(text=html)
+    assert page.css("div#disqus_thread").get() == '<div id="disqus_thread"></div>'
+    script = next(s for s in page.css("script::text").getall() if "disqus_config" in s)
+    assert "var disqus_config = function () {" in script
+    assert f'this.page.url = "{url}";' in script
+    assert f'this.page.identifier = "{article.slug}";' in script
+    assert "s.src = 'https://demo-news.disqus.com/embed.js';" in script
+    assert "(d.head || d.body).appendChild(s);" in script
+    noscript = " ".join("".join(page.css("noscript ::text").getall()).split())
+    assert noscript == "Please enable JavaScript to view the comments powered by Disqus."
+    for absent in (
+        "comments-area",
+        "comment-list",
+        "comments-title",
+        'id="respond"',
+        "comment-form",
+        "comments-closed",
+        'id="comment-',
+    ):
+        assert absent not in html, absent
+    assert site.expected_comments(article) == []
+    assert site.expected_comments_open(article) is None
+    assert site.expected_comment_count(article) is None
+    assert site.comment_pages(article) == [site.article_path(article)]
+    assert fetch(url + "comment-page-1/")[0] == 404
+    with pytest.raises(ValueError, match="provider"):
+        make_article("other", 1, comments_provider="facebook")
+
+
+def test_expected_comments_match_every_page(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    for article in site.articles:
+        found: list[dict[str, object]] = []
+        for page_path in site.comment_pages(article):
+            status, html = fetch(base_url + page_path)
+            assert status == 200
+            page = Selector(text=html)
+            found += page_comments(html)
+            heading = page.css(".comments-title::text").get()
+            count = site.expected_comment_count(article)
+            assert heading == (None if count is None else f"{count} Comments")
+            has_form = bool(page.css("#respond form.comment-form"))
+            closed = bool(page.css("p.comments-closed"))
+            assert (has_form, closed) == {
+                True: (True, False),
+                False: (False, True),
+                None: (False, False),
+            }[site.expected_comments_open(article)]
+        assert found == site.expected_comments(article), article.slug
+
+
+def test_expected_comments_on_the_seed() -> None:
+    site = DemoSite.load()
+    seed = seed_article(site)
+    assert site.expected_comments(seed) == [
+        {
+            "comment_id": "110",
+            "parent_id": None,
+            "author": "J. Thompson",
+            "published": "2026-03-04T10:12:00+00:00",
+            "text": seed.comments[0].text,
+            "depth": 0,
+        },
+        {
+            "comment_id": "111",
+            "parent_id": "110",
+            "author": "PacificObserver",
+            "published": "2026-03-04T11:03:00+00:00",
+            "text": seed.comments[1].text,
+            "depth": 1,
+        },
+        {
+            "comment_id": "112",
+            "parent_id": None,
+            "author": "Mika",
+            "published": "2026-03-04T13:27:00+00:00",
+            "text": seed.comments[2].text,
+            "depth": 0,
+        },
+    ]
+    assert site.expected_comment_count(seed) == 3
+    assert site.expected_comments_open(seed) is True
+
+
+def test_mutating_paginated_comments_shows_in_next_response() -> None:
+    site = DemoSite.load()
+    article = site.by_slug(PAGINATED_SLUG)
+    path = site.article_path(article)
+    with serve(site) as base_url:
+        url = base_url + path
+        assert fetch(url + "comment-page-4/")[0] == 404
+        # Add: two new threads fill page 3 and open a fourth page.
+        article.comments.append(comment(901, "2026-03-10T09:00:00+00:00", "First late thread."))
+        article.comments.append(comment(902, "2026-03-10T10:00:00+00:00", "Second late thread."))
+        article.comments.append(comment(903, "2026-03-10T11:00:00+00:00", "A late reply.", 131))
+        assert site.comment_pages(article)[-1] == f"{path}comment-page-4/"
+        _, third = fetch(url + "comment-page-3/")
+        status, fourth = fetch(url + "comment-page-4/")
+        assert top_level_ids(third) == [132, 134, 901]
+        assert comment_nav(third)["Newer Comments"] == f"{path}comment-page-4/#comments"
+        assert status == 200 and top_level_ids(fourth) == [902]
+        _, second = fetch(url + "comment-page-2/")
+        assert Selector(text=second).css("li#comment-131 > ol.children > li#comment-903")
+        assert Selector(text=fourth).css(".comments-title::text").get() == "18 Comments"
+        # Edit.
+        edited = next(c for c in article.comments if c.id == 127)
+        edited.text = "Edited between two crawls.\n\nWith a second paragraph."
+        _, second = fetch(url + "?cpage=2")
+        texts = Selector(text=second).css("li#comment-127 > article .comment-content p::text")
+        assert texts.getall() == ["Edited between two crawls.", "With a second paragraph."]
+        # Delete: the threads move up one page.
+        article.comments[:] = [c for c in article.comments if c.id not in (126, 902)]
+        _, first = fetch(url)
+        _, second = fetch(url + "comment-page-2/")
+        assert top_level_ids(first) == [120, 122, 127]
+        assert top_level_ids(second) == [130, 131, 132]
+        assert fetch(url + "comment-page-4/")[0] == 404
+        assert page_comments(first) + page_comments(second) + page_comments(
+            fetch(url + "comment-page-3/")[1]
+        ) == site.expected_comments(article)
+        # Pagination turned off for the article: everything on the article URL.
+        article.comments_per_page = 0
+        _, whole = fetch(url)
+        assert page_comments(whole) == site.expected_comments(article)
+        assert len(page_comments(whole)) == len(article.comments)
+        assert fetch(url + "comment-page-2/")[0] == 404
+    assert len(DemoSite.load().by_slug(PAGINATED_SLUG).comments) == 15
+
+
+def test_site_wide_comments_per_page() -> None:
+    threads = [
+        comment(1, "2026-01-01T13:00:00+00:00", "One."),
+        comment(2, "2026-01-01T14:00:00+00:00", "Two."),
+        comment(3, "2026-01-01T15:00:00+00:00", "Three, a reply to one.", parent=1),
+        comment(4, "2026-01-01T12:30:00+00:00", "Oldest, so on the first page."),
+        comment(5, "2026-01-01T16:00:00+00:00", "Five."),
+    ]
+    paged = make_article("paged", 1, comments=threads)
+    unpaged = make_article("unpaged", 2, comments=list(threads), comments_per_page=0)
+    site = DemoSite([paged, unpaged], comments_per_page=2)
+    assert [len(site.comment_pages(a)) for a in (paged, unpaged)] == [2, 1]
+    with serve(site) as base_url:
+        _, first = fetch(base_url + site.article_path(paged))
+        _, second = fetch(base_url + site.comment_pages(paged)[1])
+        _, whole = fetch(base_url + site.article_path(unpaged))
+    assert top_level_ids(first) == [4, 1] and top_level_ids(second) == [2, 5]
+    assert Selector(text=first).css("li#comment-1 > ol.children > li#comment-3")
+    assert top_level_ids(whole) == [4, 1, 2, 5]
+    assert "comment-navigation" not in whole
+    assert page_comments(first) + page_comments(second) == site.expected_comments(paged)

@@ -6,19 +6,26 @@ WordPress-style news theme on purpose: the article body is surrounded by menus, 
 injected newsletter box, related links, a sidebar and a comment section, which an extractor has
 to cut away; listing pages carry a ``rel="next"`` pagination trap that must not be mistaken for
 article navigation.
+
+Comments use WordPress-classic markup (``ol.comment-list``, ``li#comment-{id}``, nested
+``ol.children``, a ``#respond`` form or ``p.comments-closed``). An article may paginate its
+comment threads WordPress-style (``comments_per_page``: oldest threads on the article URL, page N
+at ``{article_path}comment-page-N/`` or ``?cpage=N``), or hand its comments to a script-loaded
+provider (``comments_provider="disqus"``: only the embed code, no comments in the HTML).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from importlib import resources
 from typing import Any, NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 SITE_NAME = "DEA News Daily"
 PAGE_SIZE = 5
@@ -26,6 +33,9 @@ MENU_CATEGORIES = ("world", "economy", "transport", "energy")
 
 _ATTRIBUTION = re.compile(r"\s*\(Source attribution:\s*([^()]*?)\s*\)")
 _ARTICLE_PATH = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/([^/]+)/$")
+_COMMENT_PAGE_PATH = re.compile(r"^(/\d{4}/\d{2}/\d{2}/[^/]+/)comment-page-(\d+)/$")
+COMMENT_PROVIDERS = ("disqus",)
+DISQUS_SHORTNAME = "demo-news"
 _LISTING_PATH = re.compile(r"^(?:/(category|tag)/([^/]+))?(?:/page/(\d+))?/$")
 
 Response = tuple[int, str, bytes]
@@ -34,6 +44,10 @@ HTML = "text/html; charset=utf-8"
 
 @dataclass
 class DemoComment:
+    """One comment: rendered as ``li#comment-{id}``; ``parent`` is the id of the comment it
+    answers (None for a top-level comment). Paragraphs of ``text`` are separated by ``"\n\n"``.
+    """
+
     id: int
     author: str
     published: str
@@ -48,6 +62,11 @@ class DemoArticle:
     ``prev`` / ``next`` override the default neighbours (the articles before and after this one
     in :attr:`DemoSite.articles`): a slug of another article, an absolute URL, or ``""`` for no
     link at all. ``None`` keeps the default.
+
+    ``comments_per_page`` paginates the comment threads (a top-level comment with all its
+    replies): ``None`` follows :attr:`DemoSite.comments_per_page`, ``0`` turns pagination off.
+    ``comments_provider`` (only ``"disqus"``) replaces the HTML comments and the form by the
+    provider's embed code; ``comments`` are then not rendered.
     """
 
     slug: str
@@ -61,9 +80,13 @@ class DemoArticle:
     comments_closed: bool = False
     prev: str | None = None
     next: str | None = None
+    comments_per_page: int | None = None
+    comments_provider: str | None = None
 
     def __post_init__(self) -> None:
         self.comments = [_as_comment(comment) for comment in self.comments]
+        if self.comments_provider is not None and self.comments_provider not in COMMENT_PROVIDERS:
+            raise ValueError(f"unknown comments provider {self.comments_provider!r}")
 
     @property
     def published_at(self) -> datetime:
@@ -75,6 +98,13 @@ class NavLink(NamedTuple):
 
     href: str
     title: str
+
+
+class _Thread(NamedTuple):
+    """A comment as placed on the page, with its replies."""
+
+    comment: DemoComment
+    replies: list[_Thread]
 
 
 def _as_comment(comment: DemoComment | dict[str, Any]) -> DemoComment:
@@ -107,6 +137,41 @@ def _strip_attribution(paragraph: str) -> str:
     return _ATTRIBUTION.sub("", paragraph).strip()
 
 
+def _comment_paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+def _comment_threads(comments: list[DemoComment]) -> list[_Thread]:
+    """The top-level threads, oldest first (WordPress's "older comments at the top").
+
+    Comments are ordered by date (ties keep list order); a comment whose parent is missing is
+    shown at the top level, and each comment is placed once at most.
+    """
+    ordered = sorted(comments, key=lambda c: datetime.fromisoformat(c.published).timestamp())
+    ids = {comment.id for comment in ordered}
+    placed: set[int] = set()
+
+    def thread(comment: DemoComment) -> _Thread:
+        placed.add(id(comment))
+        replies = []
+        for other in ordered:
+            if other.parent == comment.id and id(other) not in placed:
+                replies.append(thread(other))
+        return _Thread(comment, replies)
+
+    roots = []
+    for comment in ordered:
+        if (comment.parent is None or comment.parent not in ids) and id(comment) not in placed:
+            roots.append(thread(comment))
+    return roots
+
+
+def _walk(threads: list[_Thread], depth: int = 0) -> Iterator[tuple[DemoComment, int]]:
+    for comment, replies in threads:
+        yield comment, depth
+        yield from _walk(replies, depth + 1)
+
+
 def _excerpt(article: DemoArticle, words: int = 30) -> str:
     text = _strip_attribution(article.paragraphs[0]) if article.paragraphs else ""
     parts = text.split()
@@ -116,8 +181,11 @@ def _excerpt(article: DemoArticle, words: int = 30) -> str:
 class DemoSite:
     """A fake news site whose articles form a chain through their previous/next links."""
 
-    def __init__(self, articles: list[DemoArticle]) -> None:
+    def __init__(self, articles: list[DemoArticle], comments_per_page: int | None = None) -> None:
         self.articles = articles
+        # Site-wide comment pagination (top-level threads per page); None or 0: no pagination.
+        # An article's own ``comments_per_page`` wins over this default.
+        self.comments_per_page = comments_per_page
 
     @classmethod
     def load(cls) -> DemoSite:
@@ -161,6 +229,84 @@ class DemoSite:
                     names.append(name)
         return names
 
+    # -- comments ground truth ------------------------------------------------------------
+
+    def comment_page_count(self, article: DemoArticle) -> int:
+        """How many comment pages ``article`` has (1 unless its comments are paginated)."""
+        per_page = self._comments_per_page(article)
+        if per_page is None:
+            return 1
+        threads = _comment_threads(self._article_comments(article))
+        return max(1, math.ceil(len(threads) / per_page))
+
+    def comment_page_path(self, article: DemoArticle, number: int) -> str:
+        """The path of comment page ``number``: the article path itself for page 1."""
+        path = self.article_path(article)
+        return path if number == 1 else f"{path}comment-page-{number}/"
+
+    def comment_pages(self, article: DemoArticle) -> list[str]:
+        """The paths of all of ``article``'s comment pages, in order; page 1 is the article."""
+        return [
+            self.comment_page_path(article, number)
+            for number in range(1, self.comment_page_count(article) + 1)
+        ]
+
+    def expected_comments(self, article: DemoArticle) -> list[dict[str, Any]]:
+        """The comments as the pages show them, page after page, each thread depth first.
+
+        Each: ``comment_id`` and ``parent_id`` (str, None at the top level), ``author``,
+        ``published`` (ISO 8601, as in the data), ``text`` (paragraphs joined by a blank line)
+        and ``depth`` (0 at the top level). Empty for a provider-only article.
+        """
+        if article.comments_provider is not None:
+            return []
+        return [
+            {
+                "comment_id": str(comment.id),
+                "parent_id": None if depth == 0 else str(comment.parent),
+                "author": comment.author,
+                "published": comment.published,
+                "text": "\n\n".join(_comment_paragraphs(comment.text)),
+                "depth": depth,
+            }
+            for page in self._comment_page_threads(article)
+            for comment, depth in _walk(page)
+        ]
+
+    def expected_comments_open(self, article: DemoArticle) -> bool | None:
+        """True when the comment form is shown, False when closed, None for a provider."""
+        if article.comments_provider is not None:
+            return None
+        return not article.comments_closed
+
+    def expected_comment_count(self, article: DemoArticle) -> int | None:
+        """The total the comments heading states (over all pages); None when there is none."""
+        if article.comments_provider is not None or not article.comments:
+            return None
+        return len(article.comments)
+
+    def _comments_per_page(self, article: DemoArticle) -> int | None:
+        """Threads per comment page, or None when ``article``'s comments are not paginated."""
+        if article.comments_provider is not None:
+            return None
+        per_page = article.comments_per_page
+        if per_page is None:
+            per_page = self.comments_per_page
+        return per_page if per_page else None
+
+    @staticmethod
+    def _article_comments(article: DemoArticle) -> list[DemoComment]:
+        # Tests may append plain dicts to ``article.comments``.
+        return [_as_comment(comment) for comment in article.comments]
+
+    def _comment_page_threads(self, article: DemoArticle) -> list[list[_Thread]]:
+        """The threads of each comment page (a single page unless paginated)."""
+        threads = _comment_threads(self._article_comments(article))
+        per_page = self._comments_per_page(article)
+        if per_page is None or not threads:
+            return [threads]
+        return [threads[start : start + per_page] for start in range(0, len(threads), per_page)]
+
     def _neighbour(self, article: DemoArticle, override: str | None, step: int) -> NavLink | None:
         if override is None:
             index = self._index(article) + step
@@ -200,23 +346,54 @@ class DemoSite:
     # -- routing -------------------------------------------------------------------------
 
     def render(self, path: str, base_url: str) -> Response:
-        """Render the page at ``path`` (query strings are ignored): (status, type, body)."""
-        path = unquote(urlsplit(path).path) or "/"
+        """Render the page at ``path``: (status, type, body).
+
+        Query strings are ignored, except ``?cpage=N`` on an article with paginated comments
+        (an alias of ``{article_path}comment-page-N/``).
+        """
+        parts = urlsplit(path)
+        path = unquote(parts.path) or "/"
         base_url = base_url.rstrip("/")
         if path == "/robots.txt":
             return 200, "text/plain; charset=utf-8", b"User-agent: *\nAllow: /\n"
         if path == "/contact/":
             return self._page(200, "Contact", self._contact_main(), base_url, path)
-        if _ARTICLE_PATH.match(path):
-            for article in self.articles:
-                if self.article_path(article) == path:
-                    return self._html(200, self._article_page(article, base_url))
+        if match := _COMMENT_PAGE_PATH.match(path):
+            article = self._article_at(match.group(1))
+            number = int(match.group(2))
+            if article is not None and self._is_comment_page(article, number):
+                return self._html(200, self._article_page(article, base_url, number))
+        elif _ARTICLE_PATH.match(path):
+            article = self._article_at(path)
+            if article is not None:
+                number = self._cpage(article, parts.query)
+                if number is not None:
+                    return self._html(200, self._article_page(article, base_url, number))
         elif match := _LISTING_PATH.match(path):
             kind, name, number = match.groups()
             response = self._listing(kind, name, int(number or 1), base_url)
             if response is not None:
                 return response
         return self._page(404, "Page not found", self._not_found_main(path), base_url, None)
+
+    def _article_at(self, path: str) -> DemoArticle | None:
+        return next((a for a in self.articles if self.article_path(a) == path), None)
+
+    def _is_comment_page(self, article: DemoArticle, number: int) -> bool:
+        """Whether ``comment-page-{number}/`` exists: only for paginated comments."""
+        if self._comments_per_page(article) is None:
+            return False
+        return 1 <= number <= self.comment_page_count(article)
+
+    def _cpage(self, article: DemoArticle, query: str) -> int | None:
+        """The comment page an article URL's query asks for: 1 by default, None if none such."""
+        values = parse_qs(query).get("cpage")
+        if not values or self._comments_per_page(article) is None:
+            return 1
+        if not values[-1].isdigit():
+            return 1
+        number = int(values[-1])
+        return number if self._is_comment_page(article, number) else None
 
     @staticmethod
     def _html(status: int, document: str) -> Response:
@@ -435,7 +612,7 @@ class DemoSite:
 
     # -- article pages -------------------------------------------------------------------
 
-    def _article_page(self, article: DemoArticle, base_url: str) -> str:
+    def _article_page(self, article: DemoArticle, base_url: str, comment_page: int = 1) -> str:
         url = self.article_url(article, base_url)
         head = self._article_head(article, url)
         body = (
@@ -448,7 +625,7 @@ class DemoSite:
             "</article>\n"
             f"{self._post_navigation(article)}\n"
             f"{self._related(article)}\n"
-            f"{self._comments(article)}\n"
+            f"{self._comments(article, url, comment_page)}\n"
             "</main>\n"
             f"{self._sidebar()}"
         )
@@ -590,16 +767,21 @@ class DemoSite:
 
     # -- comments ------------------------------------------------------------------------
 
-    def _comments(self, article: DemoArticle) -> str:
-        comments = [_as_comment(comment) for comment in article.comments]
+    def _comments(self, article: DemoArticle, url: str, page: int = 1) -> str:
+        if article.comments_provider == "disqus":
+            return self._disqus(article, url)
+        comments = self._article_comments(article)
         parts = ['<div id="comments" class="comments-area">']
         if comments:
-            count = len(comments)
+            count = len(comments)  # WordPress states the total over all comment pages
             heading = f"{count} Comment" if count == 1 else f"{count} Comments"
             parts.append(f'<h2 class="comments-title">{heading}</h2>')
-            ids = {comment.id for comment in comments}
-            roots = [c for c in comments if c.parent is None or c.parent not in ids]
-            parts.append(self._comment_list(article, roots, comments, 1, "comment-list"))
+            pages = self._comment_page_threads(article)
+            threads = pages[page - 1] if page <= len(pages) else []
+            if threads:
+                parts.append(self._comment_list(article, threads, page, 1, "comment-list"))
+            if len(pages) > 1:
+                parts.append(self._comment_navigation(article, page, len(pages)))
         if article.comments_closed:
             parts.append('<p class="comments-closed no-comments">Comments are closed.</p>')
         else:
@@ -607,21 +789,38 @@ class DemoSite:
         parts.append("</div>")
         return "\n".join(parts)
 
+    def _comment_navigation(self, article: DemoArticle, page: int, pages: int) -> str:
+        """WordPress's comment pagination: "Older Comments" is the page before this one."""
+        path = self.article_path(article)
+        links = []
+        if page > 1:
+            links.append(
+                f'<div class="nav-previous"><a href="{path}comment-page-{page - 1}/#comments">'
+                "Older Comments</a></div>"
+            )
+        if page < pages:
+            links.append(
+                f'<div class="nav-next"><a href="{path}comment-page-{page + 1}/#comments">'
+                "Newer Comments</a></div>"
+            )
+        return (
+            '<nav class="comment-navigation" id="comment-nav-below">\n'
+            + "\n".join(links)
+            + "\n</nav>"
+        )
+
     def _comment_list(
-        self,
-        article: DemoArticle,
-        level: list[DemoComment],
-        everything: list[DemoComment],
-        depth: int,
-        css: str,
+        self, article: DemoArticle, threads: list[_Thread], page: int, depth: int, css: str
     ) -> str:
+        # A comment's permalink names its comment page, except on the default (first) page.
+        permalink = self.article_path(article)
+        if page > 1:
+            permalink += f"comment-page-{page}/"
         items = []
-        for comment in level:
+        for comment, replies in threads:
             moment = datetime.fromisoformat(comment.published)
             paragraphs = "".join(
-                f"<p>{escape(part.strip())}</p>"
-                for part in comment.text.split("\n\n")
-                if part.strip()
+                f"<p>{escape(part)}</p>" for part in _comment_paragraphs(comment.text)
             )
             reply = ""
             if not article.comments_closed:
@@ -630,10 +829,9 @@ class DemoSite:
                     f'href="?replytocom={comment.id}#respond" data-commentid="{comment.id}" '
                     f'aria-label="Reply to {escape(comment.author)}">Reply</a></div>'
                 )
-            children = [c for c in everything if c.parent == comment.id and c is not comment]
             nested = (
-                self._comment_list(article, children, everything, depth + 1, "children") + "\n"
-                if children
+                self._comment_list(article, replies, page, depth + 1, "children") + "\n"
+                if replies
                 else ""
             )
             items.append(
@@ -642,7 +840,7 @@ class DemoSite:
                 '<footer class="comment-meta"><div class="comment-author vcard">'
                 f'<b class="fn">{escape(comment.author)}</b> <span class="says">says:</span>'
                 '</div><div class="comment-metadata">'
-                f'<a href="{self.article_path(article)}#comment-{comment.id}">'
+                f'<a href="{permalink}#comment-{comment.id}">'
                 f'<time datetime="{escape(comment.published)}">{_human_time(moment)}</time></a>'
                 "</div></footer>\n"
                 f'<div class="comment-content">{paragraphs}</div>\n'
@@ -652,6 +850,31 @@ class DemoSite:
                 "</li>"
             )
         return f'<ol class="{css}">\n' + "\n".join(items) + "\n</ol>"
+
+    @staticmethod
+    def _disqus(article: DemoArticle, url: str) -> str:
+        """Disqus's universal embed code: the comments arrive later, from a script."""
+
+        def js(value: str) -> str:
+            return json.dumps(value).replace("</", "<\\/")
+
+        return (
+            '<div id="disqus_thread"></div>\n'
+            "<script>\n"
+            "    var disqus_config = function () {\n"
+            f"    this.page.url = {js(url)};\n"
+            f"    this.page.identifier = {js(article.slug)};\n"
+            "    };\n"
+            "    (function() { // DON'T EDIT BELOW THIS LINE\n"
+            "    var d = document, s = d.createElement('script');\n"
+            f"    s.src = 'https://{DISQUS_SHORTNAME}.disqus.com/embed.js';\n"
+            "    s.setAttribute('data-timestamp', +new Date());\n"
+            "    (d.head || d.body).appendChild(s);\n"
+            "    })();\n"
+            "</script>\n"
+            '<noscript>Please enable JavaScript to view the <a href="https://disqus.com/'
+            '?ref_noscript" rel="nofollow">comments powered by Disqus.</a></noscript>'
+        )
 
     @staticmethod
     def _respond_form(article: DemoArticle) -> str:

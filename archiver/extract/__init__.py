@@ -20,12 +20,13 @@ from ..items import Article
 from . import metadata
 from .attribution import add_sources, find_attribution
 from .body import article_paragraphs
+from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
 from .text import decode_html
 
-__all__ = ["extract", "parse"]
+__all__ = ["extract", "extract_comments", "parse"]
 
 logger = logging.getLogger(__name__)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -52,6 +53,16 @@ def extract(html: str | bytes, url: str, profiles: tuple[Profile, ...] | None = 
     except Exception:  # a page must never stop a crawl; log it and keep what was found
         logger.exception("extraction failed on %s", url)
     return article
+
+
+def extract_comments(html: str | bytes, url: str, article_url: str) -> CommentSection:
+    """The comment section alone, e.g. of a second comment page of the article at
+    `article_url`."""
+    try:
+        return find_comments(parse(html)[1], url, article_url)
+    except Exception:  # as extract: a page must never stop a crawl
+        logger.exception("comment extraction failed on %s", url)
+        return CommentSection()
 
 
 def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile, ...]) -> None:
@@ -91,3 +102,10 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.language = found.get("language") or metadata.language(page, ld, meta, article.body)
     article.attribution = credits.sources
     article.attribution_raw = credits.raw
+
+    section = find_comments(page, url, article.canonical_url)
+    article.comments = section.comments
+    article.comments_open = section.open
+    article.comment_count = section.count
+    article.comments_provider = section.provider
+    article.comment_pages = section.page_urls
