@@ -92,20 +92,23 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)
 
     declared_body = next(iter(text_values(ld.get("articleBody"))), None)
-    paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
-    if paragraphs and article.title and paragraphs[0] == article.title:
-        paragraphs = paragraphs[1:]
-    credits = find_attribution(paragraphs)
-    add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))
-                + names(ld.get("isBasedOn")) + meta.get("source", []) + meta.get("dc.source", []))
-    article.body = "\n\n".join(credits.paragraphs) or None
-    article.language = found.get("language") or metadata.language(page, ld, meta, article.body)
-    article.attribution = credits.sources
-    article.attribution_raw = credits.raw
-
+    # Comments first: what they say must not be taken for the article's own text.
     section = find_comments(page, url, article.canonical_url)
     article.comments = section.comments
     article.comments_open = section.open
     article.comment_count = section.count
     article.comments_provider = section.provider
     article.comment_pages = section.page_urls
+    said_in_comments = {line for c in section.comments for line in c.text.split("\n\n")}
+
+    paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
+    paragraphs = [p for p in paragraphs if p not in said_in_comments]
+    if paragraphs and article.title and paragraphs[0] == article.title:
+        paragraphs = paragraphs[1:]
+    credits = find_attribution(paragraphs)
+    add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))
+                + names(ld.get("isBasedOn")) + meta.get("source", []) + meta.get("dc.source", []))
+    article.body = "\n\n".join(credits.paragraphs) or None
+    article.attribution = credits.sources
+    article.attribution_raw = credits.raw
+    article.language = found.get("language") or metadata.language(page, ld, meta, article.body)

@@ -77,6 +77,13 @@ _TEASER_HEADING = re.compile(
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
     r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b|kommentare?|leserkommentare|"
+    r"commentaires?|comentarios?|commenti|комментари[йия]|コメント|reacties|komentarze?)"
+    r"(?:\s*\(\d+\))?\s*:?$|^(?:leave|post|write|add) a (?:comment|reply)|"
+    r"^(?:\d+ )?(?:thoughts?|responses?) (?:on|to) [“\"«„]|^(?:schreibe(?:n sie)? einen kommentar|"
+    r"kommentar (?:schreiben|verfassen)|laisser un commentaire|deja un comentario|"
+    r"lascia un commento|оставьте комментарий)", re.I)
 # Elements that start a new block of text; everything else flows inline within one.
 _BLOCKS = {
     "p", "div", "section", "article", "header", "main", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -243,6 +250,10 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
         # ratings, credits and "share this" prompts trail the last one.
         blocks = [b for i, b in enumerate(blocks)
                   if prose[0] <= i <= prose[-1] or not _is_short(b)]
+    # The comment section ("3 Comments", "Leave a Reply") ends the article.
+    end = next((i for i, b in enumerate(blocks) if len(b.text) < 60
+                and _COMMENTS_HEADING.match(b.text)), len(blocks))
+    blocks = blocks[:end]
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
