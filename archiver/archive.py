@@ -7,6 +7,7 @@ body zlib-compressed), `errors` and `crawl_runs`.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import zlib
@@ -17,9 +18,17 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .dedupe import (
+    DEFAULT_THRESHOLD,
+    TRACKING_PARAMS,
+    NearDuplicateIndex,
+    article_key,
+    fingerprint,
+)
 from .items import Article, CrawlError, Page
 
 JSON_COLUMNS = ("authors", "tags", "attribution")
+MIN_NEAR_DUPLICATE_SHINGLES = 50
 
 
 def now() -> str:
@@ -33,8 +42,23 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         "published": str, "modified": str, "language": str, "tags": str, "attribution": str,
         "prev_url": str, "next_url": str, "comments_open": int, "comment_count": int,
         "comments_provider": str, "first_seen": str, "last_seen": str, "run_id": int,
+        # `key` folds URL variants (dedupe.article_key); `text_since`: when this text appeared.
+        "key": str, "fingerprint": str, "text_since": str,
     }, pk="canonical_url")
+    db["articles"].create_index(["key"], unique=True)
+    db["articles"].create_index(["fingerprint"])
     db["articles"].enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True)
+    # Earlier texts of changed articles: version 1 is the first text seen.
+    db["article_versions"].create({
+        "article_url": str, "version": int, "title": str, "body": str, "fingerprint": str,
+        "first_seen": str, "last_seen": str,
+    }, pk=("article_url", "version"))
+    # Copies (exact or syndicated near copies) linked to the earliest-published original.
+    db["duplicates"].create({
+        "article_url": str, "duplicate_of": str, "kind": str, "similarity": float,
+        "detected_at": str,
+    }, pk="article_url")
+    db["duplicates"].create_index(["duplicate_of"])
     db["attributions"].create({"article_url": str, "source": str, "raw": str},
                               pk=("article_url", "source"))
     db["attributions"].create_index(["source"])
@@ -84,12 +108,17 @@ def decompress(blob: bytes) -> bytes:
 class Archive:
     """One SQLite archive file, opened in WAL mode and migrated to the current schema."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, near_duplicate_threshold: float = DEFAULT_THRESHOLD,
+                 tracking_params: Iterable[str] = TRACKING_PARAMS):
         self.path = Path(path)
         self.db = sqlite_utils.Database(self.path)
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.enable_wal()
         migrate(self.db)
+        self.tracking_params = tuple(tracking_params)
+        # Pages of boilerplate (paywall stubs) are alike: a text must be long enough to compare.
+        self.near_duplicates = NearDuplicateIndex(self.db, near_duplicate_threshold,
+                                                  min_shingles=MIN_NEAR_DUPLICATE_SHINGLES)
 
     def close(self) -> None:
         self.db.close()
@@ -133,27 +162,71 @@ class Archive:
                   "reason": error.reason, "at": seen_at} for error in errors)
 
     def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
+        """Upsert the article under its folded key; a changed text keeps the earlier one in
+        `article_versions` and is compared with the archive for copies."""
+        key = article_key(article.canonical_url or article.url, self.tracking_params)
+        known = next(self.db["articles"].rows_where("key = ?", [key]), None)
+        # A URL variant of an archived article is that article.
+        url = known["canonical_url"] if known else (article.canonical_url or article.url)
         record = asdict(article)
-        key = record["canonical_url"] = article.canonical_url or article.url
         comments = record.pop("comments")
         for transient in ("attribution_raw", "comment_pages", "comments_complete"):
             record.pop(transient)
         for column in JSON_COLUMNS:
             record[column] = json.dumps(record[column], ensure_ascii=False)
-        record.update(last_seen=seen_at, run_id=run_id)
-        articles = self.db["articles"]
-        if not self.db.execute("SELECT 1 FROM articles WHERE canonical_url = ?", [key]).fetchone():
-            record["first_seen"] = seen_at
-        articles.upsert(record, pk="canonical_url")
+        record.update(canonical_url=url, key=key, last_seen=seen_at, run_id=run_id,
+                      fingerprint=fingerprint(article.title, article.body))
+        changed = known is None or known["fingerprint"] != record["fingerprint"]
+        if known is None:
+            record.update(first_seen=seen_at, text_since=seen_at)
+        elif changed:
+            self._keep_version(known)
+            record["text_since"] = seen_at
+        self.db["articles"].upsert(record, pk="canonical_url")
+        if changed:
+            self._link_copies(url, article, record["fingerprint"])
 
-        self.db.execute("DELETE FROM attributions WHERE article_url = ?", [key])
+        self.db.execute("DELETE FROM attributions WHERE article_url = ?", [url])
         raws = article.attribution_raw
         self.db["attributions"].insert_all(
-            ({"article_url": key, "source": source,
+            ({"article_url": url, "source": source,
               "raw": next((raw for raw in raws if source.lower() in raw.lower()), None)}
              for source in article.attribution), pk=("article_url", "source"))
 
-        self._save_comments(key, comments, seen_at, complete=article.comments_complete)
+        self._save_comments(url, comments, seen_at, complete=article.comments_complete)
+
+    def _keep_version(self, known: dict) -> None:
+        url = known["canonical_url"]
+        version = self.db["article_versions"].count_where("article_url = ?", [url]) + 1
+        self.db["article_versions"].insert({
+            "article_url": url, "version": version, "title": known["title"],
+            "body": known["body"], "fingerprint": known["fingerprint"],
+            "first_seen": known["text_since"], "last_seen": known["last_seen"]})
+
+    def _link_copies(self, url: str, article: Article, print_: str) -> None:
+        """Record exact and near copies of this text among everything archived, each copy
+        linked to the earliest-published article of the group."""
+        text = f"{article.title or ''}\n{article.body or ''}"
+        matches = {row["canonical_url"]: ("exact", 1.0) for row in self.db.query(
+            "SELECT canonical_url FROM articles WHERE fingerprint = ? AND canonical_url != ?",
+            [print_, url])}
+        for other, similarity in self.near_duplicates.query(text, exclude=url):
+            matches.setdefault(other, ("near", similarity))
+        self.near_duplicates.add(url, text)
+        if not matches:
+            return
+        dates = {row["canonical_url"]: (row["published"] or "9999", row["first_seen"] or "")
+                 for row in self.db.query(
+                     "SELECT canonical_url, published, first_seen FROM articles WHERE "
+                     f"canonical_url IN ({', '.join('?' * (len(matches) + 1))})",
+                     [url, *matches])}
+        original = min(dates, key=dates.__getitem__)
+        # Either this article copies the original, or it is the original of all it matched.
+        links = {url: matches[original]} if original != url else matches
+        self.db["duplicates"].upsert_all(
+            ({"article_url": copy, "duplicate_of": original, "kind": kind,
+              "similarity": similarity, "detected_at": now()}
+             for copy, (kind, similarity) in links.items()), pk="article_url")
 
     def _save_comments(self, key: str, comments: list[dict], seen_at: str,
                        complete: bool) -> None:
@@ -187,6 +260,24 @@ class Archive:
 
     def articles(self) -> list[dict]:
         return [_decode(row) for row in self.db["articles"].rows_where(order_by="published")]
+
+    def versions(self, canonical_url: str) -> list[dict]:
+        """Every text the article has had, oldest first, the current one last; each with
+        `changes`, a unified diff of its title and body against the version before."""
+        current = self.article(canonical_url)
+        if current is None:
+            return []
+        earlier = list(self.db["article_versions"].rows_where(
+            "article_url = ?", [canonical_url], order_by="version"))
+        latest = {"version": len(earlier) + 1, "title": current["title"],
+                  "body": current["body"], "fingerprint": current["fingerprint"],
+                  "first_seen": current["text_since"], "last_seen": current["last_seen"]}
+        history = [*earlier, latest]
+        for before, after in zip([None, *history], history, strict=False):
+            old = [] if before is None else f"{before['title']}\n\n{before['body']}".splitlines()
+            new = f"{after['title']}\n\n{after['body']}".splitlines()
+            after["changes"] = "\n".join(difflib.unified_diff(old, new, lineterm="", n=0))
+        return history
 
     def chains(self) -> list[list[dict]]:
         """The archived articles as chains: each list runs from oldest to newest by prev/next."""

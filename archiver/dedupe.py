@@ -24,7 +24,7 @@ import functools
 import hashlib
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import SplitResult, unquote_plus, urljoin, urlsplit, urlunsplit
 
 import numpy as np
@@ -264,10 +264,22 @@ def article_key(url: str, params: Iterable[str] = TRACKING_PARAMS) -> str:
 # Apostrophes are deleted, so that "don't", "don’t" and "dont" are one word.
 _APOSTROPHES = ("'", "\u2019", "\u2018", "\u02bc")
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")  # letters, digits and combining marks
-# Scripts written without spaces between words: each character is a token for shingling.
+# Scripts written without spaces between words: for shingles, each character is a word.
 _SPACELESS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _HAS_SPACELESS = regex.compile(f"[{_SPACELESS}]")
-_SPACELESS_CHAR = regex.compile(f"([{_SPACELESS}])")
+_WORD_OR_CHAR = regex.compile(
+    rf"[{_SPACELESS}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_SPACELESS}]]+", flags=regex.V1)
+
+
+def _words(text: str | None, split_spaceless: bool = False) -> list[str]:
+    if not text:
+        return []
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "")
+    if split_spaceless and not text.isascii() and _HAS_SPACELESS.search(text):
+        return _WORD_OR_CHAR.findall(text)
+    return _WORD.findall(text)
 
 
 def normalise_text(text: str | None) -> str:
@@ -277,12 +289,7 @@ def normalise_text(text: str | None) -> str:
     ``don’t`` give ``dont``), and every run of anything else (punctuation, symbols,
     whitespace) becomes one space, with none at the ends.
     """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    for apostrophe in _APOSTROPHES:
-        text = text.replace(apostrophe, "")
-    return " ".join(_WORD.findall(text))
+    return " ".join(_words(text))
 
 
 def fingerprint(title: str | None, body: str | None) -> str:
@@ -304,7 +311,7 @@ DEFAULT_THRESHOLD = 0.8
 SEED = 1  # datasketch's permutation seed; fixed, or stored signatures become meaningless
 SIGNATURE_BITS = 16  # low bits kept of each MinHash value (b-bit MinHash)
 _BUCKET_BITS = 47  # band hashes fit SQLite's 6-byte integers
-_SLICE_BYTES = 200_000  # below numpy's 256 KiB temporary-elision size
+_MINHASH_SLICE = 4096  # shingles per step of minhash_values: bounds its memory
 # A fixed text whose signature is stored with the index: a changed signature function (another
 # datasketch scheme, another hashing) is detected on opening instead of silently missing.
 _PROBE_TEXT = ("The quick brown fox jumps over the lazy dog while the five boxing wizards jump "
@@ -336,35 +343,44 @@ def _mix64(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> _U64(33))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+_WORD_HASHES: dict[str, int] = {}  # word -> 64-bit BLAKE2b, shared by all indexes
+_WORD_HASHES_LIMIT = 1 << 17  # emptied when larger: a cache, not a vocabulary
 
 
-def _identity(value: np.uint32) -> np.uint32:
-    return value
+def _word_hashes(words: Sequence[str]) -> np.ndarray:
+    cache = _WORD_HASHES
+    try:
+        return np.fromiter(map(cache.__getitem__, words), dtype=_U64, count=len(words))
+    except KeyError:
+        if len(cache) > _WORD_HASHES_LIMIT:
+            cache.clear()
+        for word in set(words).difference(cache):
+            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+            cache[word] = int.from_bytes(digest, "little")
+        return np.fromiter(map(cache.__getitem__, words), dtype=_U64, count=len(words))
 
 
 def shingle_words(text: str | None) -> list[str]:
     """The words that shingles are made of: `normalise_text`'s words, and each character of
     scripts written without spaces (Chinese, Japanese, Thai, ...) as a word of its own."""
-    normalised = normalise_text(text)
-    if not normalised.isascii() and _HAS_SPACELESS.search(normalised):
-        normalised = _SPACELESS_CHAR.sub(r" \1 ", normalised)
-    return normalised.split()
+    return _words(text, split_spaceless=True)
 
 
 def shingle_hashes(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """The distinct 32-bit hashes of `text`'s `size`-word shingles (sorted uint32 array).
+    """The distinct 32-bit hashes of `text`'s `size`-word shingles (sorted uint32 array)."""
+    return shingle_hashes_of_words(shingle_words(text), size)
+
+
+def shingle_hashes_of_words(words: Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+    """The distinct 32-bit hashes of the `size`-word shingles of `words` (`shingle_words`).
 
     Each word is hashed once (BLAKE2b, 64 bits, cached); a shingle's hash mixes its words'
     hashes with a position weight each, so word order counts.
     """
-    words = shingle_words(text)
     count = len(words) - size + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint32)
-    hashes = np.fromiter(map(_word_hash, words), dtype=_U64, count=len(words))
+    hashes = _word_hashes(words)
     weights = _SHINGLE_WEIGHTS if size == SHINGLE_WORDS else np.array(
         _splitmix64(0x5348494E474C45, size), dtype=_U64)
     combined = hashes[:count] * weights[0]
@@ -374,8 +390,35 @@ def shingle_hashes(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> np.ndarray:
-    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutation parameters (a, b) for scheme ``affine32``."""
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def _mix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, element-wise: datasketch's pre-mix of input hashes."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+def minhash_values(hashes: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED
+                   ) -> np.ndarray:
+    """The MinHash of a set of 32-bit hashes: the same uint32 values as datasketch's
+    ``MinHash(num_perm, seed, scheme="affine32")`` after ``update_batch(hashes)`` (identity
+    hash function), computed in one vectorised step instead of a Python call per element."""
+    a, b = _permutations(num_perm, seed)
+    values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(hashes), _MINHASH_SLICE):
+        mixed = _mix32(np.asarray(hashes[start:start + _MINHASH_SLICE], dtype=np.uint32))
+        permuted = np.empty((len(mixed), num_perm), dtype=np.uint32)
+        np.multiply(mixed[:, None], a, out=permuted)  # wraps around: modulo 2^32
+        np.add(permuted, b, out=permuted)
+        np.minimum(values, permuted.min(axis=0), out=values)
+    return values
 
 
 def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
@@ -427,10 +470,11 @@ class NearDuplicateIndex:
     """Near-duplicate texts among everything archived: MinHash LSH persisted in SQLite.
 
     **Signatures.** A text's words (`shingle_words`) form overlapping 5-word shingles; their
-    set is summarised by a datasketch `MinHash` (scheme ``affine32``, 288 permutations, seed
-    1), of which the low 16 bits of each value (after a mixing step) are stored: 576 bytes a
-    text. Equal 16-bit values estimate the shingle sets' Jaccard similarity J (corrected for
-    the 2^-16 chance that different values agree). Texts with fewer than `min_shingles`
+    set is summarised by a MinHash with datasketch's permutations (``MinHash(num_perm=288,
+    seed=1, scheme="affine32")``, the same values, computed by `minhash_values`), of which
+    the low 16 bits of each value (after a mixing step) are stored: 576 bytes a text. Equal
+    16-bit values estimate the shingle sets' Jaccard similarity J (corrected for the 2^-16
+    chance that different values agree). Texts with fewer than `min_shingles`
     distinct shingles (default 10, about 14 words) get no signature: `signature` returns None,
     `query` returns ``[]`` and `add` stores nothing (removing what the URL had).
 
@@ -482,7 +526,6 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.min_shingles = min_shingles
         self.num_perm = num_perm
-        self._permutations = _permutations(num_perm, SEED)
         bands, rows = lsh_parameters(threshold, num_perm)
         with db.atomic():
             self._create_tables()
@@ -539,21 +582,21 @@ class NearDuplicateIndex:
     # Signatures ---------------------------------------------------------------------------
 
     def _signature_of_hashes(self, hashes: np.ndarray) -> bytes:
-        minhash = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity,
-                          permutations=self._permutations, scheme="affine32")
-        # In slices: numpy handles a large temporary array (here hashes x permutations) much
-        # more slowly than several small ones (its temporary-elision check), 4x on 500 hashes.
-        step = max(1, _SLICE_BYTES // (4 * self.num_perm))
-        for start in range(0, len(hashes), step):
-            minhash.update_batch(hashes[start:start + step])
-        mask = _U64((1 << SIGNATURE_BITS) - 1)
-        low_bits = _mix64(minhash.hashvalues.astype(_U64)) & mask
+        values = minhash_values(hashes, self.num_perm, SEED)
+        # A bijective mix before truncating, so that equal low bits of different values are
+        # chance (2^-16), not structure.
+        low_bits = _mix64(values.astype(_U64)) & _U64((1 << SIGNATURE_BITS) - 1)
         return low_bits.astype("<u2").tobytes()
 
     def signature(self, text: str) -> bytes | None:
         """`text`'s signature (``num_perm`` little-endian 16-bit values), or None when the text
         has fewer than `min_shingles` distinct shingles. Accepted by `query` and `add`."""
-        hashes = shingle_hashes(text)
+        return self.signature_of_words(shingle_words(text))
+
+    def signature_of_words(self, words: Sequence[str]) -> bytes | None:
+        """The signature of a text whose `shingle_words` are `words`, for callers that have
+        them already: ``signature(text) == signature_of_words(shingle_words(text))``."""
+        hashes = shingle_hashes_of_words(words)
         if len(hashes) < self.min_shingles:
             return None
         return self._signature_of_hashes(hashes)

@@ -1,5 +1,7 @@
 """Scrapy settings for news-archiver. Every setting can be overridden with `-s NAME=VALUE`."""
 
+from archiver.dedupe import TRACKING_PARAMS
+
 BOT_NAME = "news-archiver"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -8,6 +10,10 @@ NEWSPIDER_MODULE = "spiders"
 ARCHIVE_DB = "archive.db"
 # Items written per transaction.
 ARCHIVER_BATCH_SIZE = 50
+# Estimated Jaccard similarity (5-word shingles) from which two texts are near copies.
+ARCHIVER_NEAR_DUP_THRESHOLD = 0.8
+# Query parameters that never change which article a URL names (prefixes end in "_" or "*").
+ARCHIVER_TRACKING_PARAMS = list(TRACKING_PARAMS)
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

@@ -16,11 +16,14 @@ logger = logging.getLogger(__name__)
 
 
 class ArchivePipeline:
-    def __init__(self, crawler, path: str, batch_size: int):
+    def __init__(self, crawler, path: str, batch_size: int, near_duplicate_threshold: float,
+                 tracking_params: list[str]):
         self.crawler = crawler
         self.stats = crawler.stats
         self.path = path
         self.batch_size = batch_size
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self.tracking_params = tracking_params
         self.archive: Archive | None = None
         self.run_id: int | None = None
         self.pending: dict[type, list] = {Article: [], Page: [], CrawlError: []}
@@ -28,14 +31,16 @@ class ArchivePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        pipeline = cls(crawler, settings.get("ARCHIVE_DB"), settings.getint("ARCHIVER_BATCH_SIZE"))
+        pipeline = cls(crawler, settings.get("ARCHIVE_DB"), settings.getint("ARCHIVER_BATCH_SIZE"),
+                       settings.getfloat("ARCHIVER_NEAR_DUP_THRESHOLD"),
+                       settings.getlist("ARCHIVER_TRACKING_PARAMS"))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         # spider_closed comes after the core stats are final, so the run row gets all of them.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     def open_spider(self):
-        self.archive = Archive(self.path)
+        self.archive = Archive(self.path, self.near_duplicate_threshold, self.tracking_params)
         spider = self.crawler.spider
         self.run_id = self.archive.start_run(spider.name, getattr(spider, "arguments", {}))
         logger.info("archiving into %s (run %s)", self.path, self.run_id)

@@ -8,7 +8,7 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archiver.dedupe import canonicalize, same_site
+from archiver.dedupe import article_key, canonicalize, same_site
 from archiver.extract import extract, extract_comments
 from archiver.items import Article, CrawlError, Page
 
@@ -41,9 +41,13 @@ class ChainSpider(scrapy.Spider):
             raise ValueError(f"max_articles must be at least 1, got {self.max_articles}")
         self.arguments = {"start_url": start_url, "direction": direction,
                           "max_articles": self.max_articles}
-        # Canonical URLs requested and articles archived: what keeps the walk from looping.
+        # Article keys requested and archived: what keeps the walk from looping.
         self.requested: set[str] = set()
         self.archived: set[str] = set()
+
+    def key(self, url: str) -> str:
+        """What makes two URLs the same article (tracking parameters, AMP, www. folded)."""
+        return article_key(url, self.settings.getlist("ARCHIVER_TRACKING_PARAMS"))
 
     async def start(self):
         for url in self.start_urls:
@@ -52,7 +56,7 @@ class ChainSpider(scrapy.Spider):
                 yield request
 
     def _article_request(self, url: str, direction: str) -> scrapy.Request | None:
-        key = canonicalize(url)
+        key = self.key(url)
         if key in self.requested or key in self.archived:
             return None
         if self.max_articles is not None and len(self.requested) >= self.max_articles:
@@ -69,11 +73,11 @@ class ChainSpider(scrapy.Spider):
                              reason=f"not an HTML page ({response.headers.get('Content-Type')})")
             return
         article = extract(response.text, response.url)
-        if article.canonical_url in self.archived:
+        if self.key(article.canonical_url) in self.archived:
             self.logger.info("%s is %s again: chain not followed further", response.url,
                              article.canonical_url)
             return
-        self.archived.update({article.canonical_url, canonicalize(response.url)})
+        self.archived.update({self.key(article.canonical_url), self.key(response.url)})
         yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url})
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):

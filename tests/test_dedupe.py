@@ -9,8 +9,10 @@ import hashlib
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlite_utils
+from datasketch import MinHash
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,6 +27,7 @@ from archiver.dedupe import (
     fingerprint,
     lsh_parameters,
     match_probability,
+    minhash_values,
     normalise_text,
     same_site,
     shingle_hashes,
@@ -410,6 +413,7 @@ def test_signatures_are_stable() -> None:
     assert golden is not None
     assert hashlib.sha256(golden).hexdigest()[:16] == GOLDEN_SIGNATURE_DIGEST
     assert index.similarity(signature, index.signature(ORIGINAL.lower())) == 1.0
+    assert index.signature_of_words(shingle_words(ORIGINAL)) == signature
     with pytest.raises(ValueError):
         index.query(b"too short")
 
@@ -417,6 +421,17 @@ def test_signatures_are_stable() -> None:
 GOLDEN_TEXT = ("Heavy rain is expected across the north of the country on Friday, and the "
                "weather service has warned of floods in low-lying areas near the river.")
 GOLDEN_SIGNATURE_DIGEST = "464054b5c3f7a9a1"
+
+
+def test_minhash_values_are_datasketchs() -> None:
+    hashes = shingle_hashes(ORIGINAL)
+    reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch(hashes.tolist())
+    assert np.array_equal(minhash_values(hashes), reference.hashvalues)
+    many = np.arange(10_000, dtype=np.uint32) * np.uint32(2654435761)  # more than one slice
+    reference = MinHash(num_perm=64, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch(many.tolist())
+    assert np.array_equal(minhash_values(many, num_perm=64), reference.hashvalues)
 
 
 def test_shingle_words_split_spaceless_scripts() -> None:

@@ -2,37 +2,46 @@
 
 Order of rules:
 
-1. Cheap signals first. One XPath looks for anything comment-like (an id or class naming
-   comments, a schema.org `Comment`, a heading such as "3 Comments" / "Kommentare" /
-   "コメント"), one for a script-loaded provider; a page with neither is done.
-2. Provider: Disqus, Facebook, Commento, Hyvor Talk, Coral, Giscus, utterances, Remark42, Isso,
-   Viafoura, OpenWeb / Spot.IM, IntenseDebate, Livefyre; the first one in the page wins.
-3. Comment items, the first rule with any wins:
-   a. CMS markup: WordPress classic and block themes (`li.comment`, `li#comment-N`,
-      `div.comment.depth-N`), Drupal (`article.comment`), Blogger, wpDiscuz, schema.org
-      microdata items, any block whose class is the bare word "comment". An item whose only
-      job is to wrap another (`li.comment > article.comment`) gives way to its wrapper; pingbacks,
-      trackbacks and items in sidebars / widgets ("Recent comments") are left out.
-   b. JSON-LD: the `comment` tree of the page's objects.
-   c. Generic: inside a comments container (an id / class naming comments, or the parent of a
-      comments heading), the repeated block (siblings sharing a tag + class signature) whose
-      members hold a date, some text and an author-ish element.
-4. Fields of an item, read from its own elements (nested items excluded): the id (its own id
-   attribute, `data-comment-id`, microdata `itemid`, an id inside it, a Drupal `a#comment-N`
-   anchor before it, its reply / permalink link, else a hash of article, author, date, text);
-   the author (microdata name, `.fn`, `*author*` / `*user*` / `*name*` classes, `cite`) and
-   its link; the date (`datetime` / `content` attributes, date-classed text, Drupal's
-   timestamp, date-like text in the item's header); the text (`itemprop=text`, the
-   `comment-content` family of classes, else the item without its header and furniture),
-   paragraphs joined by a blank line, reply / edit / report / vote links, avatars, "says:" and
-   moderation notes removed.
+1. Cheap signals first: one XPath pass collects what any later rule needs (elements whose class
+   or id names comments, `#respond`, headings, scripts, iframes, forms, schema.org microdata,
+   comment-page links); a page where none of it concerns comments is done.
+2. Provider: the first script-loaded comment system in page order (Disqus, Facebook, Commento,
+   Hyvor Talk, Coral, Giscus, utterances, Remark42, Isso, Viafoura, OpenWeb / Spot.IM,
+   IntenseDebate, Livefyre).
+3. Comment items, the first rule that yields comments wins:
+   a. markup that declares comments: WordPress classic and block themes (`li.comment`,
+      `li#comment-N`, `div.comment.depth-N`), Drupal (`article.comment`), Blogger, wpDiscuz,
+      schema.org `Comment` microdata, any block whose class is the bare word "comment". An item
+      that only wraps the body of another (`li.comment > article.comment`) gives way to it, a
+      block wrapping several items is no item; pingbacks, trackbacks and items in a sidebar or
+      widget ("Recent comments") are left out;
+   b. JSON-LD: the `comment` trees of the page's objects;
+   c. generic: in a comments container (an element named for comments, or the blocks after a
+      heading such as "3 Comments", "Kommentare", "Комментарии", "コメント"), the block that
+      repeats among siblings (same tag and classes) and holds a date, some text and, unless its
+      class names comments, an author-ish element; nested repeats are the replies.
+4. Fields, from an item's own elements (nested items left out):
+   - id: the item's own id attribute (`comment-123`, `li-comment-123`, `c123`), then
+     `data-comment-id` / microdata `itemid`, an id inside the item (`div-comment-123`), the
+     empty Drupal anchor `a#comment-123` before it, its `replytocom=` / `#comment-123` links,
+     microdata `url` / `identifier`; else sha1 of article URL, author, date and text (16 hex);
+   - author: microdata `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
+     classes, `<cite>`; cleaned of "says:" and "(not verified)"; its link, absolute;
+   - published: `datetime` / microdata `dateCreated` attributes, date-classed elements (their
+     `title` or text), Drupal's `data-comment-timestamp`, then a date in the item's header text;
+   - text: microdata `text`, the `comment-content` family of classes, then the item itself
+     without its header (the author, the date and the blocks made of little else); paragraphs
+     joined by a blank line; reply / edit / report / vote / like widgets, avatars, "says:" and
+     moderation notes left out.
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
-   nearest enclosing item, else the item before the replies container (`div.indented`,
-   `.children`, `.replies`) that holds it.
-6. The section: `open` from a comment form (`#respond`, `form.comment-form`, a form posting to a
-   comment URL, "Leave a Reply") or a "comments are closed" notice; `count` from the comments
-   heading ("3 thoughts on", "Comments (3)"), then JSON-LD / microdata `commentCount`, then a
-   "3 Comments" link; `page_urls` from comment pagination (`comment-page-N`, `cpage=N`).
+   nearest enclosing item, else the item just before the replies container (`div.indented`,
+   `.children`, `.replies`, a list) that holds it. Depth follows the parent.
+6. The section: `open` is True for a comment form (`#respond`, `form.comment-form`, a form
+   posting to a comment URL, a "Leave a Reply" heading), False for a "comments are closed"
+   notice, None otherwise; `count` is the number the comments heading states ("3 thoughts on",
+   "Comments (3)"), else JSON-LD / microdata `commentCount`, else a "3 Comments" link to the
+   page itself; `page_urls` are the comment pagination links (`comment-page-N`, `cpage=N`,
+   pagers inside the comments container), absolute, without the current page.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urldefrag
+from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from lxml import etree, html
 from parsel import Selector
@@ -54,96 +63,16 @@ from .metadata import iso_date
 from .structured import json_ld_objects, names, text_values
 from .text import collapse
 
+__all__ = ["CommentSection", "count_in", "date_in", "find_comments"]
+
 
 @dataclass
 class CommentSection:
     comments: list[Comment] = field(default_factory=list)  # in page order
-    open: bool | None = None  # a form is offered / the page says comments are closed
-    count: int | None = None  # the count the page states
+    open: bool | None = None  # a form is offered (True) / the page says closed (False)
+    count: int | None = None  # the count the page states, None if it states none
     provider: str | None = None  # a script-loaded comment system, e.g. "disqus"
     page_urls: list[str] = field(default_factory=list)  # the section's other pages
-
-
-# -- 1. cheap signals -------------------------------------------------------------------------
-
-_LOWER = "translate(%s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_HEADING_TAGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_SIGNALS = etree.XPath(
-    "//*[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'OMMENT')"
-    " or contains(@class, 'omentar') or contains(@id, 'omentar') or @id = 'respond'"
-    " or contains(@class, 'leserbrief') or contains(@id, 'leserbrief')"
-    " or contains(@itemtype, 'schema.org/Comment')"
-    " or contains(@itemtype, 'schema.org/UserComments')"
-    f" or (({_HEADING_TAGS}) and (contains(., 'omment') or contains(., 'OMMENT')"
-    " or contains(., 'omentar') or contains(., 'омментари') or contains(., 'コメント')"
-    " or contains(., 'houghts on') or contains(., 'esponse') or contains(., 'eave a Reply')))]"
-)
-_LD_WITH_COMMENTS = etree.XPath(
-    "//script[contains(" + _LOWER % "@type" + ", 'ld+json')][contains(., 'omment')]")
-
-# -- 2. providers -----------------------------------------------------------------------------
-
-# (name, markers): a marker is looked for in ids, classes, tag names, src / data attributes and
-# inline scripts, lower-cased.
-PROVIDERS: list[tuple[str, tuple[str, ...]]] = [
-    ("disqus", ("disqus",)),
-    ("facebook", ("fb-comments", "fb:comments", "facebook.com/plugins/comments")),
-    ("commento", ("cdn.commento.io", "commento.io/", "#commento")),
-    ("hyvor-talk", ("hyvor-talk", "talk.hyvor.com")),
-    ("coral", ("coral-talk", "coral_thread", "coral-thread", "createstreamembed",
-               "coralproject")),
-    ("giscus", ("giscus",)),
-    ("utterances", ("utteranc.es",)),
-    ("remark42", ("remark42",)),
-    ("isso", ("data-isso", "isso-thread", "/isso/", "isso.min.js")),
-    ("viafoura", ("viafoura", "vf-conversations")),
-    ("openweb", ("spot.im", "spotim", "openweb", "data-spot-im")),
-    ("intensedebate", ("intensedebate", "idc-container")),
-    ("livefyre", ("livefyre",)),
-]
-_PROVIDER_XPATH = etree.XPath(
-    "//*[contains(@id, 'disqus') or contains(@class, 'disqus') or contains(@src, 'disqus')"
-    " or contains(@class, 'fb-comments') or name()='fb:comments'"
-    " or contains(@src, 'facebook.com/plugins/comments')"
-    " or @id='commento' or contains(@src, 'commento.io')"
-    " or contains(@id, 'hyvor-talk') or self::hyvor-talk-comments or self::hyvor-talk-view"
-    " or contains(@src, 'talk.hyvor.com')"
-    " or contains(@id, 'coral_thread') or contains(@id, 'coral-thread')"
-    " or contains(@class, 'coral-talk') or contains(@src, 'coralproject')"
-    " or contains(@class, 'giscus') or contains(@src, 'giscus')"
-    " or contains(@src, 'utteranc.es') or contains(@class, 'utterances')"
-    " or contains(@id, 'remark42') or contains(@src, 'remark42')"
-    " or @data-isso or contains(@id, 'isso-thread') or contains(@src, '/isso/')"
-    " or contains(@class, 'viafoura') or contains(@src, 'viafoura') or self::vf-conversations"
-    " or contains(@src, 'spot.im') or contains(@src, 'openweb') or @data-spotim-module"
-    " or @data-spot-im or contains(@class, 'spot-im') or contains(@id, 'spot-im')"
-    " or contains(@src, 'intensedebate') or contains(@id, 'idc-container')"
-    " or contains(@src, 'livefyre') or contains(@id, 'livefyre') or contains(@class, 'livefyre')"
-    " or (self::script and not(@src) and (contains(., 'disqus')"
-    " or contains(., 'Coral.createStreamEmbed') or contains(., 'remark42')"
-    " or contains(., 'commento.io') or contains(., 'giscus.app') or contains(., 'utteranc.es')"
-    " or contains(., 'livefyre') or contains(., 'intensedebate') or contains(., 'spot.im')"
-    " or contains(., 'viafoura') or contains(., 'talk.hyvor.com')))]"
-)
-
-
-def _provider(root: etree._Element) -> str | None:
-    """Rule 2: the first script-loaded comment system the page embeds."""
-    for element in _PROVIDER_XPATH(root):
-        if element.tag == "script" and not element.get("src"):
-            haystack = (element.text or "").lower()
-        else:
-            parts = [element.tag if isinstance(element.tag, str) else "",
-                     *(element.get(a) or "" for a in ("id", "class", "src"))]
-            parts += [a for a in ("data-isso", "data-spot-im", "data-spotim-module")
-                      if element.get(a) is not None]
-            if element.get("id") == "commento":
-                parts.append("#commento")
-            haystack = " ".join(parts).lower()
-        for name, markers in PROVIDERS:
-            if any(marker in haystack for marker in markers):
-                return name
-    return None
 
 
 # -- classes and ids --------------------------------------------------------------------------
@@ -151,14 +80,17 @@ def _provider(root: etree._Element) -> str | None:
 _WORD = (r"(?:comments?|kommentare?|komment|comentarios?|commentaires?|commento|commenti|"
          r"leserbrief\w*|leserpost|reactions?|discussion)")
 _WORD_RE = re.compile(_WORD)
-# Class tokens (lower case) that mark an element as a widget, not words of a comment.
+# Class tokens (lower case) of widgets inside a comment: not words of the comment.
 _JUNK_EXACT = {"hidden", "screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden",
                "is-hidden", "says", "edit-link", "comment-edit-link", "comment-reply-link",
                "reply-link", "replylink", "comment-awaiting-moderation", "element-invisible"}
-_JUNK_TOKEN = re.compile(
-    r"(?:^|[-_])(?:reply|says|avatars?|gravatar|userpic|moderation|edit|votes?|voting|like|"
-    r"likes|liked|rating|ratings|report|flag|actions?|tools|toolbar|share|sharing|karma|"
-    r"thumbs|upvote|downvote|badge)(?:$|[-_])|commentreply|replybutton|likebutton")
+# A token is junk when its first or last segment is one of these words ("comment-reply",
+# "reply-link", "vote-up"), not when the word sits inside ("js-comment-edit-hide").
+_JUNK_WORD = (r"(?:reply|says|avatars?|gravatar|userpic|moderation|edit|votes?|voting|like|"
+              r"likes|liked|rating|ratings|report|flag|actions?|tools|toolbar|share|sharing|"
+              r"karma|thumbs|upvote|downvote|badge|score|points)")
+_JUNK_TOKEN = re.compile(rf"^{_JUNK_WORD}(?:$|[-_])|[-_]{_JUNK_WORD}$|"
+                         r"commentreply|replybutton|likebutton|replylink")
 _AUTHOR_RANK = {
     "fn": 2, "wp-block-comment-author-name": 2, "comment__author": 2, "comment-author-name": 2,
     "username": 2, "comment-username": 2, "author-name": 2, "authorname": 2, "commenter": 2,
@@ -166,13 +98,17 @@ _AUTHOR_RANK = {
     "nickname": 3, "nick": 3, "comment_author": 3, "field--name-uid": 3, "comment-name": 3,
     "commentname": 3,
 }
-_AUTHOR_TOKEN = re.compile(r"author|autor|user-?name|username|nick|commenter|verfasser|"
-                           r"(?:^|[-_])(?:name|user|poster)$|[a-z](?:name|user)$")
+_AUTHOR_TOKEN = re.compile(r"author|autor|auteur|user-?name|username|nick|commenter|verfasser|"
+                           r"benutzer|nutzer|usuario|utente|pseudo|"
+                           r"(?:^|[-_])(?:name|user|poster|nombre|nome)$|[a-z](?:name|user)$")
+_NOT_AUTHOR = re.compile(r"avatar|img|image|pic|photo|(?:author|autor|user|name)[-_]*(?:box|bio|"
+                         r"url|link|info|card|desc)")
 _DATE_TOKEN = re.compile(r"date|time|datum|zeit|fecha|stamp|posted|published|meta|when|"
                          r"(?:^|[-_])ago(?:$|[-_])")
-_TEXT_EXACT = {"field--name-comment-body", "field-name-comment-body", "wp-block-comment-content",
-               "comment__content", "comment__body", "comment__text", "comment-copy",
-               "comment-story", "comment-entry", "commentbody", "comment_body"}
+# Text classes, most specific first: Drupal's body field, then the comment-content family.
+_TEXT_BODY = {"field--name-comment-body", "field-name-comment-body"}
+_TEXT_EXACT = {"wp-block-comment-content", "comment__content", "comment__body", "comment__text",
+               "comment-copy", "comment-story", "comment-entry", "commentbody", "comment_body"}
 _TEXT_TOKEN = re.compile(r"(?:comment|kommentar|komment|comentario|commentaire|commento|reply|"
                          r"message|msg|post|answer)s?[-_]*(?:content|text|texte|txt|message|"
                          r"copy|story|entry|body)")
@@ -185,11 +121,35 @@ _META_TOKEN = re.compile(r"(?:^|[-_])(?:meta|metadata|commentmetadata|info|heade
 _REPLIES_TOKEN = re.compile(r"(?:^|[-_])(?:children|child|replies|indented|answers|nested|"
                             r"sub-?comments?|subthread|thread-replies|comment-replies)"
                             r"(?:$|[-_])")
-_ZONE_TOKEN = re.compile(r"(?:^|[-_])(?:widget\w*|sidebar|secondary|recentcomments|"
-                         r"recent-comments|tab-comments|most-commented)(?:$|[-_])")
-_CONTAINER_TOKEN = re.compile(rf"^[a-z0-9_-]*?{_WORD}(?:[-_]*(?:area|section|wrap|wrapper|"
-                              r"list|container|block|holder|box|module|inner|thread|main|"
-                              r"panel|outer|entries|items|tab|modul|bereich|liste|content))*$")
+# Sidebars, widgets, page footers, "Recent comments" boxes (not `tag-popular` post classes).
+_ZONE_TOKEN = re.compile(rf"^(?!tag-|category-|post-|format-|type-)(?:(?!.*{_WORD}).*(?:widget|"
+                         r"sidebar)|secondary$|(?:site-|page-)?footer$|colophon$|"
+                         r".*(?:recent|latest|aktuelle|neueste|letzte|derniers|ultimos|popular|"
+                         rf"most|top)[-_]*(?:[a-z]+[-_]+)?{_WORD})")
+# A comments container: a plural or a comment word with a container word ("comment-list"),
+# not a part of one comment ("comments-title", "comment-content", "comments-link").
+_CONTAINER_TOKEN = re.compile(
+    r"comments|kommentare|komments|comentarios|commentaires|commenti|commentlist|leserbriefe|"
+    r"leserkommentare|reactions|discussion|disqus_thread|"
+    r"(?:comment|kommentar|comentario|commentaire)[-_]*(?:list|section|area|thread|container|"
+    r"block|box|holder|module|modul|zone|panel|stream|wrap|wrapper|outer|bereich|liste|links|"
+    r"entries|items|main)")
+_PART_TOKEN = re.compile(r"(?:text|texte|txt|content|body|author|date|time|meta|form|reply|"
+                         r"respond|count|counter|number|num|link|button|btn|icon|title|heading|"
+                         r"header|avatar|action|actions|vote|like|rating|score|edit|quote|input|"
+                         r"field|label|toggle|trigger|notice|login|policy|rules|subscribe|feed|rss|"
+                         r"closed|open|off|disabled|count|item|single)$")
+_ITEM_TOKENS = {"comment", "pingback", "trackback", "wc-comment", "wpd-comment", "comment-item",
+                "comment_default", "js-comment"}
+_TITLE_TOKEN = re.compile(r"comments?[-_]*(?:title|heading|headline)|"
+                          r"comments-?header")
+_FORM_TOKENS = {"comment-respond", "comment-form", "commentform", "wp-block-post-comments-form",
+                "respond", "comments-form", "comment-form-wrap", "comment_form"}
+_CLOSED_TOKENS = {"comments-closed", "comments-disabled", "comment-closed", "nocomments",
+                  "no-comments", "comments-off", "commentsclosed", "comments-are-closed"}
+_PAGER_TOKEN = re.compile(r"comments?-?(?:navigation|nav|pagination|pager|paging)|commentnavi|"
+                          r"comment-nav-(?:above|below)|wp-paginate-comments")
+_COUNT_LINK_TOKEN = re.compile(r"comments?-?(?:link|count|number|num)")
 _ITEM_ID = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentario|commentaire|cmt|"
                       r"c|reply|answer|message|msg|post)[-_]?(?:body[-_]|item[-_]|content[-_])?"
                       r"(\d+)(?:_\d+)?$|^(\d+)$", re.I)
@@ -197,23 +157,26 @@ _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypo
                              r"highlander-comment|new|selected|active|open|closed|"
                              r"(?:is|has|thread|depth|comment-author|by)-.*)$")
 
-_JUNK, _AUTHOR, _DATE, _TEXT, _META, _REPLIES, _ZONE, _CONTAINER = (1 << i for i in range(8))
+(_JUNK, _AUTHOR, _DATE, _TEXT, _META, _REPLIES, _ZONE, _CONTAINER, _ITEM, _TITLE, _FORM,
+ _CLOSED_MARK, _PAGER, _COUNT_LINK) = (1 << i for i in range(14))
 
 
 @dataclass(frozen=True)
 class _Marks:
     flags: int
     author_rank: int
-    text_rank: int
+    text_rank: float
 
 
 @lru_cache(maxsize=8192)
 def _marks_of(names_: str) -> _Marks:
     """What a class (or id) attribute says about its element; memoised, comments repeat them."""
-    flags, author_rank, text_rank = 0, 9, 9
+    flags, author_rank, text_rank = 0, 9, 9.0
     for token in names_.lower().split():
-        if token in _TEXT_EXACT or (_TEXT_TOKEN.search(token) and token != "comment-body"
-                                    and not token.endswith(_TEXT_NOT)):
+        if token in _TEXT_BODY:
+            text_rank = min(text_rank, 0.5)
+        elif token in _TEXT_EXACT or (_TEXT_TOKEN.search(token) and token != "comment-body"
+                                      and not token.endswith(_TEXT_NOT)):
             text_rank = min(text_rank, 1)
         elif token in _TEXT_WEAK:
             text_rank = min(text_rank, 2)
@@ -221,22 +184,21 @@ def _marks_of(names_: str) -> _Marks:
             flags |= _JUNK
         if token in _AUTHOR_RANK:
             author_rank = min(author_rank, _AUTHOR_RANK[token])
-        elif _AUTHOR_TOKEN.search(token) and not re.search(r"avatar|url|link|bio|box", token):
+        elif _AUTHOR_TOKEN.search(token) and not _NOT_AUTHOR.search(token):
             author_rank = min(author_rank, 4)
-        if _DATE_TOKEN.search(token):
-            flags |= _DATE
-        if _META_TOKEN.search(token):
-            flags |= _META
-        if _REPLIES_TOKEN.search(token):
-            flags |= _REPLIES
-        if _ZONE_TOKEN.search(token):
-            flags |= _ZONE
-        if _CONTAINER_TOKEN.match(token):
+        if _CONTAINER_TOKEN.search(token) and not _PART_TOKEN.search(token):
             flags |= _CONTAINER
-    if author_rank < 9:
-        flags |= _AUTHOR
-    if text_rank < 9:
-        flags |= _TEXT
+        checks = ((_DATE_TOKEN.search, _DATE), (_META_TOKEN.search, _META),
+                  (_REPLIES_TOKEN.search, _REPLIES), (_ZONE_TOKEN.search, _ZONE),
+                  (_TITLE_TOKEN.search, _TITLE),
+                  (_PAGER_TOKEN.search, _PAGER), (_COUNT_LINK_TOKEN.search, _COUNT_LINK))
+        for test, flag in checks:
+            if test(token):
+                flags |= flag
+        flags |= (_ITEM if token in _ITEM_TOKENS else 0) | (
+            _FORM if token in _FORM_TOKENS else 0) | (
+            _CLOSED_MARK if token in _CLOSED_TOKENS else 0)
+    flags |= (_AUTHOR if author_rank < 9 else 0) | (_TEXT if text_rank < 9 else 0)
     return _Marks(flags, author_rank, text_rank)
 
 
@@ -248,23 +210,43 @@ def _has(element: etree._Element, flag: int) -> bool:
     return bool(_marks_of(element.get("class") or "").flags & flag)
 
 
-def _zone_flags(element: etree._Element) -> int:
+def _flags(element: etree._Element) -> int:
+    """The flags of an element's class and id together."""
     return _marks_of(element.get("class") or "").flags | _marks_of(
         (element.get("id") or "").replace("#", "")).flags
 
 
-def _excluded(element: etree._Element) -> bool:
-    """Inside a comment form, or in a sidebar / widget ("Recent comments") rather than in a
-    comment section."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag == "form" or ancestor.get("id") == "respond":
-            return True
-        flags = _zone_flags(ancestor)
-        if flags & _CONTAINER:
-            return False
-        if ancestor.tag == "aside" or flags & _ZONE:
-            return True
-    return False
+class _Zones:
+    """Whether an element sits in a comment form, or in a sidebar / widget ("Recent comments")
+    rather than a comment section; memoised along the ancestors it walks."""
+
+    def __init__(self, forms: list) -> None:
+        self._verdicts: dict[etree._Element, bool] = {}
+        self._forms = set(forms)
+
+    def excluded(self, element: etree._Element) -> bool:
+        path: list[etree._Element] = []
+        verdict = False
+        for ancestor in element.iterancestors():
+            if ancestor in self._verdicts:
+                verdict = self._verdicts[ancestor]
+                break
+            path.append(ancestor)
+            if ancestor in self._forms or ancestor.get("id") == "respond":
+                verdict = True
+                break
+            flags = _flags(ancestor)
+            if flags & _ZONE:
+                verdict = True
+                break
+            if flags & _CONTAINER:
+                break
+            if ancestor.tag == "aside":
+                verdict = True
+                break
+        for ancestor in path:
+            self._verdicts[ancestor] = verdict
+        return verdict
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -293,23 +275,24 @@ _MONTHS = {
     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
     "grudnia": 12,
 }
-_MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")"
 _TIME = (r"(?:\s*(?:,|at|um|à|a las|às|alle|om|в|kl\.|-|–|\||@|/)?\s*"
          r"(\d{1,2})[:h](\d{2})(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?)?")
+_WORD_MONTH = r"([^\W\d_]{3,12})"  # a word, looked up in _MONTHS
 _DATE_PATTERNS = [
     ("ymd", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2}))?")),
     ("ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _TIME)),
     ("dmy", re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b" + _TIME)),
     ("mdy", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b" + _TIME)),
-    ("dMy", re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?" + _MONTH +
+    ("dMy", re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?" + _WORD_MONTH +
                        r"\.?,?\s+(?:de\s+)?(\d{4})\b" + _TIME, re.I)),
-    ("Mdy", re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + _TIME,
+    ("Mdy", re.compile(_WORD_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + _TIME,
                        re.I)),
 ]
+_DATEISH = re.compile(r"\d{4}|\d[./]\d{1,2}[./]\d\d")
 _RELATIVE_DATE = re.compile(
     r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
     r"\bvor\s+\d+\s+(?:sekunden|minuten|stunden?|tagen?|wochen?|monaten?|jahren?)\b|"
-    r"\bil y a\s+\d+|\bhace\s+\d+|\b(?:yesterday|gestern|hier|ayer|today|heute)\b|"
+    r"\bil y a\s+\d+|\bhace\s+\d+|"
     r"\d+\s*(?:分|時間|日)前|\d+\s+(?:минут|час|дн|недел|месяц)\w*\s+назад", re.I)
 
 
@@ -318,40 +301,43 @@ def _year(value: str) -> int:
     return year + (2000 if year < 70 else 1900) if year < 100 else year
 
 
+def _date_of_match(kind: str, groups: tuple) -> str | None:
+    if kind == "ymd":
+        year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
+    elif kind == "dmy":
+        day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
+    elif kind == "mdy":
+        month, day, year = int(groups[0]), int(groups[1]), _year(groups[2])
+        if month > 12:
+            month, day = day, month
+    elif kind == "dMy":
+        day, month, year = int(groups[0]), _MONTHS.get(groups[1].lower(), 0), int(groups[2])
+    else:
+        month, day, year = _MONTHS.get(groups[0].lower(), 0), int(groups[1]), int(groups[2])
+    if not month:
+        return None
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    if len(groups) > 4 and groups[3] is not None and groups[4] is not None:
+        hour, minute = int(groups[3]), int(groups[4])
+        meridiem = (groups[5] or "").lower() if len(groups) > 5 else ""
+        hour += 12 if meridiem == "p" and hour < 12 else 0
+        hour = 0 if meridiem == "a" and hour == 12 else hour
+        if hour < 24 and minute < 60:
+            value += f"T{hour:02d}:{minute:02d}:00"
+    return iso_date(value)
+
+
 def date_in(text: str | None) -> str | None:
     """The first date written in `text` ("14 May 2024 at 18:02", "05.03.2024, 10:14",
     "March 5, 2024", "2024年3月5日"), as ISO 8601 via `iso_date`; None when there is none."""
-    if not text:
+    text = (text or "")[:300]
+    if not _DATEISH.search(text):
         return None
-    text = text[:300]
     for kind, pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        groups = match.groups()
-        if kind == "ymd":
-            year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
-        elif kind == "dmy":
-            day, month, year = int(groups[0]), int(groups[1]), _year(groups[2])
-        elif kind == "mdy":
-            month, day, year = int(groups[0]), int(groups[1]), _year(groups[2])
-            if month > 12:
-                month, day = day, month
-        elif kind == "dMy":
-            day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
-        else:
-            month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
-        value = f"{year:04d}-{month:02d}-{day:02d}"
-        if len(groups) > 4 and groups[3] is not None and groups[4] is not None:
-            hour, minute = int(groups[3]), int(groups[4])
-            meridiem = (groups[5] or "").lower() if len(groups) > 5 else ""
-            hour += 12 if meridiem == "p" and hour < 12 else 0
-            hour = 0 if meridiem == "a" and hour == 12 else hour
-            if hour < 24 and minute < 60:
-                value += f"T{hour:02d}:{minute:02d}:00"
-        date = iso_date(value)
-        if date:
-            return date
+        for match in pattern.finditer(text):
+            date = _date_of_match(kind, match.groups())
+            if date:
+                return date
     return None
 
 
@@ -381,23 +367,26 @@ _JUNK_TAGS = {
 }
 _SPACE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_MODERATION = (r"(?:your|dein|ihr|votre|tu|il tuo) (?:comment|kommentar|commentaire|comentario|"
-               r"commento) (?:is|muss|wird|est|está|è) (?:awaiting moderation|noch freigegeben "
-               r"werden|noch moderiert|en attente de modération|pendiente de moderación|"
-               r"in attesa di moderazione)\.?|this comment is awaiting moderation\.?")
-_MODERATION_RE = re.compile(_MODERATION, re.I)
-# Whole lines that are widgets, not words of the comment.
+# Whole lines that are widgets and notes, not words of the comment.
 _JUNK_LINE = re.compile(
     r"\(?\s*(?:reply|antworten|antwort|répondre|repondre|responder|rispondi|beantworten|"
     r"ответить|返信|report|report comment|melden|signaler|edit|bearbeiten|modifier|editar|"
     r"quote|zitieren|citer|like|gefällt mir|j'aime|me gusta|share|teilen|partager|permalink|"
     r"cancel reply|log in to reply|login to reply|reply ↓|↓|↑|\d+\s*likes?|liked by \d+ "
     r"(?:person|people)|loading\.*|(?:says|sagt|schreibt|dit|dice|scrive|говорит)\s*:?|"
-    + _MODERATION + r")\s*\)?", re.I)
+    r"(?:your|dein|ihr|votre|tu|il tuo) (?:comment|kommentar|commentaire|comentario|commento) "
+    r"(?:is|muss|wird|est|está|è) (?:awaiting moderation|noch freigegeben werden|"
+    r"noch moderiert|en attente de modération|pendiente de moderación|"
+    r"in attesa di moderazione)\.?|this comment is awaiting moderation\.?)\s*\)?", re.I)
 _SAYS = re.compile(r"\s*(?:says|said|sagt|schreibt|schrieb|meint|dit|a écrit|écrit|dice|"
                    r"escribió|dijo|scrive|говорит|пишет)\s*:?\s*$", re.I)
 _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|nicht verifiziert|"
                            r"non vérifié|no verificado)\)\s*$", re.I)
+_STRING = etree.XPath("string()")
+
+
+def _string(element: etree._Element) -> str:
+    return collapse(_STRING(element))
 
 
 def _is_junk(element: etree._Element) -> bool:
@@ -413,6 +402,15 @@ def _is_junk(element: etree._Element) -> bool:
     return _has(element, _JUNK)
 
 
+def _lines(block: str) -> str:
+    lines = []
+    for part in block.split("\n"):
+        line = collapse(part)
+        if line and (len(line) > 90 or not _JUNK_LINE.fullmatch(line)):
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
                 items: set | frozenset = frozenset()) -> list[str]:
     """The text of `root` as paragraphs: block elements and blank lines (`<br><br>`) break
@@ -421,13 +419,11 @@ def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
     pieces: list[str] = []
 
     def flush() -> None:
-        for block in _PARAGRAPH_BREAK.split("".join(pieces)):
-            lines = [line for line in (collapse(part) for part in block.split("\n")) if line]
-            lines = [line for line in lines if not _JUNK_LINE.fullmatch(line)]
-            text = _MODERATION_RE.sub("", "\n".join(lines)).strip()
-            if text:
-                paragraphs.append(text)
-        pieces.clear()
+        if pieces:
+            text = "".join(pieces)
+            pieces.clear()
+            blocks = _PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
+            paragraphs.extend(filter(None, map(_lines, blocks)))
 
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -454,30 +450,160 @@ def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
     return paragraphs
 
 
-def _inline_text(element: etree._Element, skip: set | frozenset = frozenset()) -> str:
-    return collapse(" ".join(_paragraphs(element, skip)))
+def _inline_text(element: etree._Element) -> str:
+    return collapse(" ".join(_paragraphs(element)))
 
 
-_STRING = etree.XPath("string()")
+# -- 1. signals -------------------------------------------------------------------------------
+
+# Elements with an attribute (class, id, itemprop, itemtype, href...) that mentions comments;
+# one pass over the attributes is cheaper than tests on every element.
+_SIGNALS = etree.XPath("//@*[contains(., 'omment') or contains(., 'omentar')]/..")
+_SIGNAL_TAGS = ("h2", "h3", "h4", "h5", "h6", "script", "iframe", "form", "textarea",
+                "hyvor-talk-view", "hyvor-talk-comments", "vf-conversations")
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A heading about comments: "3 Comments", "3 thoughts on “X”", "Comments (3)", "Kommentare",
+# "Leave a Reply", "Комментарии", "コメント".
+_HEADING = re.compile(
+    r"^\W*(?:(?:\d[\d.,]*|one|no|ein|eine|keine|un|une|aucun|uno|una)\s+)?(?:comments?|"
+    r"thoughts? on|responses?|replies|reactions?|kommentare?|leserkommentare|leserbriefe|"
+    r"commentaires?|comentarios?|commenti|reacties|komentarze?|комментари\w*)\b|"
+    r"^\W*(?:\d+\s*件の)?コメント", re.I)
+_COMMENT_TEXT = re.compile(r"comment|komment|coment|commento|thoughts? on|responses?|replies|"
+                           r"reply|reactions?|leserbrief|reactie|комментари|コメント", re.I)
+
+# (name, markers): markers are looked for in script / iframe sources and inline scripts, and
+# in the ids, classes and tag names of elements, lower-cased.
+PROVIDERS: list[tuple[str, tuple[str, ...]]] = [
+    ("disqus", ("disqus",)),
+    ("facebook", ("fb-comments", "facebook.com/plugins/comments")),
+    ("commento", ("commento.io", "#commento")),
+    ("hyvor-talk", ("hyvor-talk", "talk.hyvor.com")),
+    ("coral", ("coral_thread", "coral-thread", "coral-talk", "coral.createstreamembed",
+               "coralproject")),
+    ("giscus", ("giscus",)),
+    ("utterances", ("utteranc.es",)),
+    ("remark42", ("remark42",)),
+    ("isso", ("data-isso", "isso-thread", "/isso/")),
+    ("viafoura", ("viafoura", "vf-conversations")),
+    ("openweb", ("spot.im", "spotim", "openweb", "spot-im")),
+    ("intensedebate", ("intensedebate", "idc-container")),
+    ("livefyre", ("livefyre",)),
+]
+_INLINE_MARKERS = ("disqus", "Coral.createStreamEmbed", "remark42", "commento.io", "giscus",
+                   "utteranc.es", "livefyre", "intensedebate", "spot.im", "viafoura",
+                   "talk.hyvor.com", "fb-comments", "data-isso")
 
 
-def _string(element: etree._Element) -> str:
-    return collapse(_STRING(element))
+_NAMED_PROVIDER = re.compile(r"fb-comments|disqus|coral|hyvor|remark42|giscus|utterances|spot-?im|"
+                             r"openweb|viafoura|livefyre|intensedebate|idc-|isso", re.I)
+
+
+@dataclass
+class _Signals:
+    named: list = field(default_factory=list)  # class or id names comments
+    items: list = field(default_factory=list)  # rule 3a candidates
+    headings: list = field(default_factory=list)  # (heading, text) about comments
+    forms: list = field(default_factory=list)  # comment forms and textareas
+    counts: list = field(default_factory=list)  # itemprop=commentCount
+    page_links: list = field(default_factory=list)  # comment-page-N / cpage=N links
+    provider: str | None = None
+    json_ld: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.named or self.items or self.headings or self.forms or self.counts
+                    or self.provider or self.json_ld)
+
+
+def _provider_of(element: etree._Element) -> str | None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "script" and not element.get("src"):
+        text = (element.text or "")[:20_000]  # embed snippets are small; bundles mention all
+        if not any(marker in text for marker in _INLINE_MARKERS):
+            return None
+        haystack = text.lower()
+    else:
+        parts = [tag, element.get("id") or "", element.get("class") or "",
+                 element.get("src") or ""]
+        parts += [name for name in ("data-isso", "data-spot-im", "data-spotim-module")
+                  if element.get(name) is not None]
+        if element.get("id") == "commento":
+            parts.append("#commento")
+        haystack = " ".join(parts).lower()
+    for name, markers in PROVIDERS:
+        if any(marker in haystack for marker in markers):
+            return name
+    return None
+
+
+def _is_item(element: etree._Element) -> bool:
+    """Rule 3a: markup that declares a comment."""
+    if element.tag not in _ITEM_TAGS:
+        return False
+    marks = _marks(element)
+    if marks.text_rank <= 1:
+        return False  # a part of a comment: `section.comment-content.comment`
+    if marks.flags & _ITEM:
+        return True
+    element_id = element.get("id") or ""
+    if element.tag == "li" and element_id.startswith(("comment-", "li-comment-")):
+        return True
+    itemtype = element.get("itemtype") or ""
+    if element.get("itemscope") is not None and (
+            "schema.org/Comment" in itemtype or "schema.org/UserComments" in itemtype):
+        return True
+    if "Comment" in (element.get("typeof") or ""):  # RDFa: schema:Comment, sioct:Comment
+        return True
+    return element.get("data-comment-user-id") is not None and element.tag in ("article", "div")
+
+
+def _collect(root: etree._Element) -> _Signals:
+    """Rule 1: everything the later rules look at, from two cheap passes over the page."""
+    signals = _Signals()
+    providers: list[tuple[int, str]] = []
+    for element in root.iter(*_SIGNAL_TAGS):
+        tag = element.tag
+        if tag == "script" and "ld+json" in (element.get("type") or "").lower():
+            signals.json_ld = signals.json_ld or "omment" in (element.text or "")
+        elif tag in _HEADING_TAGS:
+            text = _string(element)
+            if len(text) < 250 and _COMMENT_TEXT.search(text):
+                signals.headings.append((element, text))
+        elif tag in ("form", "textarea"):
+            marks = " ".join(filter(None, (element.get("action"), element.get("id"),
+                                           element.get("class"), element.get("name")))).lower()
+            if "comment" in marks or "kommentar" in marks:
+                signals.forms.append(element)
+        elif not providers:
+            name = _provider_of(element)
+            if name:
+                providers.append((element.sourceline or 0, name))
+    for element in _SIGNALS(root):
+        tag = element.tag
+        if tag in ("script", "iframe", "link", "meta", "style", "textarea", "input"):
+            if tag == "meta" and element.get("itemprop") == "commentCount":
+                signals.counts.append(element)
+            continue
+        if element.get("itemprop") == "commentCount":
+            signals.counts.append(element)
+        href = element.get("href") if tag == "a" else None
+        if href and ("comment-page-" in href or "cpage=" in href):
+            signals.page_links.append(element)
+        names_ = (element.get("class") or "") + " " + (element.get("id") or "")
+        if "omment" in names_ or "omentar" in names_:
+            signals.named.append(element)
+            if (_NAMED_PROVIDER.search(names_) or element.get("id") == "commento") and \
+                    (name := _provider_of(element)):
+                providers.append((element.sourceline or 0, name))
+        if _is_item(element):
+            signals.items.append(element)
+    if providers:
+        signals.provider = min(providers)[1]
+    return signals
 
 
 # -- 3a. items the markup declares ------------------------------------------------------------
 
-_CLASS_TOKEN = ("contains(concat(' ', translate(normalize-space(@class), 'COMENT', 'coment'),"
-                " ' '), ' %s ')")
-_MARKUP_ITEMS = etree.XPath(
-    "//*[" + " or ".join(_CLASS_TOKEN % token for token in (
-        "comment", "pingback", "trackback", "wc-comment", "wpd-comment", "comment-item",
-        "comment_default", "js-comment"))
-    + " or (self::li and (starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')))"
-    " or (@itemscope and (contains(@itemtype, 'schema.org/Comment')"
-    " or contains(@itemtype, 'schema.org/UserComments')))"
-    " or (@data-comment-user-id and (self::article or self::div))]"
-)
 _ITEM_TAGS = {"li", "div", "article", "section", "dd", "p", "blockquote", "tr", "td", "aside",
               "details"}
 _SKIPPED_ITEMS = re.compile(r"(?:^|\s)(?:pingback|trackback)(?:\s|$)", re.I)
@@ -498,92 +624,111 @@ def _list_between(inner: etree._Element, outer: etree._Element) -> bool:
     return False
 
 
-def _markup_items(root: etree._Element) -> list[etree._Element]:
+def _markup_items(candidates: list, zones: _Zones) -> list[etree._Element]:
     """Rule 3a: the elements the page's markup declares as comments, wrappers collapsed."""
-    found = [e for e in _MARKUP_ITEMS(root) if e.tag in _ITEM_TAGS and not _excluded(e)]
+    found = [e for e in candidates if not zones.excluded(e)]
     if not found:
         return []
-    candidates = set(found)
+    chosen = set(found)
     # An item inside another with no list between is the other's body when it is the only
     # one (`li.comment > article.comment`); when there are several, the outer one wraps them.
     bodies: dict[etree._Element, list[etree._Element]] = {}
     for element in found:
-        outer = _nearest(element, candidates)
+        outer = _nearest(element, chosen)
         if outer is not None and not _list_between(element, outer):
             bodies.setdefault(outer, []).append(element)
     dropped = set()
     for outer, inner in bodies.items():
-        dropped.add(inner[0] if len(inner) == 1 else outer)
+        if _own_text(outer, chosen) >= 20:
+            continue  # the outer item has words of its own: the inner ones are its replies
+        dropped.update(inner if len(inner) == 1 else [outer])
     return [e for e in found if e not in dropped
             and not _SKIPPED_ITEMS.search(e.get("class") or "")]
 
 
+def _own_text(element: etree._Element, items: set) -> int:
+    """Characters of text in `element` outside the items and lists of replies inside it."""
+    size = len((element.text or "").strip())
+    stack = list(element)
+    while stack:
+        child = stack.pop()
+        size += len((child.tail or "").strip())
+        if isinstance(child.tag, str) and child not in items and child.tag not in _LISTS \
+                and not _has(child, _REPLIES) and not _is_junk(child):
+            size += len((child.text or "").strip())
+            stack.extend(child)
+    return size
+
+
 # -- 3c. generic: the repeated block of a comments container ---------------------------------
 
-_HEADING = re.compile(
-    r"^\W*(?:(?:\d[\d.,]*|one|no|ein|eine|keine|un|une|aucun|uno|una)\s+)?(?:comments?|"
-    r"thoughts? on|responses?|replies|reactions?|kommentare?|leserkommentare|leserbriefe|"
-    r"commentaires?|comentarios?|commenti|reacties|komentarze?|комментари\w*)\b|"
-    r"^\W*(?:leave a (?:comment|reply)|schreibe einen kommentar|kommentar schreiben)|"
-    r"^\W*(?:\d+\s*件の)?コメント", re.I)
 _AUTHORISH = etree.XPath(
     "boolean(descendant::*[@itemprop='author' or self::cite or contains(@class, 'uthor')"
     " or contains(@class, 'utor') or contains(@class, 'name') or contains(@class, 'Name')"
     " or contains(@class, 'user') or contains(@class, 'User') or contains(@class, 'nick')])")
 _HAS_TIME = etree.XPath("boolean(descendant::time or descendant::*[@datetime])")
-_HEADING_TAGS_SET = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _NOT_CONTAINERS = {"html", "body", "form", "a", "span", "textarea", "input", "script", "button",
                    "label", "i", "em", "b", "strong", "img", "svg", "time", "p", "li", "option",
-                   "select", "style", "link", "meta", "iframe", "h1"}
+                   "select", "style", "link", "meta", "iframe", "h1", "h2", "h3", "h4", "h5",
+                   "h6", "small", "cite", "abbr"}
+_MAX_SCAN = 30_000
 
 
 @lru_cache(maxsize=8192)
 def _signature(tag: str, classes: str) -> str:
-    tokens = sorted(t for t in classes.lower().split() if not _VOLATILE_TOKEN.search(t))
-    return tag + "." + ".".join(tokens)
+    """Tag and first lasting class: comments of one list differ in state classes ("odd",
+    "depth-2", "is-highlighted", "read-more-target")."""
+    token = next((t for t in classes.lower().split() if not _VOLATILE_TOKEN.search(t)), "")
+    return tag + "." + token
 
 
-def _containers(signals: list) -> tuple[list[etree._Element], list[etree._Element]]:
-    """Comments containers: elements named for comments, and the parents of comments
-    headings; the outermost of nested ones. Returns (named containers, all containers)."""
-    named, headed = [], []
-    for element in signals:
-        tag = element.tag
-        if tag in _HEADING_TAGS_SET:
-            parent = element.getparent()
-            if parent is not None and parent.tag not in ("html", "body") and \
-                    _HEADING.search(_string(element)[:200]) and not _excluded(element):
-                headed.append(parent)
-        elif tag not in _NOT_CONTAINERS and not _ITEM_ID.search(element.get("id") or "") and \
-                _zone_flags(element) & _CONTAINER and not _zone_flags(element) & _ZONE and \
-                not _excluded(element):
-            named.append(element)
-    everything = set(named) | set(headed)
-    outermost = [e for e in dict.fromkeys([*named, *headed])
-                 if not any(a in everything for a in e.iterancestors())]
-    return [e for e in outermost if e in set(named)], outermost
+def _containers(signals: _Signals, zones: _Zones) -> tuple[list, list]:
+    """Comments containers: elements named for comments (outermost of nested ones), and the
+    blocks after a comments heading. Returns (named containers, scan groups): a scan group is
+    a list of elements whose subtrees (with themselves, for a heading's) hold the comments."""
+    named = [e for e in signals.named
+             if e.tag not in _NOT_CONTAINERS and not _ITEM_ID.search(e.get("id") or "")
+             and _flags(e) & _CONTAINER and not _flags(e) & (_ZONE | _FORM)
+             and not zones.excluded(e)]
+    chosen = set(named)
+    named = [e for e in named if not any(a in chosen for a in e.iterancestors())]
+    groups: list[list[etree._Element]] = [list(e) for e in named]
+    for heading, text in signals.headings:
+        if _HEADING.search(text) and not zones.excluded(heading) and \
+                not any(a in chosen for a in heading.iterancestors()):
+            groups.append(list(heading.itersiblings()))
+    return named, groups
+
+
+_LINKED = etree.XPath("descendant::a")
+
+
+def _mostly_links(element: etree._Element, size: int) -> bool:
+    linked = sum(len(collapse(_STRING(a))) for a in _LINKED(element))
+    return linked > size * 0.6
 
 
 def _looks_like_comment(element: etree._Element, signature: str) -> bool:
-    text = _string(element)
-    if len(text) < 15 or len(text) > 20_000:
+    text = collapse(" ".join(element.itertext()))
+    if len(text) < 15 or len(text) > 20_000 or _mostly_links(element, len(text)):
         return False
-    if not (_HAS_TIME(element) or _is_dated(text)):
+    if not _HAS_TIME(element) and not _is_dated(text):
         return False
     return bool(_WORD_RE.search(signature)) or _AUTHORISH(element)
 
 
-def _generic_items(containers: list[etree._Element]) -> list[etree._Element]:
-    """Rule 3c: the most common block of a comments container that reads as comments; a
-    block that repeats among siblings (nested repeats are the replies)."""
+def _generic_items(groups: list[list[etree._Element]]) -> list[etree._Element]:
+    """Rule 3c: the block that repeats among siblings and reads as comments."""
     best: list[etree._Element] = []
     best_key: tuple[int, int] = (0, 0)
-    for container in containers:
+    for group in groups:
         siblings: dict[tuple[Any, str], int] = {}
         members: dict[str, list[etree._Element]] = {}
-        stack = list(reversed(container))
-        while stack:
+        stack = list(reversed(group))
+        scanned = 0
+        while stack and scanned < _MAX_SCAN:
             element = stack.pop()
+            scanned += 1
             if not isinstance(element.tag, str) or element.tag in _JUNK_TAGS or \
                     element.get("id") == "respond":
                 continue
@@ -594,7 +739,8 @@ def _generic_items(containers: list[etree._Element]) -> list[etree._Element]:
             stack.extend(reversed(element))
         repeated = {signature for (_, signature), n in siblings.items() if n >= 2}
         for signature, elements in members.items():
-            if elements[0].tag not in _ITEM_TAGS or elements[0].tag == "p":
+            if elements[0].tag not in _ITEM_TAGS or elements[0].tag == "p" or \
+                    len(elements) > 2000:
                 continue
             single = len(elements) == 1 and bool(_WORD_RE.search(signature))
             if signature not in repeated and not single:
@@ -617,6 +763,7 @@ _ID_ATTRIBUTES = ("data-comment-id", "data-commentid", "data-comment", "data-id"
 _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[-_]?(\d+)$",
                           re.I)
 _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
+_BY = re.compile(r"^(?:by|von|par|por|от)\s+", re.I)
 
 
 @dataclass
@@ -679,7 +826,7 @@ def _date_of(element: etree._Element) -> str | None:
 
 def _clean_author(name: str) -> str | None:
     name = _NOT_VERIFIED.sub("", _SAYS.sub("", collapse(name))).strip(" :|-–—·,")
-    name = re.sub(r"^(?:by|von|par|por|от)\s+", "", name, flags=re.I)
+    name = _BY.sub("", name)
     return name if 0 < len(name) <= 100 else None
 
 
@@ -694,10 +841,36 @@ def _own_id(item: etree._Element) -> str | None:
     return None
 
 
+def _author_link(author_el: etree._Element, url: str) -> str | None:
+    link = author_el if author_el.tag == "a" else next(
+        (a for a in author_el.iter("a") if a.get("href")), None)
+    parent = author_el.getparent()
+    if link is None and parent is not None and parent.tag == "a":
+        link = parent
+    href = (link.get("href") or "").strip() if link is not None else ""
+    if not href or href.startswith(("#", "javascript:", "mailto:")) or "replytocom" in href:
+        return None
+    return absolute_url(url, href)
+
+
+_RDFA = {"text": "text", "content": "text", "datecreated": "datecreated",
+         "created": "datecreated", "date": "datecreated", "datepublished": "datecreated",
+         "author": "author", "creator": "author", "has_creator": "author"}
+
+
+def _rdfa(value: str | None) -> str:
+    """An RDFa `property` ("schema:text", "dc:date dc:created") as the itemprop it means."""
+    for term in (value or "").split():
+        meaning = _RDFA.get(term.rsplit(":", 1)[-1].lower())
+        if meaning:
+            return meaning
+    return ""
+
+
 def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     """Rule 4: the fields of one item, from its own elements (nested items left out)."""
     author_el, author_rank = None, 9
-    text_el, text_rank = None, 9
+    text_el, text_rank = None, 9.0
     dates: list[tuple[int, int, etree._Element]] = []
     furniture: list[etree._Element] = []
     parent_ref = next((item.get(a) for a in _PARENT_ATTRIBUTES if item.get(a)), None)
@@ -706,26 +879,34 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     stack = list(reversed(item))
     while stack:
         element = stack.pop()
-        if not isinstance(element.tag, str) or element in items:
+        tag = element.tag
+        if not isinstance(tag, str) or element in items:
             continue
-        itemprop = (element.get("itemprop") or "").lower()
-        if element.get("datetime") or itemprop in _DATE_ITEMPROPS:
-            dates.append((0, len(dates), element))
-        elif element.get("data-comment-timestamp"):
-            dates.append((3, len(dates), element))
-        if itemprop == "parentitem" and parent_ref is None:
-            parent_ref = element.get("href") or element.get("content") or \
-                element.get("itemid") or _string(element)
-        elif itemprop in ("url", "identifier"):
-            inner_ids.append(element.get("href") or element.get("content") or _string(element))
-        for attribute in ("id", "name", "data-comment-id", "data-commentid"):
-            if element.get(attribute):
-                inner_ids.append(element.get(attribute) or "")
-        if element.tag == "a" and element.get("href"):
-            links.append(element)
-        if _is_junk(element):
-            continue
-        marks = _marks(element)
+        attrs = dict(element.items())
+        if attrs:
+            itemprop = attrs.get("itemprop", "").lower() or _rdfa(attrs.get("property"))
+            if "datetime" in attrs or itemprop in _DATE_ITEMPROPS:
+                dates.append((0, len(dates), element))
+            elif "data-comment-timestamp" in attrs:
+                dates.append((3, len(dates), element))
+            if itemprop == "parentitem" and parent_ref is None:
+                parent_ref = attrs.get("href") or attrs.get("content") or \
+                    attrs.get("itemid") or _string(element)
+            elif itemprop in ("url", "identifier"):
+                inner_ids.append(attrs.get("href") or attrs.get("content") or _string(element))
+            for attribute in ("id", "name", "data-comment-id", "data-commentid"):
+                if attribute in attrs:
+                    inner_ids.append(attrs[attribute])
+            if tag == "a" and attrs.get("href"):
+                links.append(element)
+            if _is_junk(element):
+                continue
+            marks = _marks_of(attrs.get("class", ""))
+        else:
+            itemprop = ""
+            if tag in _JUNK_TAGS:
+                continue
+            marks = _marks_of("")
         if itemprop in ("author", "creator"):
             rank = 1
         elif itemprop == "name" and author_rank == 1 and author_el in element.iterancestors():
@@ -733,62 +914,53 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
         elif marks.flags & _AUTHOR:
             rank = marks.author_rank
         else:
-            rank = 5 if element.tag == "cite" else 9
+            rank = 5 if tag == "cite" else 9
         if rank < author_rank:
             author_el, author_rank = element, rank
-        rank = 0 if itemprop in ("text", "commenttext", "reviewbody") else marks.text_rank
-        if rank < text_rank:
-            text_el, text_rank = element, rank
-        if marks.flags & _DATE and element.tag != "time":
-            dates.append((1 if element.tag == "a" or element.get("title") else 2, len(dates),
-                          element))
-        if marks.flags & (_META | _AUTHOR | _DATE) or element.tag in ("header", "footer",
-                                                                      "time"):
+        text = 0.0 if itemprop in ("text", "commenttext", "reviewbody") else marks.text_rank
+        if text < text_rank:
+            text_el, text_rank = element, text
+        if marks.flags & _DATE and tag != "time":
+            dates.append((1 if tag == "a" or "title" in attrs else 2, len(dates), element))
+        if marks.flags & (_META | _AUTHOR | _DATE) or tag in ("header", "footer", "time"):
             furniture.append(element)
         stack.extend(reversed(element))
 
-    author = author_url = None
-    if author_el is not None:
-        author = _clean_author(_inline_text(author_el))
-        link = author_el if author_el.tag == "a" else next(
-            (a for a in author_el.iter("a") if a.get("href")), None)
-        parent = author_el.getparent()
-        if link is None and parent is not None and parent.tag == "a":
-            link = parent
-        href = (link.get("href") or "").strip() if link is not None else ""
-        if href and not href.startswith(("#", "javascript:", "mailto:")) and \
-                "replytocom" not in href:
-            author_url = absolute_url(url, href)
-
+    author = _clean_author(_inline_text(author_el)) if author_el is not None else None
+    author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
     for _, _, element in sorted(dates, key=lambda entry: entry[:2]):
-        if text_el is not None and text_el in element.iterancestors():
-            continue  # a date written in the comment is not the comment's date
         published = _date_of(element)
         if published:
             date_el = element
             break
 
-    # Cut the header: the author, the date and the elements made of little else.
+    text_root = text_el if text_el is not None else item
     cut = {e for e in (author_el, date_el) if e is not None}
+    # Inside the text's element, cut the header: the blocks made of the author, the date and
+    # little else.
     removed: set = set()
     for element in furniture:
         if element is text_el or element in cut or (
-                text_el is not None and element in text_el.iterancestors()) or \
+                text_el is not None and text_el not in element.iterancestors()) or \
+                element in text_root.iterancestors() or \
                 any(a in removed for a in element.iterancestors()):
             continue
-        if len(_inline_text(element, cut)) < 25:
+        size = len(_string(element)) - sum(
+            len(_string(e)) for e in cut if element in e.iterancestors())
+        if size < 30:
             removed.add(element)
-    skip = cut | removed
-    paragraphs = _paragraphs(text_el if text_el is not None else item, skip, items)
-    if not paragraphs:
+    paragraphs = _paragraphs(text_root, cut | removed, items)
+    if not paragraphs and text_el is not None:
         paragraphs = _paragraphs(item, cut, items)
     if published is None:
         # The visible date, wherever the header writes it.
         for element in furniture:
-            published = date_in(_inline_text(element))
-            if published:
-                break
+            if text_el is None or text_el not in element.iterancestors():
+                published = date_in(_inline_text(element))
+                if published:
+                    break
+
     comment_id = _own_id(item) or next(
         (m.group(1) or m.group(2) for m in map(_ITEM_ID.search, inner_ids) if m), None) or \
         _anchor_id(item)
@@ -839,13 +1011,16 @@ def _thread_parent(element: etree._Element, items: set) -> etree._Element | None
     return None
 
 
+_WORDY = re.compile(r"[^\W\d_]|[^\s\w.,:;!?()'\"+\-]")  # a letter, or an emoji
+
+
 def _build(reads: list[_Read], article_url: str) -> list[Comment]:
     """Ids, threading and positions for the items that hold some text."""
-    reads = [read for read in reads if read.text]
+    reads = [read for read in reads if _WORDY.search(read.text)]
     for read in reads:
         read.comment_id = read.comment_id or _fallback_id(article_url, read.author,
                                                           read.published, read.text)
-    by_element = {read.element: read for read in reads}
+    by_element = {read.element: read for read in reads if read.element is not None}
     elements = set(by_element)
     comments: list[Comment] = []
     depth_of: dict[str, int] = {}
@@ -907,24 +1082,23 @@ def _json_ld_reads(objects: list[dict], url: str, article_url: str) -> list[_Rea
             continue
         seen.add(id(node))
         author_value = node.get("author")
-        author_value = author_value[0] if isinstance(author_value, list) and author_value \
-            else author_value
+        if isinstance(author_value, list):
+            author_value = author_value[0] if author_value else None
         author_names = names(author_value)
         href = author_value.get("url") if isinstance(author_value, dict) else None
         published = next(filter(None, (iso_date(v) for key in ("dateCreated", "datePublished")
                                        for v in text_values(node.get(key)))), None)
         comment_id = next(filter(None, (_id_from_ref(node.get(key))
                                         for key in ("@id", "identifier", "url"))), None)
-        explicit = _id_from_ref(node.get("parentItem"))
-        read = _Read(None, comment_id, parent_id or explicit,
+        read = _Read(None, comment_id, parent_id or _id_from_ref(node.get("parentItem")),
                      _clean_author(author_names[0]) if author_names else None,
                      absolute_url(url, href) if isinstance(href, str) and href else None,
                      published, _ld_text(node.get("text") or node.get("commentText") or ""))
         if not read.text:
             continue
-        reads.append(read)
         read.comment_id = read.comment_id or _fallback_id(article_url, read.author, published,
                                                           read.text)
+        reads.append(read)
         replies = node.get("comment")
         replies = replies if isinstance(replies, list) else [replies] if replies else []
         stack.extend((reply, read.comment_id) for reply in reversed(replies))
@@ -951,20 +1125,13 @@ def _ld_count(objects: list[dict]) -> int | None:
 
 # -- 6. the section: open, count, other pages -------------------------------------------------
 
-_FORMS = etree.XPath(
-    "//*[@id='respond' or @id='commentform' or @id='comment-form' or @id='comments-form'"
-    " or contains(@class, 'comment-respond') or contains(@class, 'comment-form')"
-    " or contains(@class, 'wp-block-post-comments-form') or contains(@class, 'commentform')"
-    " or (self::form and (contains(@action, 'comment') or contains(@id, 'comment')"
-    " or contains(@class, 'comment') or contains(@action, 'kommentar')))"
-    " or (self::textarea and (@name='comment' or contains(@id, 'comment')"
-    " or contains(@name, 'comment') or contains(@name, 'kommentar')))]")
-_HAS_FORM = etree.XPath("boolean(descendant-or-self::*[self::form or self::textarea"
-                        " or self::iframe])")
+_HAS_FORM = etree.XPath("boolean(descendant::form or descendant::textarea"
+                        " or descendant::iframe)")
 _OPEN_PHRASE = re.compile(
     r"^\W*(?:leave|post|write|add|submit) (?:a |your |new )?(?:comment|reply|response)|"
-    r"schreibe? einen kommentar|kommentar (?:schreiben|verfassen|hinzufügen|abgeben)|"
-    r"hinterlasse einen kommentar|(?:laisser|laissez|ajouter|écrire) un commentaire|"
+    r"^\W*(?:add|write) comment|schreibe? einen kommentar|"
+    r"kommentar (?:schreiben|verfassen|hinzufügen|abgeben)|hinterlasse einen kommentar|"
+    r"(?:laisser|laissez|ajouter|écrire) un commentaire|"
     r"(?:deja|dejar|escribe|escribir|añadir|agregar) un comentario|lascia un commento|"
     r"(?:оставить|оставьте|добавить|написать) комментарий|コメントを(?:残す|書く|投稿)|"
     r"^コメントする|geef een reactie|reactie plaatsen", re.I)
@@ -980,47 +1147,43 @@ _CLOSED = re.compile(
     r"комментарии (?:закрыты|отключены)|i commenti sono (?:chiusi|disabilitati)|"
     r"commenti chiusi|reacties zijn gesloten|コメントは(?:受け付けていません|締め切られました)",
     re.I)
-_CLOSED_TEXT = etree.XPath(
-    "//text()[contains(., 'losed') or contains(., 'isabled') or contains(., 'urned off')"
-    " or contains(., 'witched off') or contains(., 'not allowed') or contains(., 'omments off')"
-    " or contains(., 'eschlossen') or contains(., 'eaktiviert') or contains(., 'ermés')"
-    " or contains(., 'clos') or contains(., 'errados') or contains(., 'esactivados')"
-    " or contains(., 'закрыты') or contains(., 'отключены') or contains(., 'hiusi')"
-    " or contains(., 'isabilitati') or contains(., 'esloten') or contains(., 'コメントは')]"
-    "[not(ancestor::script or ancestor::style)]")
-_CLOSED_CLASSES = etree.XPath(
-    "//*[contains(@class, 'comments-closed') or contains(@class, 'comments-disabled')"
-    " or contains(@class, 'comment-closed') or contains(@class, 'nocomments')"
-    " or contains(concat(' ', @class, ' '), ' no-comments ') or contains(@class, 'comments-off')]"
-    "[not(self::body or self::html or self::article)]")
-_OPEN_TEXT = etree.XPath(
-    "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::a"
-    " or self::button or self::label or self::legend or self::summary]"
-    "[contains(., 'omment') or contains(., 'eply') or contains(., 'omentar')"
-    " or contains(., 'ommento') or contains(., 'омментари') or contains(., 'コメント')"
-    " or contains(., 'eactie')]")
+_CLOSED_HINTS = ("clos", "disab", "turned off", "switched off", "not allow", "not avail",
+                 "not enabl", "not open", "comments off", "geschlossen", "deaktiv", "ferm",
+                 "cerrad", "desactiv", "закрыт", "отключ", "chiusi", "gesloten", "コメントは")
 
 
-def _open_state(root: etree._Element) -> bool | None:
+def _is_closed_notice(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _CLOSED_HINTS) and bool(_CLOSED.search(
+        collapse(text)))
+
+
+def _open_state(signals: _Signals, containers: list, zones: _Zones) -> bool | None:
     """True when the page offers a comment form, False when it says comments are closed."""
-    for element in _FORMS(root):
-        if element.tag in ("form", "textarea") or _HAS_FORM(element):
-            return True
-        text = _string(element)
-        if text and not _CLOSED.search(text) and not _excluded(element):
-            return True
-    for node in _CLOSED_TEXT(root):
-        parent = node.getparent()
-        text = _string(parent) if parent is not None else collapse(str(node))
-        if len(text) < 300 and _CLOSED.search(text):
-            return False
-    for element in _CLOSED_CLASSES(root):
-        if not _OPEN_PHRASE.search(_string(element)):
-            return False
-    for element in _OPEN_TEXT(root):
-        text = _string(element)
-        if len(text) < 80 and _OPEN_PHRASE.search(text) and not _excluded(element):
-            return True
+    if any(not zones.excluded(form) for form in signals.forms):
+        return True
+    for element in signals.named:
+        if _flags(element) & _FORM and element.tag not in ("p", "span", "a", "label"):
+            if _HAS_FORM(element):
+                return True
+            text = _string(element)
+            if text and not _is_closed_notice(text):
+                return True
+    # A notice: a heading, a short element named for comments, a short child of a container.
+    texts = [text for _, text in signals.headings]
+    texts += [_STRING(e) for e in signals.named if len(e) < 4]
+    texts += [_STRING(child) for container in containers for child in container
+              if isinstance(child.tag, str) and len(child) < 4]
+    if any(len(text) < 400 and _is_closed_notice(text) for text in texts):
+        return False
+    if any(_flags(e) & _CLOSED_MARK and not _OPEN_PHRASE.search(_string(e))
+           for e in signals.named):
+        return False
+    if any(_OPEN_PHRASE.search(text) for _, text in signals.headings if len(text) < 80):
+        return True
+    if any(_OPEN_PHRASE.search(_string(e)) for e in signals.named
+           if e.tag in ("a", "span") and len(_STRING(e)) < 200):
+        return True
     return None
 
 
@@ -1040,17 +1203,6 @@ _ONE = re.compile(r"^\W*(?:one|ein|eine|einen|un|une|uno|una|один|одна)\
 _NONE = re.compile(r"^\W*(?:no|keine|aucun|sin|nessun|нет)\s+(?:comments?|thoughts?|"
                    r"responses?|replies|kommentare|antworten|commentaires?|comentarios?|"
                    r"commenti|комментариев)", re.I)
-_TITLES = etree.XPath(
-    "//*[contains(@class, 'comments-title') or contains(@class, 'comment-title')"
-    " or contains(@class, 'comments-count') or contains(@class, 'comment-count')"
-    " or contains(@class, 'wp-block-comments-title') or @id='comments-title'"
-    " or contains(@class, 'comments-heading') or contains(@class, 'comment-heading')]"
-    "[not(ancestor::form)]")
-_COUNT_LINKS = etree.XPath(
-    "//a[contains(@href, '#comments') or contains(@href, '#respond')"
-    " or contains(@href, '#disqus_thread') or contains(@class, 'comments-link')]"
-    " | //*[contains(@class, 'comments-link')]//a")
-_ITEMPROP_COUNT = etree.XPath("//*[@itemprop='commentCount' or @itemprop='interactionCount']")
 
 
 def count_in(text: str) -> int | None:
@@ -1071,57 +1223,72 @@ def count_in(text: str) -> int | None:
     return None
 
 
-def _stated_count(root: etree._Element, signals: list, containers: list,
-                  objects: list[dict], url: str) -> int | None:
-    """Rule 6: the count the comments heading states, then JSON-LD / microdata, then a
-    "3 Comments" link to the page's own comments."""
-    in_section = set(containers)
-    headings = [e for e in signals if e.tag in _HEADING_TAGS_SET and e.tag != "h1" and (
-        e.getparent() in in_section or any(a in in_section for a in e.iterancestors()))]
-    for element in [*_TITLES(root), *headings]:
-        number = count_in(_string(element))
-        if number is not None and not _excluded(element):
+def _in_container(element: etree._Element) -> bool:
+    return any(_flags(a) & _CONTAINER for a in element.iterancestors())
+
+
+def _stated_count(signals: _Signals, objects: list[dict], url: str,
+                  zones: _Zones) -> int | None:
+    """Rule 6: the count the comments title / heading states, then JSON-LD and microdata
+    `commentCount`, then a "3 Comments" link to the page's own comments."""
+    titles = [(e, _string(e)) for e in signals.named
+              if e.tag not in ("a", "form") and (_flags(e) & _TITLE or _flags(e) & _COUNT_LINK
+                                                 and _in_container(e))]
+    headings = [(e, text) for e, text in signals.headings if _HEADING.search(text)]
+    for element, text in [*titles, *headings]:
+        number = count_in(text)
+        if number is not None and not zones.excluded(element):
             return number
     number = _ld_count(objects) if objects else None
     if number is not None:
         return number
-    for element in _ITEMPROP_COUNT(root):
-        value = element.get("content") or _string(element)
-        if element.get("itemprop") == "interactionCount":
-            match = re.search(r"(?:UserComments|Comments?)\D*(\d+)", value)
-            value = match.group(1) if match else ""
-        number = _as_int(value)
+    for element in signals.counts:
+        number = _as_int(element.get("content") or _string(element))
         if number is not None:
             return number
     current = canonicalize(url)
-    for link in _COUNT_LINKS(root):
-        href = link.get("href") or ""
-        target = absolute_url(url, href) if href else None
-        if target and canonicalize(target) == current and not _excluded(link):
-            number = count_in(_string(link))
-            if number is not None:
-                return number
+    for element in signals.named:
+        if not _flags(element) & _COUNT_LINK:
+            continue
+        for link in element.iter("a"):
+            target = absolute_url(url, link.get("href") or "")
+            if target and canonicalize(target) == current and not zones.excluded(link):
+                number = count_in(_string(link))
+                if number is not None:
+                    return number
     return None
 
 
-_PAGER_LINKS = etree.XPath(
-    "//*[contains(@class, 'comment-navigation') or contains(@class, 'comments-navigation')"
-    " or contains(@class, 'comment-pagination') or contains(@class, 'comments-pagination')"
-    " or contains(@class, 'comment-nav') or contains(@class, 'comments-nav')"
-    " or starts-with(@id, 'comment-nav') or starts-with(@id, 'comments-nav')"
-    " or contains(@class, 'comment-pager') or contains(@class, 'comments-pager')"
-    " or contains(@class, 'commentnavi') or contains(@class, 'wp-paginate-comments')]//a[@href]"
-    " | //a[contains(@href, '/comment-page-') or contains(@href, 'cpage=')]")
-_CONTAINER_PAGER = etree.XPath(
-    "descendant::*[contains(@class, 'pager') or contains(@class, 'pagination')"
-    " or contains(@class, 'page-numbers') or contains(@class, 'nav-links')]"
-    "[not(ancestor-or-self::form)]//a[@href]")
+_PAGE_HREF = re.compile(r"/comment-page-\d+|[?&](?:cpage|page|comments?[-_]?page|"
+                        r"commentpage|comment_page)=\d+", re.I)
 
 
-def _page_urls(root: etree._Element, url: str, containers: list) -> list[str]:
+_PAGE_PATH = re.compile(r"/comment-page-\d+/?$|/$")
+_PAGE_PARAMS = {"cpage", "page", "comment-page", "comments-page", "comments_page", "commentpage",
+                "comment_page", "comments", "p_c"}
+
+
+def _article_key(url: str) -> tuple[str, str, str]:
+    """What a comment page's URL shares with its article's: host, path, other parameters."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ("", url, "")
+    query = sorted(pair for pair in parse_qsl(parts.query) if pair[0].lower() not in _PAGE_PARAMS)
+    return (parts.netloc.lower(), _PAGE_PATH.sub("", parts.path), str(query))
+
+
+def _page_urls(signals: _Signals, containers: list, url: str) -> list[str]:
     """Rule 6: the comment section's other pages, absolute, in page order, once each."""
-    links = [*_PAGER_LINKS(root), *(a for c in containers for a in _CONTAINER_PAGER(c))]
+    links = list(signals.page_links)
+    for element in signals.named:
+        if _flags(element) & _PAGER:
+            links.extend(element.iter("a"))
+    for container in containers:
+        links.extend(a for a in container.iter("a") if _PAGE_HREF.search(a.get("href") or ""))
+    links.sort(key=lambda link: link.sourceline or 0)
     seen = {canonicalize(url)}
+    article = _article_key(url)
     pages = []
     for link in links:
         href = (link.get("href") or "").strip()
@@ -1132,7 +1299,7 @@ def _page_urls(root: etree._Element, url: str, containers: list) -> list[str]:
             continue
         absolute = urldefrag(absolute)[0]
         key = canonicalize(absolute)
-        if key not in seen:
+        if key not in seen and _article_key(absolute) == article:
             seen.add(key)
             pages.append(absolute)
     return pages
@@ -1143,34 +1310,32 @@ def _page_urls(root: etree._Element, url: str, containers: list) -> list[str]:
 
 def find_comments(page: Selector, url: str, article_url: str | None = None) -> CommentSection:
     """The comment section of `page`, saved from `url`. `article_url` (default `url`) is the
-    article the comments belong to: ids of comments without one of their own hash it."""
+    article the comments belong to: comments without an id of their own get a hash of it."""
     root = getattr(page, "root", None)
     if not isinstance(root, etree._Element):
         return CommentSection()
-    article_url = article_url or url
-    signals = _SIGNALS(root)
-    provider = _provider(root)
-    has_ld = bool(_LD_WITH_COMMENTS(root))
-    if not signals and provider is None and not has_ld:
+    signals = _collect(root)
+    if not signals:
         return CommentSection()
-
-    objects = json_ld_objects(page) if has_ld else []
-    named, containers = _containers(signals) if signals else ([], [])
+    article_url = article_url or url
+    zones = _Zones(signals.forms)
+    objects = json_ld_objects(page) if signals.json_ld else []
+    named, groups = _containers(signals, zones)
     comments: list[Comment] = []
-    items = _markup_items(root) if signals else []
+    items = _markup_items(signals.items, zones)
     if items:
         item_set = set(items)
         comments = _build([_read_item(item, item_set, url) for item in items], article_url)
     if not comments and objects:
         comments = _build(_json_ld_reads(objects, url, article_url), article_url)
-    if not comments and containers:
-        items = _generic_items(containers)
+    if not comments and groups:
+        items = _generic_items(groups)
         item_set = set(items)
         comments = _build([_read_item(item, item_set, url) for item in items], article_url)
     return CommentSection(
         comments=comments,
-        open=_open_state(root),
-        count=_stated_count(root, signals, containers, objects, url),
-        provider=provider,
-        page_urls=_page_urls(root, url, named) if signals else [],
+        open=_open_state(signals, named, zones),
+        count=_stated_count(signals, objects, url, zones),
+        provider=signals.provider,
+        page_urls=_page_urls(signals, named, url),
     )

@@ -18,7 +18,7 @@ from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
-from ..dedupe import absolute_url, canonicalize, same_site, site_of
+from ..dedupe import absolute_url, canonicalize, same_site, site_of, strip_tracking
 from .structured import names, text_values
 from .text import collapse
 
@@ -239,4 +239,4 @@ def canonical_url(page: Selector, url: str, meta: dict[str, list[str]]) -> str:
                             '"canonical"), " "), " canonical ")]/@href').get(),
                  *meta.get("og:url", []))
     declared = absolute_url(url, href) if href else None
-    return canonicalize(declared if declared and same_site(declared, url) else url)
+    return canonicalize(strip_tracking(declared if declared and same_site(declared, url) else url))
