@@ -146,3 +146,87 @@ def test_comment_text_is_searchable(archive):
     hits = archive.db.execute(
         "SELECT count(*) FROM comments_fts WHERE comments_fts MATCH 'tariffs'").fetchone()[0]
     assert hits == 1
+
+
+WIRE = " ".join([
+    "Rescue teams reached the flooded villages in the north of the country on Tuesday after",
+    "the river burst its banks overnight, officials said, adding that hundreds of families had",
+    "spent the night on rooftops waiting for boats while the rain continued to fall. The",
+    "regional governor said the army had been asked to help with the evacuation and that",
+    "schools would stay closed until the end of the week as roads remain blocked by water and",
+    "debris. Meteorologists expect the rain to ease on Thursday, but warned that water levels",
+    "downstream could keep rising for several days as tributaries swell with runoff from the",
+    "hills. Farmers in the valley said the harvest of maize and beans was lost in many fields,",
+    "and that livestock had drowned where herders could not move animals to higher ground in",
+    "time. Aid agencies have set up shelters in three towns and are distributing drinking",
+    "water, blankets and food parcels, while health officials urged residents to boil water",
+    "before drinking it to avoid outbreaks of disease. The national weather service said the",
+    "rainfall recorded over the past two days was the highest for the month in forty years.",
+])
+
+
+def story(name: str, body: str, published: str | None = None) -> Article:
+    saved = article(name)
+    saved.title, saved.body, saved.published = "Floods in the north", body, published
+    return saved
+
+
+def test_an_exact_copy_under_another_url_is_linked_to_the_original(archive):
+    archive.save([story("original", WIRE, "2026-03-01T10:00:00+00:00")])
+    archive.save([story("copy", WIRE, "2026-03-02T10:00:00+00:00")])
+    [link] = archive.db["duplicates"].rows
+    assert (link["article_url"], link["duplicate_of"], link["kind"], link["similarity"]) == (
+        "https://news.example/copy/", "https://news.example/original/", "exact", 1.0)
+    assert archive.db["articles"].count == 2  # the copy is archived too: it is evidence
+
+
+def test_a_syndicated_near_copy_links_to_the_earliest_published_even_if_archived_first(archive):
+    rewritten = WIRE.replace("until the end of the week", "for the rest of the month") + (
+        " Local radio stations broadcast the numbers of emergency shelters every hour.")
+    archive.save([story("copy", rewritten, "2026-03-02T10:00:00+00:00")])
+    archive.save([story("original", WIRE, "2026-03-01T10:00:00+00:00")])
+    [link] = archive.db["duplicates"].rows
+    assert (link["article_url"], link["duplicate_of"], link["kind"]) == (
+        "https://news.example/copy/", "https://news.example/original/", "near")
+    assert 0.8 <= link["similarity"] < 1.0
+
+
+def test_an_unrelated_article_is_no_duplicate(archive):
+    archive.save([story("a", WIRE)])
+    archive.save([story("b", "Parliament approved the budget after a long night of debate, "
+                             "with the opposition voting against every amendment the "
+                             "government had proposed in the finance committee last week. " * 3)])
+    assert archive.db["duplicates"].count == 0
+
+
+def test_near_copies_are_found_across_runs_in_a_reopened_archive(tmp_path):
+    first = Archive(tmp_path / "a.db")
+    first.save([story("original", WIRE, "2026-03-01")])
+    first.close()
+    second = Archive(tmp_path / "a.db")
+    second.save([story("copy", WIRE + " An extra closing line from the syndicating site.")])
+    assert [row["duplicate_of"] for row in second.db["duplicates"].rows] == [
+        "https://news.example/original/"]
+    second.close()
+
+
+def test_a_changed_article_keeps_its_earlier_text_and_unchanged_refetches_add_nothing(archive):
+    archive.save([story("a", WIRE)])
+    archive.save([story("a", WIRE)])
+    assert archive.db["article_versions"].count == 0
+    archive.save([story("a", WIRE + " Updated: two more villages were evacuated.")])
+    archive.save([story("a", WIRE + " Updated: two more villages were evacuated.")])
+    history = archive.versions("https://news.example/a/")
+    assert [v["version"] for v in history] == [1, 2]
+    assert history[0]["body"] == WIRE and history[1]["body"].endswith("were evacuated.")
+    assert "+" in history[1]["changes"] and "evacuated" in history[1]["changes"]
+    assert archive.db["articles"].count == 1 and archive.db["duplicates"].count == 0
+
+
+def test_url_variants_of_an_archived_article_update_the_same_row(archive):
+    archive.save([story("a", WIRE)])
+    variant = story("a", WIRE)
+    variant.canonical_url = "http://www.news.example/a?utm_source=feed"
+    archive.save([variant])
+    assert [row["canonical_url"] for row in archive.db["articles"].rows] == [
+        "https://news.example/a/"]
