@@ -280,24 +280,28 @@ class Archive:
         return history
 
     def chains(self) -> list[list[dict]]:
-        """The archived articles as chains: each list runs from oldest to newest by prev/next."""
-        by_url = {row["canonical_url"]: row for row in self.articles()}
-        has_prev_here = {row["next_url"] for row in by_url.values() if row["next_url"] in by_url}
-        heads = [row for url, row in by_url.items()
-                 if url not in has_prev_here and by_url.get(row["prev_url"]) is None]
+        """The archived articles as chains: each list runs from oldest to newest by prev/next
+        (links matched by article key, so a link to a URL variant still joins the chain)."""
+        by_key = {row["key"]: row for row in self.articles()}
+
+        def linked(row: dict, link: str) -> dict | None:
+            return by_key.get(article_key(row[link], self.tracking_params)) if row[link] else None
+
+        has_prev_here = {id(linked(row, "next_url")) for row in by_key.values()}
+        heads = [row for row in by_key.values()
+                 if id(row) not in has_prev_here and linked(row, "prev_url") is None]
         placed: set[str] = set()
         chains = []
         # Heads first; whatever is left belongs to a cycle and starts at its oldest member.
-        for head in heads + sorted(by_url.values(), key=lambda r: r["published"] or ""):
+        for head in heads + sorted(by_key.values(), key=lambda r: r["published"] or ""):
             chain, row = [], head
-            while row is not None and row["canonical_url"] not in placed:
-                placed.add(row["canonical_url"])
+            while row is not None and row["key"] not in placed:
+                placed.add(row["key"])
                 chain.append(row)
-                row = by_url.get(row["next_url"])
+                row = linked(row, "next_url")
             if chain:
                 chains.append(chain)
         return chains
-
 
 def _decode(row: dict) -> dict:
     for column in JSON_COLUMNS:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archiver.demo import DemoSite, serve
+from archiver.dedupe import article_key
+from archiver.demo import LINK_STYLES, DemoSite, serve
 
 
 def test_a_syndicated_copy_on_another_site_is_linked_to_the_original(
@@ -61,3 +62,23 @@ def test_an_article_edited_between_crawls_has_two_versions_and_recrawls_add_none
     assert history[1]["body"] == demo_site.expected_body(article)
     assert "port authority" in history[1]["changes"]
     assert archive.db["articles"].count == 1
+
+
+def test_every_url_variant_folds_to_one_article_and_none_is_fetched_twice(
+        crawl, demo_site, archive_path, open_archive):
+    styles = [None, *LINK_STYLES]
+    articles = [replace(article, link_style=style, comments=[])
+                for article, style in zip(demo_site.articles, styles, strict=False)]
+    site = DemoSite(articles)
+    with serve(site) as base_url:
+        # Start from a variant too: a tracking-parameter URL of an article in the middle.
+        middle = articles[len(articles) // 2]
+        crawl(archive_path, base_url + site.article_path(middle) + "?utm_source=rss&fbclid=x")
+    archive = open_archive(archive_path)
+    urls = {row["canonical_url"] for row in archive.articles()}
+    assert urls == {base_url + site.article_path(article) for article in articles}
+    fetched = [row["url"] for row in archive.db["pages"].rows]
+    assert len({article_key(url) for url in fetched}) == len(fetched) == len(articles)
+    assert any(url.endswith("/amp/") for url in fetched)  # reached through an AMP link
+    [chain] = archive.chains()
+    assert len(chain) == len(articles)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -667,3 +668,283 @@ def test_site_wide_comments_per_page() -> None:
     assert top_level_ids(whole) == [4, 1, 2, 5]
     assert "comment-navigation" not in whole
     assert page_comments(first) + page_comments(second) == site.expected_comments(paged)
+
+
+# -- URL variants, AMP pages and copies ------------------------------------------------------
+
+
+def canonical_of(html: str) -> str | None:
+    return Selector(text=html).css('link[rel="canonical"]::attr(href)').get()
+
+
+def test_url_variants_serve_the_article_page(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    for article in (seed_article(site), site.by_slug(PAGINATED_SLUG), site.by_slug(DISQUS_SLUG)):
+        path = site.article_path(article)
+        url = base_url + path
+        _, page = fetch(url)
+        assert Selector(text=page).css('link[rel="amphtml"]::attr(href)').get() == url + "amp/"
+        for variant in (
+            path.rstrip("/"),
+            path + "index.html",
+            path + "?utm_source=x&fbclid=y",
+            path.rstrip("/") + "?utm_source=newsletter&utm_medium=email",
+            path + "index.html?fbclid=abc",
+            path + "#comments",
+            path + "?amp=0",
+        ):
+            status, html = fetch(base_url + variant)
+            assert status == 200, variant
+            assert html == page, variant
+            selector = Selector(text=html)
+            assert selector.css("h1.entry-title::text").get() == article.title
+            assert canonical_of(html) == url
+            assert selector.css('meta[property="og:url"]::attr(content)').get() == url
+            assert site.article_for(base_url + variant) is article
+    # Comment pages keep working on the variants that serve the article page.
+    paginated = site.by_slug(PAGINATED_SLUG)
+    path = site.article_path(paginated)
+    second = fetch(base_url + path + "comment-page-2/")[1]
+    assert fetch(base_url + path.rstrip("/") + "?cpage=2")[1] == second
+    assert fetch(base_url + path + "index.html?cpage=2")[1] == second
+    # Variants exist for articles only.
+    for missing in (
+        "/contact",
+        "/category/energy",
+        "/2026/03/04/no-such-article",
+        "/2026/03/04/no-such-article/amp/",
+        "/2026/03/04/no-such-article/index.html",
+        path + "comment-page-2",
+        path + "amp/amp/",
+        path + "index.htm",
+    ):
+        assert fetch(base_url + missing)[0] == 404, missing
+        assert site.article_for(missing) is None, missing
+
+
+def test_amp_page(packaged: tuple[DemoSite, str]) -> None:
+    site, base_url = packaged
+    seed = seed_article(site)
+    index = site.articles.index(seed)
+    path = site.article_path(seed)
+    url = base_url + path
+    assert site.amp_path(seed) == path + "amp/"
+    assert site.amp_url(seed, base_url) == url + "amp/"
+    status, amp = fetch(url + "amp/")
+    assert status == 200
+    assert '<html amp lang="en">' in amp
+    for variant in ("amp", "amp/index.html", "?amp=1", "?amp", "?amp=1&utm_source=x", "amp/?x=1"):
+        assert fetch(url + variant) == (200, amp), variant
+    assert fetch(url.rstrip("/") + "?amp=1") == (200, amp)
+    page = Selector(text=amp)
+    assert page.css("html").attrib.keys() >= {"amp", "lang"}
+    assert canonical_of(amp) == url
+    assert page.css('meta[property="og:url"]::attr(content)').get() == url
+    assert page.css("title::text").get() == f"{SEED_TITLE} – DEA News Daily"
+    assert page.css("h1::text").getall() == [SEED_TITLE]
+    # The paragraphs as on the normal page, attribution markers included.
+    body = page.css("article div.amp-article-body").xpath("./p/text()").getall()
+    assert body == seed.paragraphs
+    assert "(Source attribution: DEA News)" in body[1]
+    assert page.css('script[src="https://cdn.ampproject.org/v0.js"]')
+    # The neighbours' AMP pages, as AMP themes link them.
+    prev_amp = site.amp_path(site.articles[index - 1])
+    next_amp = site.amp_path(site.articles[index + 1])
+    assert nav_links(amp) == {"Previous Article": prev_amp, "Next Article": next_amp}
+    assert site.prev_link(seed, amp=True) == (prev_amp, SEED_PREV_TITLE)
+    assert site.next_link(seed, amp=True) == (next_amp, SEED_NEXT_TITLE)
+    for href in (prev_amp, next_amp):
+        status, html = fetch(base_url + href)
+        assert status == 200 and '<html amp lang="en">' in html
+        assert canonical_of(html) == base_url + href.removesuffix("amp/")
+    # No comments, no boxes, no sidebar.
+    for absent in (
+        "comments-area",
+        "comment-list",
+        'id="comment-',
+        "comment-form",
+        "#respond",
+        "newsletter",
+        "read-also",
+        "related-posts",
+        "widget-area",
+        'rel="amphtml"',
+    ):
+        assert absent not in amp, absent
+    # The ends of the chain and the other comment scenarios.
+    assert nav_links(fetch(base_url + site.amp_path(site.articles[0]))[1]) == {
+        "Next Article": site.amp_path(site.articles[1])
+    }
+    disqus = fetch(base_url + site.amp_path(site.by_slug(DISQUS_SLUG)))[1]
+    assert "disqus" not in disqus
+    paginated = site.by_slug(PAGINATED_SLUG)
+    assert (
+        fetch(base_url + site.article_path(paginated) + "?cpage=2&amp=1")[1]
+        == fetch(base_url + site.amp_path(paginated))[1]
+    )
+    assert site.article_for(url + "amp/") is seed
+    assert site.article_for(site.amp_path(seed) + "?amp=1") is seed
+
+
+def test_link_styles_render_each_variant() -> None:
+    styles: list[str | None] = [
+        None,
+        "utm",
+        "fragment",
+        "no_slash",
+        "index_html",
+        "amp",
+        "absolute",
+    ]
+    articles = [
+        make_article(f"story-{n}", n + 1, link_style=style) for n, style in enumerate(styles)
+    ]
+    site = DemoSite(articles)
+    with serve(site) as base_url:
+        expected = {
+            None: lambda a: site.article_path(a),
+            "utm": lambda a: site.article_path(a) + "?utm_source=newsletter&utm_medium=email",
+            "fragment": lambda a: site.article_path(a) + "#main-content",
+            "no_slash": lambda a: site.article_path(a)[:-1],
+            "index_html": lambda a: site.article_path(a) + "index.html",
+            "amp": lambda a: site.article_path(a) + "amp/",
+            "absolute": lambda a: base_url + site.article_path(a),
+        }
+        for index, article in enumerate(articles):
+            html = fetch(base_url + site.article_path(article))[1]
+            links = nav_links(html)
+            wanted = {}
+            if index > 0:
+                wanted["Previous Article"] = expected[article.link_style](articles[index - 1])
+            if index < len(articles) - 1:
+                wanted["Next Article"] = expected[article.link_style](articles[index + 1])
+            assert links == wanted, article.link_style
+            prev_link = site.prev_link(article, base_url)
+            next_link = site.next_link(article, base_url)
+            assert (prev_link.href if prev_link else None) == wanted.get("Previous Article")
+            assert (next_link.href if next_link else None) == wanted.get("Next Article")
+            # Every variant leads to the neighbour, whose canonical URL is the plain one.
+            for label, neighbour in (
+                ("Previous Article", index - 1),
+                ("Next Article", index + 1),
+            ):
+                if label in links:
+                    link = prev_link if label == "Previous Article" else next_link
+                    assert link is not None
+                    status, target = fetch(link.url(base_url))
+                    assert status == 200, link.href
+                    assert canonical_of(target) == site.article_url(articles[neighbour], base_url)
+                    assert site.article_for(link.url(base_url)) is articles[neighbour]
+            for style, spell in expected.items():
+                assert site.link_href(article, style, base_url) == spell(article)
+        # In the HTML, the query's "&" is escaped.
+        utm_page = fetch(base_url + site.article_path(articles[1]))[1]
+        assert "?utm_source=newsletter&amp;utm_medium=email" in utm_page
+    # Only "absolute" needs the base URL; AMP pages always link AMP pages.
+    absolute = articles[-1]
+    with pytest.raises(ValueError, match="base URL"):
+        site.prev_link(absolute)
+    assert site.prev_link(absolute, amp=True) == (site.amp_path(articles[-2]), articles[-2].title)
+    assert site.next_link(articles[1]) == (expected["utm"](articles[2]), articles[2].title)
+    with pytest.raises(ValueError, match="link style"):
+        make_article("bad", 1, link_style="shortlink")
+    # Overrides: a slug gets the style, an off-site URL is kept as it is.
+    off_site = "https://elsewhere.example/2026/01/01/other/"
+    first = make_article("first", 1, link_style="index_html", prev=off_site, next="third")
+    third = make_article("third", 3, link_style="no_slash")
+    site = DemoSite([first, make_article("second", 2), third])
+    assert site.prev_link(first) == (off_site, off_site)
+    assert site.next_link(first) == (site.article_path(third) + "index.html", third.title)
+
+
+def test_copies_on_a_second_site() -> None:
+    home = DemoSite.load()
+    original = seed_article(home)
+    neighbour = home.articles[home.articles.index(original) + 1]
+    paragraphs = list(original.paragraphs)
+    paragraphs.insert(1, "Editors at the partner site added this paragraph of local context.")
+    paragraphs[-1] = paragraphs[-1].rsplit(".", 2)[0] + ", the agency concluded."
+    copy = replace(
+        original,
+        slug="republished-japan-security-posture",
+        published="2026-03-06T12:00:00+00:00",
+        paragraphs=paragraphs,
+        comments=[],
+    )
+    other = replace(neighbour, slug="state-asset-sales-debate", comments=[])
+    partner = DemoSite([copy, other], site_name="Baltic Wire Online")
+    assert partner.site_name == "Baltic Wire Online" and home.site_name == "DEA News Daily"
+    # The copies share no list with the originals.
+    copy.tags.append("syndicated")
+    other.paragraphs.append("A partner's postscript.")
+    assert "syndicated" not in original.tags
+    assert other.paragraphs[:-1] == neighbour.paragraphs
+    with serve(home) as home_url, serve(partner) as partner_url:
+        assert home_url != partner_url
+        original_url = home_url + home.article_path(original)
+        copy_url = partner_url + partner.article_path(copy)
+        _, original_html = fetch(original_url)
+        status, copy_html = fetch(copy_url)
+        assert status == 200
+        _, copy_amp = fetch(copy_url + "amp/")
+        _, home_page = fetch(partner_url + "/")
+    page = Selector(text=copy_html)
+    assert page.css("title::text").get() == f"{SEED_TITLE} – Baltic Wire Online"
+    assert page.css('meta[property="og:site_name"]::attr(content)').get() == "Baltic Wire Online"
+    assert page.css(".site-logo").get() == (
+        '<a class="site-logo" href="/" rel="home"><span class="logo-mark">Baltic</span> Wire '
+        '<span class="logo-sub">Online</span></a>'
+    )
+    assert "© 2026 Baltic Wire Online." in copy_html and "DEA News" not in copy_html.replace(
+        "(Source attribution: DEA News)", ""
+    )
+    assert '"publisher": {"@type": "Organization", "name": "Baltic Wire Online"}' in copy_html
+    assert canonical_of(copy_html) == copy_url
+    content = page.css(".entry-content").xpath("./p[not(@class)]/text()").getall()
+    assert content == paragraphs and content != original.paragraphs
+    assert nav_links(copy_html) == {"Next Article": partner.article_path(other)}
+    assert partner.expected_body(copy) != home.expected_body(original)
+    assert partner.expected_attribution(copy) == home.expected_attribution(original)
+    # The original site is unchanged.
+    original_page = Selector(text=original_html)
+    assert original_page.css("title::text").get() == f"{SEED_TITLE} – DEA News Daily"
+    assert original_page.css(".entry-content").xpath("./p[not(@class)]/text()").getall() == (
+        original.paragraphs
+    )
+    assert Selector(text=copy_amp).css("title::text").get() == f"{SEED_TITLE} – Baltic Wire Online"
+    assert Selector(text=home_page).css("title::text").get() == "Baltic Wire Online"
+    # Names of one or two words.
+    for name, logo in (
+        ("Wire", '<span class="logo-mark">Wire</span>'),
+        ("Wire Today", '<span class="logo-mark">Wire</span> <span class="logo-sub">Today</span>'),
+    ):
+        html = DemoSite([copy], site_name=name).render("/", "http://x.test")[2].decode()
+        assert logo in html
+
+
+def test_an_exact_copy_under_another_url() -> None:
+    first = DemoSite.load().articles[2]
+    again = replace(
+        first, slug=first.slug + "-repost", published="2026-03-20T09:00:00+00:00", comments=[]
+    )
+    site = DemoSite([first, again])
+    assert (again.title, again.paragraphs) == (first.title, first.paragraphs)
+    assert site.expected_body(again) == site.expected_body(first)
+    with serve(site) as base_url:
+        first_url, again_url = (site.article_url(a, base_url) for a in (first, again))
+        assert first_url != again_url
+        _, first_html = fetch(first_url)
+        status, again_html = fetch(again_url)
+        _, again_amp = fetch(again_url + "amp/")
+    assert status == 200
+    assert canonical_of(first_html) == first_url and canonical_of(again_html) == again_url
+    assert canonical_of(again_amp) == again_url
+    for html in (first_html, again_html):
+        page = Selector(text=html)
+        assert page.css("h1.entry-title::text").get() == first.title
+        assert page.css(".entry-content").xpath("./p[not(@class)]/text()").getall() == (
+            first.paragraphs
+        )
+    assert nav_links(first_html) == {"Next Article": site.article_path(again)}
+    assert nav_links(again_html) == {"Previous Article": site.article_path(first)}
+    assert site.article_for(again_url) is again and site.article_for(first_url) is first

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from archiver.demo.site import DemoArticle, DemoComment, DemoSite, NavLink
+from archiver.demo.site import LINK_STYLES, DemoArticle, DemoComment, DemoSite, NavLink
 
 if TYPE_CHECKING:
     from archiver.demo.server import serve
 
-__all__ = ["DemoArticle", "DemoComment", "DemoSite", "NavLink", "serve"]
+__all__ = ["LINK_STYLES", "DemoArticle", "DemoComment", "DemoSite", "NavLink", "serve"]
 
 
 def __getattr__(name: str) -> object:

@@ -12,6 +12,14 @@ Comments use WordPress-classic markup (``ol.comment-list``, ``li#comment-{id}``,
 comment threads WordPress-style (``comments_per_page``: oldest threads on the article URL, page N
 at ``{article_path}comment-page-N/`` or ``?cpage=N``), or hand its comments to a script-loaded
 provider (``comments_provider="disqus"``: only the embed code, no comments in the HTML).
+
+Every article is also served under the URL variants real sites produce, with the very same page
+(whose canonical link and ``og:url`` name the canonical article URL): without the trailing slash,
+with ``index.html``, with any query string, and as an AMP page at ``{article_path}amp/`` (or with
+``?amp=1``). An article's ``link_style`` makes its previous/next links use one of these variants
+(:data:`LINK_STYLES`), so a chain can reach the same article under several URLs. A second
+:class:`DemoSite` with another ``site_name``, served on another port, is another site: tests
+build one from copies of articles (``dataclasses.replace``) to imitate syndication.
 """
 
 from __future__ import annotations
@@ -25,18 +33,24 @@ from datetime import datetime
 from html import escape
 from importlib import resources
 from typing import Any, NamedTuple
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 SITE_NAME = "DEA News Daily"
 PAGE_SIZE = 5
 MENU_CATEGORIES = ("world", "economy", "transport", "energy")
 
 _ATTRIBUTION = re.compile(r"\s*\(Source attribution:\s*([^()]*?)\s*\)")
-_ARTICLE_PATH = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/([^/]+)/$")
+# An article URL and its variants: without the trailing slash, with index.html, AMP.
+_ARTICLE_PATH = re.compile(
+    r"^(?P<article>/\d{4}/\d{2}/\d{2}/[^/]+)(?:/(?P<amp>amp))?(?:/|/index\.html)?$"
+)
 _COMMENT_PAGE_PATH = re.compile(r"^(/\d{4}/\d{2}/\d{2}/[^/]+/)comment-page-(\d+)/$")
 COMMENT_PROVIDERS = ("disqus",)
 DISQUS_SHORTNAME = "demo-news"
 _LISTING_PATH = re.compile(r"^(?:/(category|tag)/([^/]+))?(?:/page/(\d+))?/$")
+# How an article's previous/next links spell the neighbour's URL (None: its plain path).
+LINK_STYLES = ("utm", "fragment", "no_slash", "index_html", "amp", "absolute")
+UTM_QUERY = "?utm_source=newsletter&utm_medium=email"
 
 Response = tuple[int, str, bytes]
 HTML = "text/html; charset=utf-8"
@@ -67,6 +81,16 @@ class DemoArticle:
     replies): ``None`` follows :attr:`DemoSite.comments_per_page`, ``0`` turns pagination off.
     ``comments_provider`` (only ``"disqus"``) replaces the HTML comments and the form by the
     provider's embed code; ``comments`` are then not rendered.
+
+    ``link_style`` spells the previous/next links (to articles of this site) as a URL variant:
+    ``None`` the plain path, ``"utm"`` with ``?utm_source=newsletter&utm_medium=email``,
+    ``"fragment"`` with ``#main-content`` (a "skip to content" anchor), ``"no_slash"``
+    without the trailing slash, ``"index_html"`` with ``index.html``, ``"amp"`` the neighbour's
+    AMP page, ``"absolute"`` the absolute URL. An absolute URL given in ``prev``/``next`` is
+    used as it is.
+
+    The list fields are copied, so an article made by ``dataclasses.replace`` shares no list
+    with its original.
     """
 
     slug: str
@@ -82,11 +106,16 @@ class DemoArticle:
     next: str | None = None
     comments_per_page: int | None = None
     comments_provider: str | None = None
+    link_style: str | None = None
 
     def __post_init__(self) -> None:
+        self.tags = list(self.tags)
+        self.paragraphs = list(self.paragraphs)
         self.comments = [_as_comment(comment) for comment in self.comments]
         if self.comments_provider is not None and self.comments_provider not in COMMENT_PROVIDERS:
             raise ValueError(f"unknown comments provider {self.comments_provider!r}")
+        if self.link_style is not None and self.link_style not in LINK_STYLES:
+            raise ValueError(f"unknown link style {self.link_style!r}")
 
     @property
     def published_at(self) -> datetime:
@@ -94,10 +123,15 @@ class DemoArticle:
 
 
 class NavLink(NamedTuple):
-    """A resolved previous/next link: ``href`` is root-relative for pages of this site."""
+    """A resolved previous/next link, ``href`` as the page has it: root-relative for pages of
+    this site unless the article's ``link_style`` is ``"absolute"``."""
 
     href: str
     title: str
+
+    def url(self, base_url: str) -> str:
+        """The absolute URL the link leads to from a page of the site at ``base_url``."""
+        return urljoin(base_url.rstrip("/") + "/", self.href)
 
 
 class _Thread(NamedTuple):
@@ -181,11 +215,18 @@ def _excerpt(article: DemoArticle, words: int = 30) -> str:
 class DemoSite:
     """A fake news site whose articles form a chain through their previous/next links."""
 
-    def __init__(self, articles: list[DemoArticle], comments_per_page: int | None = None) -> None:
+    def __init__(
+        self,
+        articles: list[DemoArticle],
+        comments_per_page: int | None = None,
+        site_name: str = SITE_NAME,
+    ) -> None:
         self.articles = articles
         # Site-wide comment pagination (top-level threads per page); None or 0: no pagination.
         # An article's own ``comments_per_page`` wins over this default.
         self.comments_per_page = comments_per_page
+        # The brand: <title> suffix, og:site_name, masthead, footer, JSON-LD publisher.
+        self.site_name = site_name
 
     @classmethod
     def load(cls) -> DemoSite:
@@ -207,13 +248,58 @@ class DemoSite:
     def article_url(self, article: DemoArticle, base_url: str) -> str:
         return base_url.rstrip("/") + self.article_path(article)
 
-    def prev_link(self, article: DemoArticle) -> NavLink | None:
-        """The "Previous Article" link of ``article``'s page, or None when it has none."""
-        return self._neighbour(article, article.prev, -1)
+    def amp_path(self, article: DemoArticle) -> str:
+        """The path of ``article``'s AMP page (``?amp=1`` on the article URL serves it too)."""
+        return f"{self.article_path(article)}amp/"
 
-    def next_link(self, article: DemoArticle) -> NavLink | None:
-        """The "Next Article" link of ``article``'s page, or None when it has none."""
-        return self._neighbour(article, article.next, +1)
+    def amp_url(self, article: DemoArticle, base_url: str) -> str:
+        return base_url.rstrip("/") + self.amp_path(article)
+
+    def link_href(
+        self, article: DemoArticle, style: str | None = None, base_url: str | None = None
+    ) -> str:
+        """A link to ``article`` spelled in ``style`` (see :data:`LINK_STYLES`; None: its plain
+        path). Only ``"absolute"`` needs ``base_url``."""
+        path = self.article_path(article)
+        if style is None:
+            return path
+        if style == "utm":
+            return path + UTM_QUERY
+        if style == "fragment":
+            return path + "#main-content"
+        if style == "no_slash":
+            return path.rstrip("/")
+        if style == "index_html":
+            return path + "index.html"
+        if style == "amp":
+            return self.amp_path(article)
+        if style == "absolute":
+            if base_url is None:
+                raise ValueError('link style "absolute" needs the base URL')
+            return self.article_url(article, base_url)
+        raise ValueError(f"unknown link style {style!r}")
+
+    def article_for(self, url: str) -> DemoArticle | None:
+        """The article a URL of this site (or a path) serves under any variant, AMP included;
+        None for other pages. The host is not checked."""
+        match = _ARTICLE_PATH.match(unquote(urlsplit(url).path))
+        return self._article_at(match.group("article") + "/") if match else None
+
+    def prev_link(
+        self, article: DemoArticle, base_url: str | None = None, *, amp: bool = False
+    ) -> NavLink | None:
+        """The "Previous Article" link of ``article``'s page (its AMP page with ``amp=True``), or
+        None when it has none. ``base_url`` is needed only for ``link_style="absolute"``."""
+        target = self._neighbour(article, article.prev, -1)
+        return self._nav_link(target, "amp" if amp else article.link_style, base_url)
+
+    def next_link(
+        self, article: DemoArticle, base_url: str | None = None, *, amp: bool = False
+    ) -> NavLink | None:
+        """The "Next Article" link of ``article``'s page (its AMP page with ``amp=True``), or
+        None when it has none. ``base_url`` is needed only for ``link_style="absolute"``."""
+        target = self._neighbour(article, article.next, +1)
+        return self._nav_link(target, "amp" if amp else article.link_style, base_url)
 
     def expected_body(self, article: DemoArticle) -> str:
         """What extraction should find: the paragraphs without their attribution markers."""
@@ -307,19 +393,29 @@ class DemoSite:
             return [threads]
         return [threads[start : start + per_page] for start in range(0, len(threads), per_page)]
 
-    def _neighbour(self, article: DemoArticle, override: str | None, step: int) -> NavLink | None:
+    def _neighbour(
+        self, article: DemoArticle, override: str | None, step: int
+    ) -> DemoArticle | str | None:
+        """The neighbour: an article of this site, an absolute URL (an override), or None."""
         if override is None:
             index = self._index(article) + step
             if not 0 <= index < len(self.articles):
                 return None
-            neighbour = self.articles[index]
-            return NavLink(self.article_path(neighbour), neighbour.title)
+            return self.articles[index]
         if override == "":
             return None
         if "://" in override:
-            return NavLink(override, self._title_for_url(override))
-        neighbour = self.by_slug(override)
-        return NavLink(self.article_path(neighbour), neighbour.title)
+            return override
+        return self.by_slug(override)
+
+    def _nav_link(
+        self, target: DemoArticle | str | None, style: str | None, base_url: str | None
+    ) -> NavLink | None:
+        if target is None:
+            return None
+        if isinstance(target, str):
+            return NavLink(target, self._title_for_url(target))
+        return NavLink(self.link_href(target, style, base_url), target.title)
 
     def _index(self, article: DemoArticle) -> int:
         """Position by identity: two articles may compare equal field by field."""
@@ -330,11 +426,8 @@ class DemoSite:
 
     def _title_for_url(self, url: str) -> str:
         """Link text for an absolute URL: the title of the article at that path, if any."""
-        path = urlsplit(url).path
-        for article in self.articles:
-            if self.article_path(article) == path:
-                return article.title
-        return url
+        article = self.article_for(url)
+        return article.title if article is not None else url
 
     def _newest_first(self, articles: list[DemoArticle] | None = None) -> list[DemoArticle]:
         chosen = self.articles if articles is None else articles
@@ -349,7 +442,9 @@ class DemoSite:
         """Render the page at ``path``: (status, type, body).
 
         Query strings are ignored, except ``?cpage=N`` on an article with paginated comments
-        (an alias of ``{article_path}comment-page-N/``).
+        (an alias of ``{article_path}comment-page-N/``) and ``?amp`` / ``?amp=1`` (any value but
+        ``0``) on an article URL, which serves the AMP page. An article is also served without
+        its trailing slash and with ``index.html``; ``{article_path}amp/`` is its AMP page.
         """
         parts = urlsplit(path)
         path = unquote(parts.path) or "/"
@@ -363,9 +458,11 @@ class DemoSite:
             number = int(match.group(2))
             if article is not None and self._is_comment_page(article, number):
                 return self._html(200, self._article_page(article, base_url, number))
-        elif _ARTICLE_PATH.match(path):
-            article = self._article_at(path)
+        elif match := _ARTICLE_PATH.match(path):
+            article = self._article_at(match.group("article") + "/")
             if article is not None:
+                if match.group("amp") or self._amp_query(parts.query):
+                    return self._html(200, self._amp_page(article, base_url))
                 number = self._cpage(article, parts.query)
                 if number is not None:
                     return self._html(200, self._article_page(article, base_url, number))
@@ -396,6 +493,12 @@ class DemoSite:
         return number if self._is_comment_page(article, number) else None
 
     @staticmethod
+    def _amp_query(query: str) -> bool:
+        """Whether the query asks for the AMP page: ``?amp``, ``?amp=1`` (not ``?amp=0``)."""
+        values = parse_qs(query, keep_blank_values=True).get("amp")
+        return bool(values) and values[-1] != "0"
+
+    @staticmethod
     def _html(status: int, document: str) -> Response:
         return status, HTML, document.encode("utf-8")
 
@@ -418,7 +521,7 @@ class DemoSite:
         if canonical_path is not None:
             head = f'<link rel="canonical" href="{escape(base_url + canonical_path)}">\n{head}'
         body = f'<main id="main" class="site-main">\n{main}\n</main>\n{self._sidebar()}'
-        full_title = title if title == SITE_NAME else f"{title} – {SITE_NAME}"
+        full_title = title if title == self.site_name else f"{title} – {self.site_name}"
         return self._html(status, self._document(full_title, head, body, ticker_exclude=None))
 
     def _document(
@@ -430,7 +533,7 @@ class DemoSite:
             '<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n"
-            f'<meta property="og:site_name" content="{SITE_NAME}">\n'
+            f'<meta property="og:site_name" content="{escape(self.site_name)}">\n'
             f"{head}"
             "<style>body{font-family:Georgia,serif;margin:0}"
             ".site-main{max-width:46rem;float:left;padding:1rem}"
@@ -463,7 +566,7 @@ class DemoSite:
         return (
             '<header id="masthead" class="site-header">\n'
             '<div class="site-branding"><a class="site-logo" href="/" rel="home">'
-            '<span class="logo-mark">DEA</span> News <span class="logo-sub">Daily</span></a>'
+            f"{self._logo()}</a>"
             '<p class="site-description">Wire news on geopolitics, economy and energy</p></div>\n'
             '<nav id="site-navigation" class="main-navigation" aria-label="Main menu">'
             f'<ul class="menu">{"".join(items)}</ul></nav>\n'
@@ -471,33 +574,48 @@ class DemoSite:
             "</header>"
         )
 
+    def _logo(self) -> str:
+        """The masthead's logo: first word marked, last word as the subtitle."""
+        words = [escape(word) for word in self.site_name.split()]
+        if len(words) < 2:
+            return f'<span class="logo-mark">{" ".join(words)}</span>'
+        middle = " ".join(words[1:-1])
+        return (
+            f'<span class="logo-mark">{words[0]}</span> {middle}{" " if middle else ""}'
+            f'<span class="logo-sub">{words[-1]}</span>'
+        )
+
+    def _social_handle(self) -> str:
+        return re.sub(r"[^a-z0-9]", "", self.site_name.lower())
+
     def _sidebar(self) -> str:
         popular = sorted(self.articles, key=lambda a: len(a.comments), reverse=True)[:5]
         items = "".join(
             f'<li><a href="{self.article_path(a)}">{escape(a.title)}</a></li>' for a in popular
         )
+        handle = self._social_handle()
         return (
             '<aside id="secondary" class="widget-area">\n'
             '<section class="widget widget-popular"><h2 class="widget-title">Most read</h2>'
             f"<ol>{items}</ol></section>\n"
             '<section class="widget widget-social"><h2 class="widget-title">Follow us</h2><ul>'
-            '<li><a href="https://www.facebook.com/deanewsdaily">Facebook</a></li>'
-            '<li><a href="https://x.com/deanewsdaily">X</a></li>'
-            '<li><a href="https://t.me/deanewsdaily">Telegram</a></li>'
+            f'<li><a href="https://www.facebook.com/{handle}">Facebook</a></li>'
+            f'<li><a href="https://x.com/{handle}">X</a></li>'
+            f'<li><a href="https://t.me/{handle}">Telegram</a></li>'
             '<li><a href="/feed/">RSS</a></li></ul></section>\n'
             "</aside>"
         )
 
-    @staticmethod
-    def _footer() -> str:
+    def _footer(self) -> str:
+        name = escape(self.site_name)
         return (
             '<footer id="colophon" class="site-footer">\n'
-            f'<div class="footer-about"><p>{SITE_NAME} publishes wire reports on geopolitics, '
+            f'<div class="footer-about"><p>{name} publishes wire reports on geopolitics, '
             "the economy, transport and energy from correspondents across the region.</p></div>\n"
             '<nav class="footer-links"><a href="/contact/">Contact</a> · '
             '<a href="/privacy-policy/">Privacy policy</a> · <a href="/terms/">Terms of use</a>'
             "</nav>\n"
-            f'<p class="copyright">© 2026 {SITE_NAME}. All rights reserved.</p>\n'
+            f'<p class="copyright">© 2026 {name}. All rights reserved.</p>\n'
             "</footer>"
         )
 
@@ -536,7 +654,7 @@ class DemoSite:
             f'<header class="page-header"><h1 class="page-title">{escape(heading)}</h1></header>\n'
             f"{summaries}\n{self._pagination(number, pages, page_path)}"
         )
-        title = SITE_NAME if kind is None else heading
+        title = self.site_name if kind is None else heading
         if number > 1:
             title = f"Page {number}" if kind is None else f"{heading} – Page {number}"
         return self._page(200, title, main, base_url, page_path(number), head_links)
@@ -623,20 +741,70 @@ class DemoSite:
             f"{self._entry_content(article)}\n"
             f"{self._entry_footer(article)}\n"
             "</article>\n"
-            f"{self._post_navigation(article)}\n"
+            f"{self._post_navigation(article, base_url)}\n"
             f"{self._related(article)}\n"
             f"{self._comments(article, url, comment_page)}\n"
             "</main>\n"
             f"{self._sidebar()}"
         )
-        title = f"{article.title} – {SITE_NAME}"
+        title = f"{article.title} – {self.site_name}"
         return self._document(title, head, body, ticker_exclude=article)
+
+    def _amp_page(self, article: DemoArticle, base_url: str) -> str:
+        """The AMP version: the article alone (no comments, sidebar or boxes) in AMP's markup,
+        its neighbour links pointing to their AMP pages."""
+        url = self.article_url(article, base_url)
+        name = escape(self.site_name)
+        paragraphs = "\n".join(f"<p>{escape(paragraph)}</p>" for paragraph in article.paragraphs)
+        tags = ", ".join(escape(tag) for tag in article.tags)
+        tags_html = f'<div class="amp-tags">Tags: {tags}</div>\n' if tags else ""
+        navigation = self._post_navigation(article, base_url, amp=True)
+        return (
+            "<!doctype html>\n"
+            '<html amp lang="en">\n<head>\n'
+            '<meta charset="utf-8">\n'
+            '<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
+            f"<title>{escape(article.title)} – {name}</title>\n"
+            f'<link rel="canonical" href="{escape(url)}">\n'
+            '<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">\n'
+            f'<meta property="og:site_name" content="{name}">\n'
+            f'<meta property="og:title" content="{escape(article.title)}">\n'
+            f'<meta property="og:url" content="{escape(url)}">\n'
+            '<meta property="og:type" content="article">\n'
+            f'<meta property="article:published_time" content="{escape(article.published)}">\n'
+            f"{self._json_ld(article, url)}\n"
+            "<style amp-boilerplate>body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal "
+            "both;animation:-amp-start 8s steps(1,end) 0s 1 normal both}@keyframes -amp-start"
+            "{from{visibility:hidden}to{visibility:visible}}</style><noscript><style "
+            "amp-boilerplate>body{-webkit-animation:none;animation:none}</style></noscript>\n"
+            "<style amp-custom>body{font-family:Georgia,serif;margin:0 auto;max-width:40rem;"
+            "padding:1rem}.amp-header{border-bottom:1px solid #ccc}</style>\n"
+            "</head>\n"
+            '<body class="amp-mode-mouse">\n'
+            f'<header class="amp-header"><a class="amp-site-title" href="/">{name}</a></header>\n'
+            f'<article class="amp-article" id="post-{escape(article.slug)}">\n'
+            '<header class="amp-article-header">\n'
+            f'<h1 class="amp-title">{escape(article.title)}</h1>\n'
+            f'<div class="amp-meta"><span class="amp-byline">By {escape(article.author)}</span> '
+            f'<time datetime="{escape(article.published)}">'
+            f"{_human_date(article.published_at)}</time></div>\n"
+            "</header>\n"
+            f'<div class="amp-article-body">\n{paragraphs}\n</div>\n'
+            f'<footer class="amp-article-footer">\n{tags_html}'
+            f'<a class="amp-canonical-link" href="{escape(url)}">View the full version</a>\n'
+            "</footer>\n"
+            "</article>\n"
+            f"{navigation}\n"
+            f'<footer class="amp-site-footer"><p>© 2026 {name}</p></footer>\n'
+            "</body>\n</html>\n"
+        )
 
     def _article_head(self, article: DemoArticle, url: str) -> str:
         description = escape(_excerpt(article))
         lines = [
             f'<meta name="description" content="{description}">',
             f'<link rel="canonical" href="{escape(url)}">',
+            f'<link rel="amphtml" href="{escape(url)}amp/">',
             f'<meta property="og:title" content="{escape(article.title)}">',
             f'<meta property="og:url" content="{escape(url)}">',
             '<meta property="og:type" content="article">',
@@ -646,6 +814,10 @@ class DemoSite:
             f'<meta property="article:section" content="{escape(_label(article.category))}">',
         ]
         lines += [f'<meta property="article:tag" content="{escape(tag)}">' for tag in article.tags]
+        lines.append(self._json_ld(article, url))
+        return "\n".join(lines) + "\n"
+
+    def _json_ld(self, article: DemoArticle, url: str) -> str:
         json_ld = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -655,11 +827,10 @@ class DemoSite:
             "author": {"@type": "Person", "name": article.author},
             "keywords": ", ".join(article.tags),
             "articleSection": _label(article.category),
-            "publisher": {"@type": "Organization", "name": SITE_NAME},
+            "publisher": {"@type": "Organization", "name": self.site_name},
         }
         script = json.dumps(json_ld, ensure_ascii=False).replace("</", "<\\/")
-        lines.append(f'<script type="application/ld+json">{script}</script>')
-        return "\n".join(lines) + "\n"
+        return f'<script type="application/ld+json">{script}</script>'
 
     def _breadcrumb(self, article: DemoArticle) -> str:
         category = escape(_label(article.category))
@@ -730,15 +901,15 @@ class DemoSite:
             f"{tags_html}"
             '<div class="author-box"><h4 class="author-box-title">About the author</h4>'
             f"<p><strong>{escape(article.author)}</strong> is a staff correspondent at "
-            f"{SITE_NAME} covering {escape(article.category)} news.</p></div>\n"
+            f"{escape(self.site_name)} covering {escape(article.category)} news.</p></div>\n"
             "</footer>"
         )
 
-    def _post_navigation(self, article: DemoArticle) -> str:
+    def _post_navigation(self, article: DemoArticle, base_url: str, amp: bool = False) -> str:
         parts = []
         for css, label, link in (
-            ("prev", "Previous Article", self.prev_link(article)),
-            ("next", "Next Article", self.next_link(article)),
+            ("prev", "Previous Article", self.prev_link(article, base_url, amp=amp)),
+            ("next", "Next Article", self.next_link(article, base_url, amp=amp)),
         ):
             if link is not None:
                 parts.append(
@@ -754,7 +925,7 @@ class DemoSite:
     def _related(self, article: DemoArticle) -> str:
         others = self._others(article)
         same = [other for other in others if other.category == article.category]
-        chosen = (same + [other for other in others if other not in same])[:3]
+        chosen = (same + [other for other in others if all(o is not other for o in same)])[:3]
         if not chosen:
             return ""
         items = "".join(

@@ -159,6 +159,8 @@ _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypo
 
 (_JUNK, _AUTHOR, _DATE, _TEXT, _META, _REPLIES, _ZONE, _CONTAINER, _ITEM, _TITLE, _FORM,
  _CLOSED_MARK, _PAGER, _COUNT_LINK) = (1 << i for i in range(14))
+# Parts of one comment: never the section's notice, title or provider.
+_NOT_NOTICE = _ITEM | _TEXT | _AUTHOR | _DATE | _META | _JUNK | _REPLIES
 
 
 @dataclass(frozen=True)
@@ -391,24 +393,29 @@ def _string(element: etree._Element) -> str:
 
 def _is_junk(element: etree._Element) -> bool:
     tag = element.tag
-    if not isinstance(tag, str) or tag in _JUNK_TAGS:
+    if tag.__class__ is not str or tag in _JUNK_TAGS:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    keys = element.keys()
+    if not keys:
+        return False
+    get = element.get
+    if "hidden" in keys or get("aria-hidden") == "true":
         return True
-    if tag == "a":
-        href = element.get("href") or ""
-        if "replytocom=" in href or href.endswith(("#respond", "#reply")):
-            return True
-    return _has(element, _JUNK)
+    if tag == "a" and _is_reply_link(get("href") or ""):
+        return True
+    return bool(_marks_of(get("class") or "").flags & _JUNK)
 
 
-def _lines(block: str) -> str:
-    lines = []
-    for part in block.split("\n"):
-        line = collapse(part)
-        if line and (len(line) > 90 or not _JUNK_LINE.fullmatch(line)):
-            lines.append(line)
-    return "\n".join(lines)
+def _is_reply_link(href: str) -> bool:
+    return "replytocom=" in href or href.endswith(("#respond", "#reply"))
+
+
+_BR = "\x00"  # a <br> while the text is read; whitespace is folded around it
+_BREAKS = re.compile("\x00(?: ?\x00)+")
+
+
+def _keep(line: str) -> bool:
+    return bool(line) and (len(line) > 90 or not _JUNK_LINE.fullmatch(line))
 
 
 def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
@@ -419,39 +426,57 @@ def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
     pieces: list[str] = []
 
     def flush() -> None:
-        if pieces:
-            text = "".join(pieces)
-            pieces.clear()
-            blocks = _PARAGRAPH_BREAK.split(text) if "\n" in text else [text]
-            paragraphs.extend(filter(None, map(_lines, blocks)))
+        if not pieces:
+            return
+        text = _SPACE.sub(" ", "".join(pieces))
+        pieces.clear()
+        if _BR not in text:
+            text = text.strip()
+            if _keep(text):
+                paragraphs.append(text)
+            return
+        for block in _BREAKS.split(text):
+            lines = [line for line in (part.strip() for part in block.split(_BR)) if _keep(line)]
+            if lines:
+                paragraphs.append("\n".join(lines))
 
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        if closing:
-            if node.tag in _BLOCKS:
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None
+    for event, node in walker:
+        if event == "start":
+            if node is not root and (node in skip or node in items or _is_junk(node)):
+                walker.skip_subtree()  # its "end" comes next
+                skipped = node
+                continue
+            tag = node.tag
+            if tag == "br":
+                pieces.append(_BR)
+            elif tag in _BLOCKS:
                 flush()
-            if node is not root and node.tail:
-                pieces.append(_SPACE.sub(" ", node.tail))
-            continue
-        if node is not root and (node in skip or node in items or _is_junk(node)):
+            if node.text:
+                pieces.append(node.text)
+        elif event == "end":
+            if node is root:
+                break
+            if node is not skipped and node.tag in _BLOCKS:
+                flush()
             if node.tail:
-                pieces.append(_SPACE.sub(" ", node.tail))
-            continue
-        if node.tag == "br":
-            pieces.append("\n")
-        elif node.tag in _BLOCKS:
-            flush()
-        if node.text:
-            pieces.append(_SPACE.sub(" ", node.text))
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+                pieces.append(node.tail)
+        elif node.tail:  # a comment or processing instruction: only its tail is text
+            pieces.append(node.tail)
     flush()
     return paragraphs
 
 
 def _inline_text(element: etree._Element) -> str:
     return collapse(" ".join(_paragraphs(element)))
+
+
+def _plain_text(element: etree._Element) -> str:
+    """`_inline_text`, quicker for an element with no junk in it (a name, a date)."""
+    if len(element) and any(map(_is_junk, element.iterdescendants())):
+        return _inline_text(element)
+    return _string(element)
 
 
 # -- 1. signals -------------------------------------------------------------------------------
@@ -495,13 +520,15 @@ _INLINE_MARKERS = ("disqus", "Coral.createStreamEmbed", "remark42", "commento.io
                    "talk.hyvor.com", "fb-comments", "data-isso")
 
 
-_NAMED_PROVIDER = re.compile(r"fb-comments|disqus|coral|hyvor|remark42|giscus|utterances|spot-?im|"
-                             r"openweb|viafoura|livefyre|intensedebate|idc-|isso", re.I)
+_NOT_NAMED = {"script", "iframe", "link", "meta", "style", "textarea", "input", "noscript"}
+_NAMED_PROVIDERS = ("fb-comments", "disqus", "coral", "hyvor", "remark42", "giscus", "utterances",
+                    "spot-im", "spotim", "openweb", "viafoura", "livefyre", "intensedebate", "idc-",
+                    "isso")
 
 
 @dataclass
 class _Signals:
-    named: list = field(default_factory=list)  # class or id names comments
+    named: list = field(default_factory=list)  # (element, flags): class or id names comments
     items: list = field(default_factory=list)  # rule 3a candidates
     headings: list = field(default_factory=list)  # (heading, text) about comments
     forms: list = field(default_factory=list)  # comment forms and textareas
@@ -580,23 +607,31 @@ def _collect(root: etree._Element) -> _Signals:
                 providers.append((element.sourceline or 0, name))
     for element in _SIGNALS(root):
         tag = element.tag
-        if tag in ("script", "iframe", "link", "meta", "style", "textarea", "input"):
-            if tag == "meta" and element.get("itemprop") == "commentCount":
+        get = element.get
+        if tag in _NOT_NAMED:
+            if tag == "meta" and get("itemprop") == "commentCount":
                 signals.counts.append(element)
             continue
-        if element.get("itemprop") == "commentCount":
-            signals.counts.append(element)
-        href = element.get("href") if tag == "a" else None
-        if href and ("comment-page-" in href or "cpage=" in href):
+        classes, ident = get("class") or "", get("id") or ""
+        if tag == "a" and ("comment-page-" in (href := get("href") or "") or "cpage=" in href):
             signals.page_links.append(element)
-        names_ = (element.get("class") or "") + " " + (element.get("id") or "")
-        if "omment" in names_ or "omentar" in names_:
-            signals.named.append(element)
-            if (_NAMED_PROVIDER.search(names_) or element.get("id") == "commento") and \
-                    (name := _provider_of(element)):
-                providers.append((element.sourceline or 0, name))
-        if _is_item(element):
+        flags = 0
+        if "omment" in classes or "omment" in ident or "omentar" in classes or \
+                "omentar" in ident:
+            flags = _marks_of(classes).flags | (_marks_of(ident).flags if ident else 0)
+            signals.named.append((element, flags))
+            if not flags & _NOT_NOTICE:
+                lowered = (classes + " " + ident).lower()
+                if (ident == "commento" or any(m in lowered for m in _NAMED_PROVIDERS)) and \
+                        (name := _provider_of(element)):
+                    providers.append((element.sourceline or 0, name))
+        if tag in _ITEM_TAGS and (flags & _ITEM or ident.startswith(("comment-", "li-comment-"))
+                                  or get("itemscope") is not None or get("typeof")
+                                  or get("data-comment-user-id") is not None) and \
+                _is_item(element):
             signals.items.append(element)
+        elif get("itemprop") == "commentCount":
+            signals.counts.append(element)
     if providers:
         signals.provider = min(providers)[1]
     return signals
@@ -686,10 +721,9 @@ def _containers(signals: _Signals, zones: _Zones) -> tuple[list, list]:
     """Comments containers: elements named for comments (outermost of nested ones), and the
     blocks after a comments heading. Returns (named containers, scan groups): a scan group is
     a list of elements whose subtrees (with themselves, for a heading's) hold the comments."""
-    named = [e for e in signals.named
-             if e.tag not in _NOT_CONTAINERS and not _ITEM_ID.search(e.get("id") or "")
-             and _flags(e) & _CONTAINER and not _flags(e) & (_ZONE | _FORM)
-             and not zones.excluded(e)]
+    named = [e for e, flags in signals.named
+             if flags & _CONTAINER and not flags & (_ZONE | _FORM) and e.tag not in _NOT_CONTAINERS
+             and not _ITEM_ID.search(e.get("id") or "") and not zones.excluded(e)]
     chosen = set(named)
     named = [e for e in named if not any(a in chosen for a in e.iterancestors())]
     groups: list[list[etree._Element]] = [list(e) for e in named]
@@ -825,8 +859,12 @@ def _date_of(element: etree._Element) -> str | None:
 
 
 def _clean_author(name: str) -> str | None:
-    name = _NOT_VERIFIED.sub("", _SAYS.sub("", collapse(name))).strip(" :|-–—·,")
-    name = _BY.sub("", name)
+    name = collapse(name)
+    if " " in name or ":" in name:  # "Name says:", "by Name"
+        name = _BY.sub("", _SAYS.sub("", name))
+    if ")" in name:
+        name = _NOT_VERIFIED.sub("", name)
+    name = name.strip(" :|-–—·,")
     return name if 0 < len(name) <= 100 else None
 
 
@@ -850,9 +888,13 @@ def _author_link(author_el: etree._Element, url: str) -> str | None:
     href = (link.get("href") or "").strip() if link is not None else ""
     if not href or href.startswith(("#", "javascript:", "mailto:")) or "replytocom" in href:
         return None
-    return absolute_url(url, href)
+    return href if href.startswith(("https://", "http://")) else absolute_url(url, href)
 
 
+_NO_MARKS = _Marks(0, 9, 9.0)
+_ROLES = _AUTHOR | _TEXT | _DATE | _META
+_ROLE_TAGS = {"cite", "header", "footer", "time"}
+_INNER_ID_ATTRIBUTES = ("id", "name", "data-comment-id", "data-commentid")
 _RDFA = {"text": "text", "content": "text", "datecreated": "datecreated",
          "created": "datecreated", "date": "datecreated", "datepublished": "datecreated",
          "author": "author", "creator": "author", "has_creator": "author"}
@@ -876,57 +918,67 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     parent_ref = next((item.get(a) for a in _PARENT_ATTRIBUTES if item.get(a)), None)
     inner_ids: list[str] = []
     links: list[etree._Element] = []
-    stack = list(reversed(item))
-    while stack:
-        element = stack.pop()
+    own_id = _own_id(item)
+    walker = etree.iterwalk(item, events=("start",))
+    next(walker)  # the item itself
+    alive = []  # lxml makes a new proxy for an element nobody holds; the text pass reuses these
+    for _, element in walker:
+        alive.append(element)
         tag = element.tag
-        if not isinstance(tag, str) or element in items:
+        if element in items or tag in _JUNK_TAGS and tag not in ("meta", "link"):
+            walker.skip_subtree()
             continue
-        attrs = dict(element.items())
-        if attrs:
-            itemprop = attrs.get("itemprop", "").lower() or _rdfa(attrs.get("property"))
-            if "datetime" in attrs or itemprop in _DATE_ITEMPROPS:
-                dates.append((0, len(dates), element))
-            elif "data-comment-timestamp" in attrs:
-                dates.append((3, len(dates), element))
-            if itemprop == "parentitem" and parent_ref is None:
-                parent_ref = attrs.get("href") or attrs.get("content") or \
-                    attrs.get("itemid") or _string(element)
-            elif itemprop in ("url", "identifier"):
-                inner_ids.append(attrs.get("href") or attrs.get("content") or _string(element))
-            for attribute in ("id", "name", "data-comment-id", "data-commentid"):
-                if attribute in attrs:
-                    inner_ids.append(attrs[attribute])
-            if tag == "a" and attrs.get("href"):
+        keys = element.keys()
+        itemprop = ""
+        marks = _NO_MARKS
+        if keys:
+            get = element.get
+            if tag == "a" and "href" in keys:
                 links.append(element)
-            if _is_junk(element):
+            if own_id is None:
+                inner_ids.extend(get(name) or "" for name in _INNER_ID_ATTRIBUTES if name in keys)
+            if "itemprop" in keys:
+                itemprop = (get("itemprop") or "").lower()
+            elif "property" in keys:
+                itemprop = _rdfa(get("property"))
+            if "datetime" in keys or itemprop in _DATE_ITEMPROPS:
+                dates.append((0, len(dates), element))
+            elif "data-comment-timestamp" in keys:
+                dates.append((3, len(dates), element))
+            if itemprop == "parentitem":
+                parent_ref = parent_ref or get("href") or get("content") or get("itemid") or \
+                    _string(element)
+            elif itemprop in ("url", "identifier"):
+                inner_ids.append(get("href") or get("content") or _string(element))
+            if "class" in keys:
+                marks = _marks_of(get("class") or "")
+            if marks.flags & _JUNK or tag in _JUNK_TAGS or "hidden" in keys or (
+                    "aria-hidden" in keys and get("aria-hidden") == "true") or (
+                    tag == "a" and _is_reply_link(get("href") or "")):
+                walker.skip_subtree()
                 continue
-            marks = _marks_of(attrs.get("class", ""))
-        else:
-            itemprop = ""
-            if tag in _JUNK_TAGS:
-                continue
-            marks = _marks_of("")
-        if itemprop in ("author", "creator"):
-            rank = 1
-        elif itemprop == "name" and author_rank == 1 and author_el in element.iterancestors():
-            rank = 0
-        elif marks.flags & _AUTHOR:
-            rank = marks.author_rank
-        else:
-            rank = 5 if tag == "cite" else 9
-        if rank < author_rank:
-            author_el, author_rank = element, rank
-        text = 0.0 if itemprop in ("text", "commenttext", "reviewbody") else marks.text_rank
-        if text < text_rank:
-            text_el, text_rank = element, text
-        if marks.flags & _DATE and tag != "time":
-            dates.append((1 if tag == "a" or "title" in attrs else 2, len(dates), element))
-        if marks.flags & (_META | _AUTHOR | _DATE) or tag in ("header", "footer", "time"):
-            furniture.append(element)
-        stack.extend(reversed(element))
+        flags = marks.flags
+        if itemprop or flags & _ROLES or tag in _ROLE_TAGS:
+            if itemprop in ("author", "creator"):
+                rank = 1
+            elif itemprop == "name" and author_rank == 1 and \
+                    author_el in element.iterancestors():
+                rank = 0
+            elif flags & _AUTHOR:
+                rank = marks.author_rank
+            else:
+                rank = 5 if tag == "cite" else 9
+            if rank < author_rank:
+                author_el, author_rank = element, rank
+            text = 0.0 if itemprop in ("text", "commenttext", "reviewbody") else marks.text_rank
+            if text < text_rank:
+                text_el, text_rank = element, text
+            if flags & _DATE and tag != "time":
+                dates.append((1 if tag == "a" or "title" in keys else 2, len(dates), element))
+            if flags & (_META | _AUTHOR | _DATE) or tag in ("header", "footer", "time"):
+                furniture.append(element)
 
-    author = _clean_author(_inline_text(author_el)) if author_el is not None else None
+    author = _clean_author(_plain_text(author_el)) if author_el is not None else None
     author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
     for _, _, element in sorted(dates, key=lambda entry: entry[:2]):
@@ -935,33 +987,33 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
             date_el = element
             break
 
-    text_root = text_el if text_el is not None else item
     cut = {e for e in (author_el, date_el) if e is not None}
     # Inside the text's element, cut the header: the blocks made of the author, the date and
-    # little else.
+    # little else (without a text element, the item is the text's element).
+    if text_el is not None:
+        inside = set(text_el.iterdescendants())
+        header = [e for e in furniture if e in inside]
+    else:
+        header = furniture
     removed: set = set()
-    for element in furniture:
-        if element is text_el or element in cut or (
-                text_el is not None and text_el not in element.iterancestors()) or \
-                element in text_root.iterancestors() or \
-                any(a in removed for a in element.iterancestors()):
+    for element in header:
+        if element in cut or any(a in removed for a in element.iterancestors()):
             continue
         size = len(_string(element)) - sum(
             len(_string(e)) for e in cut if element in e.iterancestors())
         if size < 30:
             removed.add(element)
-    paragraphs = _paragraphs(text_root, cut | removed, items)
+    paragraphs = _paragraphs(text_el if text_el is not None else item, cut | removed, items)
     if not paragraphs and text_el is not None:
         paragraphs = _paragraphs(item, cut, items)
     if published is None:
         # The visible date, wherever the header writes it.
-        for element in furniture:
-            if text_el is None or text_el not in element.iterancestors():
-                published = date_in(_inline_text(element))
-                if published:
-                    break
+        for element in header if text_el is not None else furniture:
+            published = date_in(_inline_text(element))
+            if published:
+                break
 
-    comment_id = _own_id(item) or next(
+    comment_id = own_id or next(
         (m.group(1) or m.group(2) for m in map(_ITEM_ID.search, inner_ids) if m), None) or \
         _anchor_id(item)
     if comment_id is None:
@@ -988,11 +1040,15 @@ def _fallback_id(article_url: str, author: str | None, published: str | None, te
 # -- 5. threading -----------------------------------------------------------------------------
 
 
-def _thread_parent(element: etree._Element, items: set) -> etree._Element | None:
-    """The enclosing item, or the item just before the replies container that holds this."""
+def _thread_parent(element: etree._Element, items: set,
+                   sections: set | frozenset = frozenset()) -> etree._Element | None:
+    """The enclosing item, or the item just before the replies container that holds this;
+    the search stops at the comments container (`sections`)."""
     for ancestor in element.iterancestors():
         if ancestor in items:
             return ancestor
+        if ancestor in sections:
+            return None
         replies = _has(ancestor, _REPLIES)
         if ancestor.tag not in _LISTS and not replies:
             continue
@@ -1014,7 +1070,8 @@ def _thread_parent(element: etree._Element, items: set) -> etree._Element | None
 _WORDY = re.compile(r"[^\W\d_]|[^\s\w.,:;!?()'\"+\-]")  # a letter, or an emoji
 
 
-def _build(reads: list[_Read], article_url: str) -> list[Comment]:
+def _build(reads: list[_Read], article_url: str,
+           sections: set | frozenset = frozenset()) -> list[Comment]:
     """Ids, threading and positions for the items that hold some text."""
     reads = [read for read in reads if _WORDY.search(read.text)]
     for read in reads:
@@ -1031,7 +1088,8 @@ def _build(reads: list[_Read], article_url: str) -> list[Comment]:
         if read.parent_ref is not None:
             parent_id = read.parent_ref if read.parent_ref not in ("", "0", comment_id) else None
         else:
-            parent = _thread_parent(read.element, elements) if read.element is not None else None
+            parent = _thread_parent(read.element, elements, sections) \
+                if read.element is not None else None
             parent_id = by_element[parent].comment_id if parent is not None else None
         depth = depth_of.get(parent_id, 0) + 1 if parent_id is not None else 0
         depth_of[comment_id] = depth
@@ -1162,8 +1220,8 @@ def _open_state(signals: _Signals, containers: list, zones: _Zones) -> bool | No
     """True when the page offers a comment form, False when it says comments are closed."""
     if any(not zones.excluded(form) for form in signals.forms):
         return True
-    for element in signals.named:
-        if _flags(element) & _FORM and element.tag not in ("p", "span", "a", "label"):
+    for element, flags in signals.named:
+        if flags & _FORM and element.tag not in ("p", "span", "a", "label"):
             if _HAS_FORM(element):
                 return True
             text = _string(element)
@@ -1171,18 +1229,19 @@ def _open_state(signals: _Signals, containers: list, zones: _Zones) -> bool | No
                 return True
     # A notice: a heading, a short element named for comments, a short child of a container.
     texts = [text for _, text in signals.headings]
-    texts += [_STRING(e) for e in signals.named if len(e) < 4]
+    texts += [_STRING(e) for e, flags in signals.named
+              if flags & _CLOSED_MARK or len(e) < 4 and not flags & _NOT_NOTICE]
     texts += [_STRING(child) for container in containers for child in container
               if isinstance(child.tag, str) and len(child) < 4]
     if any(len(text) < 400 and _is_closed_notice(text) for text in texts):
         return False
-    if any(_flags(e) & _CLOSED_MARK and not _OPEN_PHRASE.search(_string(e))
-           for e in signals.named):
+    if any(flags & _CLOSED_MARK and not _OPEN_PHRASE.search(_string(e))
+           for e, flags in signals.named):
         return False
     if any(_OPEN_PHRASE.search(text) for _, text in signals.headings if len(text) < 80):
         return True
-    if any(_OPEN_PHRASE.search(_string(e)) for e in signals.named
-           if e.tag in ("a", "span") and len(_STRING(e)) < 200):
+    if any(_OPEN_PHRASE.search(_string(e)) for e, flags in signals.named
+           if e.tag in ("a", "span") and not flags & _NOT_NOTICE and len(_STRING(e)) < 200):
         return True
     return None
 
@@ -1231,8 +1290,8 @@ def _stated_count(signals: _Signals, objects: list[dict], url: str,
                   zones: _Zones) -> int | None:
     """Rule 6: the count the comments title / heading states, then JSON-LD and microdata
     `commentCount`, then a "3 Comments" link to the page's own comments."""
-    titles = [(e, _string(e)) for e in signals.named
-              if e.tag not in ("a", "form") and (_flags(e) & _TITLE or _flags(e) & _COUNT_LINK
+    titles = [(e, _string(e)) for e, flags in signals.named
+              if e.tag not in ("a", "form") and (flags & _TITLE or flags & _COUNT_LINK
                                                  and _in_container(e))]
     headings = [(e, text) for e, text in signals.headings if _HEADING.search(text)]
     for element, text in [*titles, *headings]:
@@ -1247,8 +1306,8 @@ def _stated_count(signals: _Signals, objects: list[dict], url: str,
         if number is not None:
             return number
     current = canonicalize(url)
-    for element in signals.named:
-        if not _flags(element) & _COUNT_LINK:
+    for element, flags in signals.named:
+        if not flags & _COUNT_LINK:
             continue
         for link in element.iter("a"):
             target = absolute_url(url, link.get("href") or "")
@@ -1281,19 +1340,23 @@ def _article_key(url: str) -> tuple[str, str, str]:
 def _page_urls(signals: _Signals, containers: list, url: str) -> list[str]:
     """Rule 6: the comment section's other pages, absolute, in page order, once each."""
     links = list(signals.page_links)
-    for element in signals.named:
-        if _flags(element) & _PAGER:
+    for element, flags in signals.named:
+        if flags & _PAGER:
             links.extend(element.iter("a"))
     for container in containers:
-        links.extend(a for a in container.iter("a") if _PAGE_HREF.search(a.get("href") or ""))
+        links.extend(a for a in container.iter("a")
+                     if "page" in (href := a.get("href") or "") and _PAGE_HREF.search(href))
     links.sort(key=lambda link: link.sourceline or 0)
     seen = {canonicalize(url)}
     article = _article_key(url)
     pages = []
+    hrefs: set[str] = set()
     for link in links:
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")) or "replytocom" in href:
+        href = (link.get("href") or "").strip().split("#", 1)[0]
+        if not href or href in hrefs or href.startswith(("javascript:", "mailto:")) or \
+                "replytocom" in href:
             continue
+        hrefs.add(href)
         absolute = absolute_url(url, href)
         if not absolute or not absolute.startswith(("http://", "https://")):
             continue
@@ -1325,7 +1388,8 @@ def find_comments(page: Selector, url: str, article_url: str | None = None) -> C
     items = _markup_items(signals.items, zones)
     if items:
         item_set = set(items)
-        comments = _build([_read_item(item, item_set, url) for item in items], article_url)
+        comments = _build([_read_item(item, item_set, url) for item in items], article_url,
+                          set(named))
     if not comments and objects:
         comments = _build(_json_ld_reads(objects, url, article_url), article_url)
     if not comments and groups:
