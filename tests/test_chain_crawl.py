@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
+
+import pytest
 
 from archiver.archive import Archive
 from archiver.dedupe import canonicalize
@@ -202,3 +207,25 @@ def test_crawling_twice_keeps_one_row_per_article_and_updates_last_seen(
         ).fetchone()[0]
         >= 1
     )
+
+
+@pytest.mark.parametrize("arguments, message", [
+    ([], "chain needs a start URL"),
+    (["-a", "start_url=ftp://news.example/a/"], "start_url must be http(s) URLs"),
+    (["-a", "start_url=http://127.0.0.1:9/a/", "-a", "direction=sideways"],
+     "direction must be one of both, prev, next"),
+    (["-a", "start_url=http://127.0.0.1:9/a/", "-a", "max_articles=zero"],
+     "max_articles must be a whole number"),
+    (["-a", "start_url=http://127.0.0.1:9/a/", "-a", "max_articles=0"],
+     "max_articles must be at least 1"),
+])
+def test_bad_spider_arguments_fail_with_a_clear_message_and_touch_nothing(
+        archive_path, arguments, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "chain", *arguments,
+         "-s", f"ARCHIVE_DB={archive_path}"],
+        cwd=archive_path.parent, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"})
+    assert result.returncode != 0
+    assert message in result.stderr.splitlines()[-1]
+    assert not archive_path.exists()
