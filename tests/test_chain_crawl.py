@@ -229,3 +229,19 @@ def test_bad_spider_arguments_fail_with_a_clear_message_and_touch_nothing(
     assert result.returncode != 0
     assert message in result.stderr.splitlines()[-1]
     assert not archive_path.exists()
+
+
+def test_a_neighbour_that_cannot_be_fetched_is_recorded_and_the_run_goes_on(
+        crawl, demo_site, archive_path, open_archive):
+    articles = demo_site.articles[:3]
+    site = DemoSite(articles)
+    with serve(site) as base_url:
+        site.articles[2] = replace(articles[2], next=base_url + "/2026/12/31/gone/")
+        crawl(archive_path, base_url + site.article_path(articles[0]))
+    archive = open_archive(archive_path)
+    assert archive.db["articles"].count == 3
+    [error] = archive.db["errors"].rows
+    assert (error["url"], error["status"], error["reason"]) == (
+        base_url + "/2026/12/31/gone/", 404, "HTTP 404")
+    run = last_run(archive)
+    assert (run["status"], run["articles"], run["errors"]) == ("finished", 3, 1)
