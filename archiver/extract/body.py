@@ -77,6 +77,18 @@ _TEASER_HEADING = re.compile(
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
     r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
+# Short lines that are page furniture in any story: datelines and reading times, and the
+# calls to subscribe, sign in or follow that news sites put between paragraphs.
+_FURNITURE_LINE = re.compile(
+    r"^(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,60}\d|"
+    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
+    r"^(?:lesezeit|reading time)\W|\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
+    r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
+    r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
+    r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
+    r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b",
+    re.I)
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b|kommentare?|leserkommentare|"
     r"commentaires?|comentarios?|commenti|комментари[йия]|コメント|reacties|komentarze?)"
@@ -262,6 +274,8 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
             continue
         if _TEASER_HEADING.match(block.text) and len(block.text) < 80:
             continue
+        if len(block.text) < 160 and _FURNITURE_LINE.search(block.text):
+            continue
         kept.append(block)
     return kept
 
@@ -284,11 +298,12 @@ def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None
 
 
 def _without_boxes(root: html.HtmlElement) -> html.HtmlElement:
-    """A copy of the page without share bars, newsletter and "read also" boxes: the furniture
-    that trafilatura keeps when it sits inside an article."""
+    """A copy of the page without share bars, newsletter and "read also" boxes (the furniture
+    that trafilatura keeps when it sits inside an article) and without ruby annotations."""
     clean = copy.deepcopy(root)
     for element in list(clean.iter(etree.Element)):
-        if element.getparent() is not None and _BOX.search(_marks(element)):
+        if element.getparent() is not None and (
+                element.tag in ("rt", "rp") or _BOX.search(_marks(element))):
             element.drop_tree()
     return clean
 

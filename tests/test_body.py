@@ -1,0 +1,93 @@
+"""Body rules, one family of real-site markup each."""
+
+from __future__ import annotations
+
+import json
+
+from archiver.extract import extract
+
+URL = "https://news.example/2026/03/04/story/"
+P1 = "The council approved the new budget on Tuesday after a debate that lasted most of the day."
+P2 = "Opposition members said the plan would cut funding for libraries and public transport."
+P3 = "The mayor said the savings were needed to keep the city's finances stable next year."
+
+
+def body_of(inner: str, head: str = "") -> str:
+    html = (f"<html><head>{head}</head><body><header><nav><a href='/'>Home</a></nav></header>"
+            f"<h1>Council approves budget</h1>{inner}<footer>© News</footer></body></html>")
+    return extract(html, URL).body
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_the_marked_body_container_is_read_without_its_furniture():
+    inner = ('<div class="entry-content">' + paragraphs(P1)
+             + '<div class="share-buttons"><a href="#">Share on Facebook</a></div>'
+             + '<div class="newsletter-box"><p>Subscribe to our newsletter</p></div>'
+             + paragraphs(P2) + '<p class="read-also">Read also: <a href="/x/">Other story '
+             'about the council</a></p>' + paragraphs(P3) + "</div>"
+             + '<aside class="related"><p>' + P1.upper() + "</p></aside>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_body_split_by_ads_into_sibling_containers_is_read_whole():
+    inner = ('<article><div class="article__body">' + paragraphs(P1, P2) + "</div>"
+             '<div class="ad-slot">Advertisement</div>'
+             '<div class="article__body">' + paragraphs(P3) + "</div></article>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_text_outside_paragraphs_is_read_and_split_at_line_breaks():
+    inner = f'<div class="article-body"><div>{P1}<br><br>{P2}</div>{P3}</div>'
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_standfirst_between_headline_and_body_comes_first():
+    lede = "A long day of debate ends with a narrow vote in favour of the spending plan."
+    inner = f'<p class="article-lead">{lede}</p><div class="entry-content">{paragraphs(P1, P2, P3)}'
+    assert body_of(inner + "</div>") == "\n\n".join([lede, P1, P2, P3])
+
+
+def test_page_builder_widgets_and_paywall_marked_text_are_content():
+    inner = ('<div class="entry-content"><div class="elementor-widget elementor-widget-text">'
+             + paragraphs(P1, P2) + '</div><div class="paywall">' + paragraphs(P3) + "</div></div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_datelines_reading_times_and_subscription_calls_are_not_text():
+    inner = ('<article><p>Published March 4, 2026 10:32</p><p>4 min read</p>' + paragraphs(P1)
+             + "<p>Subscribe now to read the latest news in your city.</p>" + paragraphs(P2, P3)
+             + "</article>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_more_on_this_box_heading_and_the_comment_section_are_not_text():
+    inner = ('<article class="post">' + paragraphs(P1, P2, P3)
+             + '<h3>Mehr zum Thema</h3><ul><li><a href="/a/">Eine andere Geschichte</a></li></ul>'
+             + "<h3>3 Comments</h3><p>I disagree with the council, this is a long comment.</p>"
+             + "</article>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_ruby_annotations_are_not_read_into_the_text():
+    text = ("子どもへの虐待をなくすための法律ができて、親が子どもを教育するために"
+            "体罰を禁止しました。") * 5
+    ruby = text.replace("子", "<ruby>子<rt>こ</rt></ruby>", 1)
+    assert body_of(f'<div class="article-body"><p>{ruby}</p></div>') == text  # container
+    assert body_of(f'<div id="x"><p>{ruby}</p></div>') == text  # generic extractor
+
+
+def test_json_ld_article_body_wins_when_it_holds_clearly_more():
+    full = "\n".join([P1, P2, P3])
+    head = ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "articleBody": f"<p>{P1}</p><p>{P2}</p>"
+                          f"<p>{P3}</p>"}) + "</script>")
+    assert body_of('<div class="entry-content"><p>' + P1 + "</p></div>", head) == \
+        full.replace("\n", "\n\n")
+
+
+def test_without_any_container_the_generic_extractor_finds_the_text():
+    inner = '<div id="wrap"><div class="x1">' + paragraphs(P1, P2, P3) + "</div></div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
