@@ -104,3 +104,10 @@ def test_mutated_real_pages_never_raise(caplog, data):
     article = extract(bytes(html), URL)
     assert article.url == URL
     assert "extraction failed" not in caplog.text
+
+
+def test_json_ld_nested_past_the_recursion_limit_is_skipped(caplog):
+    nested = "[" * 100_000 + "]" * 100_000
+    html = page(TEXT, f'<script type="application/ld+json">{nested}</script>')
+    assert extract(html, URL).body.startswith("Grüße aus Köln")
+    assert "extraction failed" not in caplog.text

@@ -2,46 +2,55 @@
 
 Order of rules:
 
-1. Cheap signals first: one XPath pass collects what any later rule needs (elements whose class
-   or id names comments, `#respond`, headings, scripts, iframes, forms, schema.org microdata,
-   comment-page links); a page where none of it concerns comments is done.
-2. Provider: the first script-loaded comment system in page order (Disqus, Facebook, Commento,
+1. Cheap signals first: one pass over headings, scripts, iframes and forms, one XPath over
+   attribute values mentioning "comment" (classes, ids, itemprop / itemtype / RDFa, comment-page
+   links). A page where none of it concerns comments is done (well under a millisecond).
+2. Provider: the first script-loaded comment system in page order: Disqus, Facebook, Commento,
    Hyvor Talk, Coral, Giscus, utterances, Remark42, Isso, Viafoura, OpenWeb / Spot.IM,
-   IntenseDebate, Livefyre).
-3. Comment items, the first rule that yields comments wins:
+   IntenseDebate, Livefyre (script sources, inline embed snippets, their placeholders).
+3. Comment items; the first rule that yields comments wins:
    a. markup that declares comments: WordPress classic and block themes (`li.comment`,
       `li#comment-N`, `div.comment.depth-N`), Drupal (`article.comment`), Blogger, wpDiscuz,
-      schema.org `Comment` microdata, any block whose class is the bare word "comment". An item
-      that only wraps the body of another (`li.comment > article.comment`) gives way to it, a
-      block wrapping several items is no item; pingbacks, trackbacks and items in a sidebar or
-      widget ("Recent comments") are left out;
-   b. JSON-LD: the `comment` trees of the page's objects;
-   c. generic: in a comments container (an element named for comments, or the blocks after a
-      heading such as "3 Comments", "Kommentare", "Комментарии", "コメント"), the block that
-      repeats among siblings (same tag and classes) and holds a date, some text and, unless its
-      class names comments, an author-ish element; nested repeats are the replies.
+      schema.org `Comment` microdata and RDFa, any block whose class is the bare word
+      "comment". An item that only wraps another's body (`li.comment > article.comment`) gives
+      way to it; a block wrapping several items with no words of its own is no item; a
+      `comment-content` part, pingbacks and trackbacks, items in a sidebar, widget, page
+      footer, "Recent comments" box or dialog, and items holding the comment form are left out;
+   b. JSON-LD: the `comment` trees of the page's objects (`@graph` included);
+   c. generic: in a comments container (an element whose class or id names the comments, or
+      the blocks after a heading such as "3 Comments", "Leave a Comment", "Kommentare",
+      "Commentaires", "Comentarios", "Комментарии", "コメント"), the block that repeats among
+      siblings (same tag and first lasting class) and holds some text that is not mostly
+      links, a date (`<time>`, date-like or relative text) and, unless its class names
+      comments, an author-ish element; nested repeats are the replies.
 4. Fields, from an item's own elements (nested items left out):
-   - id: the item's own id attribute (`comment-123`, `li-comment-123`, `c123`), then
-     `data-comment-id` / microdata `itemid`, an id inside the item (`div-comment-123`), the
-     empty Drupal anchor `a#comment-123` before it, its `replytocom=` / `#comment-123` links,
-     microdata `url` / `identifier`; else sha1 of article URL, author, date and text (16 hex);
-   - author: microdata `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
-     classes, `<cite>`; cleaned of "says:" and "(not verified)"; its link, absolute;
-   - published: `datetime` / microdata `dateCreated` attributes, date-classed elements (their
-     `title` or text), Drupal's `data-comment-timestamp`, then a date in the item's header text;
-   - text: microdata `text`, the `comment-content` family of classes, then the item itself
-     without its header (the author, the date and the blocks made of little else); paragraphs
-     joined by a blank line; reply / edit / report / vote / like widgets, avatars, "says:" and
+   - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`), then
+     `data-comment-id` / microdata `itemid`, an id inside it (`div-comment-123`), the empty
+     Drupal anchor `a#comment-123` before it, its `replytocom=` / `#comment-123` links,
+     microdata `url` / `identifier`; else sha1 of the canonical article URL, author, date and
+     text (16 hex);
+   - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
+     classes, `<cite>`; without "says:", "by" and "(not verified)"; its link, made absolute;
+   - published: `datetime` / microdata `dateCreated` / `datePublished` attributes, date-classed
+     elements (their `title`, else their text), Drupal's `data-comment-timestamp`, a short
+     leaf that is a date, then a date in the header's text; written in English, German,
+     French, Spanish, Italian, Dutch, Portuguese, Russian, Polish or Japanese, ISO 8601 out;
+   - text: microdata / RDFa `text`, Drupal's body field, the `comment-content` family of
+     classes, else the item itself; in both without the header (the author, the date and the
+     blocks made of little else); paragraphs joined by a blank line, `<br>` a line break;
+     reply / edit / report / vote / like / share widgets, avatars, "says:", hidden text and
      moderation notes left out.
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
    nearest enclosing item, else the item just before the replies container (`div.indented`,
-   `.children`, `.replies`, a list) that holds it. Depth follows the parent.
-6. The section: `open` is True for a comment form (`#respond`, `form.comment-form`, a form
-   posting to a comment URL, a "Leave a Reply" heading), False for a "comments are closed"
-   notice, None otherwise; `count` is the number the comments heading states ("3 thoughts on",
-   "Comments (3)"), else JSON-LD / microdata `commentCount`, else a "3 Comments" link to the
-   page itself; `page_urls` are the comment pagination links (`comment-page-N`, `cpage=N`,
-   pagers inside the comments container), absolute, without the current page.
+   `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level
+   up by its `depth-N` / `level-N` / `--indented` class. Depth follows the parent.
+6. The section: `open` is True for a comment form (`#respond`, `form.comment-form`, a form or
+   textarea named for comments, a "Leave a Reply" / "Kommentar schreiben" heading), False for
+   a "comments are closed" notice (EN, DE, FR, ES, IT, NL, RU, JA), None otherwise; `count` is
+   the number the comments title / heading states ("3 thoughts on", "Comments (3)", "Ein
+   Kommentar"), else JSON-LD / microdata `commentCount`, else a "3 Comments" link to the page
+   itself; `page_urls` are the comment pagination links of this article (`comment-page-N`,
+   `cpage=N`, pagers inside the comments container), absolute, once each, without this page.
 """
 
 from __future__ import annotations
@@ -60,7 +69,7 @@ from parsel import Selector
 from ..dedupe import absolute_url, canonicalize
 from ..items import Comment
 from .metadata import iso_date
-from .structured import json_ld_objects, names, text_values
+from .structured import json_ld_objects
 from .text import collapse
 
 __all__ = ["CommentSection", "count_in", "date_in", "find_comments"]
@@ -88,7 +97,7 @@ _JUNK_EXACT = {"hidden", "screen-reader-text", "sr-only", "visually-hidden", "vi
 # "reply-link", "vote-up"), not when the word sits inside ("js-comment-edit-hide").
 _JUNK_WORD = (r"(?:reply|says|avatars?|gravatar|userpic|moderation|edit|votes?|voting|like|"
               r"likes|liked|rating|ratings|report|flag|actions?|tools|toolbar|share|sharing|"
-              r"karma|thumbs|upvote|downvote|badge|score|points)")
+              r"karma|thumbs|upvote|downvote|badge|score|points|reactions)")
 _JUNK_TOKEN = re.compile(rf"^{_JUNK_WORD}(?:$|[-_])|[-_]{_JUNK_WORD}$|"
                          r"commentreply|replybutton|likebutton|replylink")
 _AUTHOR_RANK = {
@@ -103,7 +112,7 @@ _AUTHOR_TOKEN = re.compile(r"author|autor|auteur|user-?name|username|nick|commen
                            r"(?:^|[-_])(?:name|user|poster|nombre|nome)$|[a-z](?:name|user)$")
 _NOT_AUTHOR = re.compile(r"avatar|img|image|pic|photo|(?:author|autor|user|name)[-_]*(?:box|bio|"
                          r"url|link|info|card|desc)")
-_DATE_TOKEN = re.compile(r"date|time|datum|zeit|fecha|stamp|posted|published|meta|when|"
+_DATE_TOKEN = re.compile(r"date|time|datum|zeit|fecha|stamp|posted|published|submitted|meta|when|"
                          r"(?:^|[-_])ago(?:$|[-_])")
 # Text classes, most specific first: Drupal's body field, then the comment-content family.
 _TEXT_BODY = {"field--name-comment-body", "field-name-comment-body"}
@@ -122,10 +131,11 @@ _REPLIES_TOKEN = re.compile(r"(?:^|[-_])(?:children|child|replies|indented|answe
                             r"sub-?comments?|subthread|thread-replies|comment-replies)"
                             r"(?:$|[-_])")
 # Sidebars, widgets, page footers, "Recent comments" boxes (not `tag-popular` post classes).
+_LATEST = r"(?:recent|latest|aktuelle|neueste|letzte|derniers|ultimos|popular|most|top)"
 _ZONE_TOKEN = re.compile(rf"^(?!tag-|category-|post-|format-|type-)(?:(?!.*{_WORD}).*(?:widget|"
-                         r"sidebar)|secondary$|(?:site-|page-)?footer$|colophon$|"
-                         r".*(?:recent|latest|aktuelle|neueste|letzte|derniers|ultimos|popular|"
-                         rf"most|top)[-_]*(?:[a-z]+[-_]+)?{_WORD})")
+                         r"sidebar)|secondary$|aside$|(?:site-|page-)?footer$|colophon$|"
+                         rf".*{_LATEST}[-_]*(?:[a-z]+[-_]+)?{_WORD}|.*{_WORD}[-_]*{_LATEST}|"
+                         r"(?:modal|dialog|popup|lightbox|overlay)(?:$|[-_]))")
 # A comments container: a plural or a comment word with a container word ("comment-list"),
 # not a part of one comment ("comments-title", "comment-content", "comments-link").
 _CONTAINER_TOKEN = re.compile(
@@ -150,7 +160,7 @@ _CLOSED_TOKENS = {"comments-closed", "comments-disabled", "comment-closed", "noc
 _PAGER_TOKEN = re.compile(r"comments?-?(?:navigation|nav|pagination|pager|paging)|commentnavi|"
                           r"comment-nav-(?:above|below)|wp-paginate-comments")
 _COUNT_LINK_TOKEN = re.compile(r"comments?-?(?:link|count|number|num)")
-_ITEM_ID = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentario|commentaire|cmt|"
+_ITEM_ID = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentario|commentaire|cmt|cid|"
                       r"c|reply|answer|message|msg|post)[-_]?(?:body[-_]|item[-_]|content[-_])?"
                       r"(\d+)(?:_\d+)?$|^(\d+)$", re.I)
 _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|"
@@ -161,6 +171,8 @@ _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypo
  _CLOSED_MARK, _PAGER, _COUNT_LINK) = (1 << i for i in range(14))
 # Parts of one comment: never the section's notice, title or provider.
 _NOT_NOTICE = _ITEM | _TEXT | _AUTHOR | _DATE | _META | _JUNK | _REPLIES
+# What the section is made of besides its comments.
+_SECTION_FLAGS = _CONTAINER | _FORM | _TITLE | _COUNT_LINK | _PAGER | _CLOSED_MARK
 
 
 @dataclass(frozen=True)
@@ -234,6 +246,8 @@ class _Zones:
                 verdict = self._verdicts[ancestor]
                 break
             path.append(ancestor)
+            if ancestor.tag in ("body", "html"):  # page-wide classes say nothing here
+                break
             if ancestor in self._forms or ancestor.get("id") == "respond":
                 verdict = True
                 break
@@ -422,6 +436,9 @@ def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
                 items: set | frozenset = frozenset()) -> list[str]:
     """The text of `root` as paragraphs: block elements and blank lines (`<br><br>`) break
     them, one `<br>` breaks a line; junk, `skip` and the `items` inside `root` left out."""
+    simple = _simple_paragraphs(root)
+    if simple is not None:
+        return simple
     paragraphs: list[str] = []
     pieces: list[str] = []
 
@@ -468,6 +485,19 @@ def _paragraphs(root: etree._Element, skip: set | frozenset = frozenset(),
     return paragraphs
 
 
+def _simple_paragraphs(root: etree._Element) -> list[str] | None:
+    """The common case quickly: nothing but plain `<p>text</p>` children; else None."""
+    if root.text and not root.text.isspace() or not len(root):
+        return None
+    texts = []
+    for child in root:
+        if child.tag != "p" or len(child) or child.keys() or child.tail and \
+                not child.tail.isspace():
+            return None
+        texts.append(_SPACE.sub(" ", child.text or "").strip())
+    return [text for text in texts if _keep(text)]
+
+
 def _inline_text(element: etree._Element) -> str:
     return collapse(" ".join(_paragraphs(element)))
 
@@ -494,6 +524,10 @@ _HEADING = re.compile(
     r"thoughts? on|responses?|replies|reactions?|kommentare?|leserkommentare|leserbriefe|"
     r"commentaires?|comentarios?|commenti|reacties|komentarze?|комментари\w*)\b|"
     r"^\W*(?:\d+\s*件の)?コメント", re.I)
+# A heading over a comment section, counted or not ("Leave a Comment" heads some).
+_SECTION_HEADING = re.compile(_HEADING.pattern + r"|^\W*(?:leave|post|write|add) a "
+                              r"(?:comment|reply)|^\W*(?:schreibe einen kommentar|"
+                              r"kommentar schreiben)", re.I)
 _COMMENT_TEXT = re.compile(r"comment|komment|coment|commento|thoughts? on|responses?|replies|"
                            r"reply|reactions?|leserbrief|reactie|комментари|コメント", re.I)
 
@@ -520,6 +554,7 @@ _INLINE_MARKERS = ("disqus", "Coral.createStreamEmbed", "remark42", "commento.io
                    "talk.hyvor.com", "fb-comments", "data-isso")
 
 
+_ITEM_ATTRIBUTES = {"itemscope", "typeof", "data-comment-user-id"}
 _NOT_NAMED = {"script", "iframe", "link", "meta", "style", "textarea", "input", "noscript"}
 _NAMED_PROVIDERS = ("fb-comments", "disqus", "coral", "hyvor", "remark42", "giscus", "utterances",
                     "spot-im", "spotim", "openweb", "viafoura", "livefyre", "intensedebate", "idc-",
@@ -528,7 +563,8 @@ _NAMED_PROVIDERS = ("fb-comments", "disqus", "coral", "hyvor", "remark42", "gisc
 
 @dataclass
 class _Signals:
-    named: list = field(default_factory=list)  # (element, flags): class or id names comments
+    # (element, flags): the class or id names comments, and it is not a part of one comment
+    named: list = field(default_factory=list)
     items: list = field(default_factory=list)  # rule 3a candidates
     headings: list = field(default_factory=list)  # (heading, text) about comments
     forms: list = field(default_factory=list)  # comment forms and textareas
@@ -619,15 +655,15 @@ def _collect(root: etree._Element) -> _Signals:
         if "omment" in classes or "omment" in ident or "omentar" in classes or \
                 "omentar" in ident:
             flags = _marks_of(classes).flags | (_marks_of(ident).flags if ident else 0)
-            signals.named.append((element, flags))
+            if flags & _SECTION_FLAGS or not flags & _NOT_NOTICE:  # not a comment's part
+                signals.named.append((element, flags))
             if not flags & _NOT_NOTICE:
                 lowered = (classes + " " + ident).lower()
                 if (ident == "commento" or any(m in lowered for m in _NAMED_PROVIDERS)) and \
                         (name := _provider_of(element)):
                     providers.append((element.sourceline or 0, name))
         if tag in _ITEM_TAGS and (flags & _ITEM or ident.startswith(("comment-", "li-comment-"))
-                                  or get("itemscope") is not None or get("typeof")
-                                  or get("data-comment-user-id") is not None) and \
+                                  or not _ITEM_ATTRIBUTES.isdisjoint(element.keys())) and \
                 _is_item(element):
             signals.items.append(element)
         elif get("itemprop") == "commentCount":
@@ -645,8 +681,14 @@ _SKIPPED_ITEMS = re.compile(r"(?:^|\s)(?:pingback|trackback)(?:\s|$)", re.I)
 _LISTS = {"ul", "ol", "dl"}
 
 
-def _nearest(element: etree._Element, items: set) -> etree._Element | None:
-    return next((a for a in element.iterancestors() if a in items), None)
+def _nearest(element: etree._Element, items: set,
+             sections: set | frozenset = frozenset()) -> etree._Element | None:
+    for ancestor in element.iterancestors():
+        if ancestor in items:
+            return ancestor
+        if ancestor in sections:
+            return None
+    return None
 
 
 def _list_between(inner: etree._Element, outer: etree._Element) -> bool:
@@ -659,9 +701,11 @@ def _list_between(inner: etree._Element, outer: etree._Element) -> bool:
     return False
 
 
-def _markup_items(candidates: list, zones: _Zones) -> list[etree._Element]:
+def _markup_items(candidates: list, zones: _Zones,
+                  sections: set | frozenset = frozenset()) -> list[etree._Element]:
     """Rule 3a: the elements the page's markup declares as comments, wrappers collapsed."""
-    found = [e for e in candidates if not zones.excluded(e)]
+    # In a sidebar or a dialog, or holding the comment form: not a comment.
+    found = [e for e in candidates if not zones.excluded(e) and not _holds_form(e)]
     if not found:
         return []
     chosen = set(found)
@@ -669,7 +713,7 @@ def _markup_items(candidates: list, zones: _Zones) -> list[etree._Element]:
     # one (`li.comment > article.comment`); when there are several, the outer one wraps them.
     bodies: dict[etree._Element, list[etree._Element]] = {}
     for element in found:
-        outer = _nearest(element, chosen)
+        outer = _nearest(element, chosen, sections)
         if outer is not None and not _list_between(element, outer):
             bodies.setdefault(outer, []).append(element)
     dropped = set()
@@ -679,6 +723,21 @@ def _markup_items(candidates: list, zones: _Zones) -> list[etree._Element]:
         dropped.update(inner if len(inner) == 1 else [outer])
     return [e for e in found if e not in dropped
             and not _SKIPPED_ITEMS.search(e.get("class") or "")]
+
+
+def _holds_form(element: etree._Element) -> bool:
+    """A form in the element itself, not in a reply / report widget of a comment."""
+    for form in element.iter("form", "textarea"):
+        widget = False
+        for ancestor in form.iterancestors():
+            if ancestor is element:
+                break
+            if _has(ancestor, _JUNK):
+                widget = True
+                break
+        if not widget:
+            return True
+    return False
 
 
 def _own_text(element: etree._Element, items: set) -> int:
@@ -728,7 +787,7 @@ def _containers(signals: _Signals, zones: _Zones) -> tuple[list, list]:
     named = [e for e in named if not any(a in chosen for a in e.iterancestors())]
     groups: list[list[etree._Element]] = [list(e) for e in named]
     for heading, text in signals.headings:
-        if _HEADING.search(text) and not zones.excluded(heading) and \
+        if _SECTION_HEADING.search(text) and not zones.excluded(heading) and \
                 not any(a in chosen for a in heading.iterancestors()):
             groups.append(list(heading.itersiblings()))
     return named, groups
@@ -798,6 +857,9 @@ _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[
                           re.I)
 _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
 _BY = re.compile(r"^(?:by|von|par|por|от)\s+", re.I)
+_BY_WORDS = {"by", "von", "par", "por", "от"}
+_SAYS_WORDS = {"says", "said", "sagt", "schreibt", "schrieb", "meint", "dit", "écrit", "dice",
+               "escribió", "dijo", "scrive", "говорит", "пишет"}
 
 
 @dataclass
@@ -860,8 +922,9 @@ def _date_of(element: etree._Element) -> str | None:
 
 def _clean_author(name: str) -> str | None:
     name = collapse(name)
-    if " " in name or ":" in name:  # "Name says:", "by Name"
-        name = _BY.sub("", _SAYS.sub("", name))
+    words = name.lower().split()
+    if len(words) > 1 and (words[-1].rstrip(":") in _SAYS_WORDS or words[0] in _BY_WORDS):
+        name = _BY.sub("", _SAYS.sub("", name))  # "Name says:", "by Name"
     if ")" in name:
         name = _NOT_VERIFIED.sub("", name)
     name = name.strip(" :|-–—·,")
@@ -909,13 +972,18 @@ def _rdfa(value: str | None) -> str:
     return ""
 
 
+def _first_two(entry: tuple) -> tuple:
+    return entry[:2]
+
+
 def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     """Rule 4: the fields of one item, from its own elements (nested items left out)."""
     author_el, author_rank = None, 9
     text_el, text_rank = None, 9.0
     dates: list[tuple[int, int, etree._Element]] = []
     furniture: list[etree._Element] = []
-    parent_ref = next((item.get(a) for a in _PARENT_ATTRIBUTES if item.get(a)), None)
+    item_keys = item.keys()
+    parent_ref = next((item.get(a) for a in _PARENT_ATTRIBUTES if a in item_keys), None)
     inner_ids: list[str] = []
     links: list[etree._Element] = []
     own_id = _own_id(item)
@@ -981,34 +1049,32 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     author = _clean_author(_plain_text(author_el)) if author_el is not None else None
     author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
-    for _, _, element in sorted(dates, key=lambda entry: entry[:2]):
+    dates.sort(key=_first_two)
+    for _, _, element in dates:
         published = _date_of(element)
         if published:
             date_el = element
             break
 
+    if published is None:
+        # A short leaf that is a date ("12.03.2024, 08:15") outside the text: the visible date.
+        text_part = set(text_el.iter()) if text_el is not None else ()
+        for element in alive:
+            if not len(element) and element.tag not in ("p", "blockquote") and \
+                    element not in text_part and element.text and len(element.text) < 60 and \
+                    (published := date_in(element.text)):
+                date_el = element
+                break
     cut = {e for e in (author_el, date_el) if e is not None}
-    # Inside the text's element, cut the header: the blocks made of the author, the date and
-    # little else (without a text element, the item is the text's element).
     if text_el is not None:
         inside = set(text_el.iterdescendants())
-        header = [e for e in furniture if e in inside]
-    else:
-        header = furniture
-    removed: set = set()
-    for element in header:
-        if element in cut or any(a in removed for a in element.iterancestors()):
-            continue
-        size = len(_string(element)) - sum(
-            len(_string(e)) for e in cut if element in e.iterancestors())
-        if size < 30:
-            removed.add(element)
-    paragraphs = _paragraphs(text_el if text_el is not None else item, cut | removed, items)
-    if not paragraphs and text_el is not None:
-        paragraphs = _paragraphs(item, cut, items)
+        paragraphs = _paragraphs(text_el, cut | _header(
+            [e for e in furniture if e in inside], cut), items)
+    if text_el is None or not paragraphs:  # the item itself, without its header
+        paragraphs = _paragraphs(item, cut | _header(furniture, cut), items)
     if published is None:
         # The visible date, wherever the header writes it.
-        for element in header if text_el is not None else furniture:
+        for element in furniture:
             published = date_in(_inline_text(element))
             if published:
                 break
@@ -1029,6 +1095,19 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
         comment_id = next(filter(None, map(_id_from_ref, inner_ids)), None)
     return _Read(item, comment_id, _id_from_ref(parent_ref) if parent_ref else None, author,
                  author_url, published, "\n\n".join(paragraphs))
+
+
+def _header(furniture: list, cut: set) -> set:
+    """The blocks of furniture made of the author, the date (`cut`) and little else."""
+    removed: set = set()
+    for element in furniture:
+        if element in cut or any(a in removed for a in element.iterancestors()):
+            continue
+        size = len(_string(element)) - sum(
+            len(_string(e)) for e in cut if element in e.iterancestors())
+        if size < 30:
+            removed.add(element)
+    return removed
 
 
 def _fallback_id(article_url: str, author: str | None, published: str | None, text: str) -> str:
@@ -1052,6 +1131,8 @@ def _thread_parent(element: etree._Element, items: set,
         replies = _has(ancestor, _REPLIES)
         if ancestor.tag not in _LISTS and not replies:
             continue
+        if ancestor.getparent() in items:  # `li.comment > ol.children > li.comment`
+            return ancestor.getparent()
         sibling = ancestor.getprevious()
         while sibling is not None and (not isinstance(sibling.tag, str) or
                                        sibling.tag in ("a", "mark", "span", "br")):
@@ -1070,10 +1151,39 @@ def _thread_parent(element: etree._Element, items: set,
 _WORDY = re.compile(r"[^\W\d_]|[^\s\w.,:;!?()'\"+\-]")  # a letter, or an emoji
 
 
+_LEVEL = re.compile(r"(?:^|[-_])(?:depth|level)[-_]?(\d{1,2})$")
+_INDENTED = re.compile(r"(?:^|[-_])(?:indented|is-reply|is-child|child-comment|reply-comment)$")
+
+
+def _level(element: etree._Element) -> int:
+    """How deep a flat list says an item is: `depth-3`, `level-2`, `comment--indented`."""
+    for token in (element.get("class") or "").lower().split():
+        match = _LEVEL.search(token)
+        if match:
+            return int(match.group(1))
+        if _INDENTED.search(token):
+            return 2
+    return 1
+
+
+def _flat_parent(element: etree._Element, earlier: list[Comment],
+                 elements: dict[str, etree._Element]) -> str | None:
+    """In a flat list that marks depth with classes, the last earlier item a level up."""
+    level = _level(element)
+    if level > 1:
+        for comment in reversed(earlier):
+            other = elements.get(comment.comment_id)
+            if other is not None and _level(other) < level:
+                return comment.comment_id
+    return None
+
+
 def _build(reads: list[_Read], article_url: str,
            sections: set | frozenset = frozenset()) -> list[Comment]:
     """Ids, threading and positions for the items that hold some text."""
-    reads = [read for read in reads if _WORDY.search(read.text)]
+    reads = [read for read in reads if _WORDY.search(read.text) and (
+        read.author or read.published or read.element is None or
+        not _mostly_links(read.element, len(_string(read.element))))]
     for read in reads:
         read.comment_id = read.comment_id or _fallback_id(article_url, read.author,
                                                           read.published, read.text)
@@ -1081,6 +1191,7 @@ def _build(reads: list[_Read], article_url: str,
     elements = set(by_element)
     comments: list[Comment] = []
     depth_of: dict[str, int] = {}
+    elements_of: dict[str, etree._Element] = {}
     for read in reads:
         comment_id = read.comment_id or ""
         if comment_id in depth_of:
@@ -1091,6 +1202,10 @@ def _build(reads: list[_Read], article_url: str,
             parent = _thread_parent(read.element, elements, sections) \
                 if read.element is not None else None
             parent_id = by_element[parent].comment_id if parent is not None else None
+            if read.element is not None:
+                elements_of[comment_id] = read.element
+                if parent_id is None:
+                    parent_id = _flat_parent(read.element, comments, elements_of)
         depth = depth_of.get(parent_id, 0) + 1 if parent_id is not None else 0
         depth_of[comment_id] = depth
         comments.append(Comment(comment_id=comment_id, parent_id=parent_id, author=read.author,
@@ -1104,8 +1219,21 @@ def _build(reads: list[_Read], article_url: str,
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
+def _strings(value: Any) -> list[str]:
+    """The strings of a JSON-LD value: a string, a list of them, an object's name; one level
+    deep only (a page's JSON can nest as deep as it likes)."""
+    values = value if isinstance(value, list) else [value]
+    found = []
+    for item in values:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("@value")
+        if isinstance(item, (str, int)) and not isinstance(item, bool):
+            found.append(str(item))
+    return found
+
+
 def _ld_text(value: Any) -> str:
-    text = value if isinstance(value, str) else " ".join(text_values(value))
+    text = " ".join(_strings(value))
     if _HTML_TAG.search(text):
         try:
             fragment = html.fragment_fromstring(text, create_parent="div")
@@ -1142,10 +1270,10 @@ def _json_ld_reads(objects: list[dict], url: str, article_url: str) -> list[_Rea
         author_value = node.get("author")
         if isinstance(author_value, list):
             author_value = author_value[0] if author_value else None
-        author_names = names(author_value)
+        author_names = _strings(author_value)
         href = author_value.get("url") if isinstance(author_value, dict) else None
         published = next(filter(None, (iso_date(v) for key in ("dateCreated", "datePublished")
-                                       for v in text_values(node.get(key)))), None)
+                                       for v in _strings(node.get(key)))), None)
         comment_id = next(filter(None, (_id_from_ref(node.get(key))
                                         for key in ("@id", "identifier", "url"))), None)
         read = _Read(None, comment_id, parent_id or _id_from_ref(node.get("parentItem")),
@@ -1174,7 +1302,7 @@ def _as_int(value: Any) -> int | None:
 def _ld_count(objects: list[dict]) -> int | None:
     for obj in objects:
         value = obj.get("commentCount")
-        for candidate in [value, *text_values(value)]:
+        for candidate in [value, *_strings(value)]:
             number = _as_int(candidate)
             if number is not None:
                 return number
@@ -1382,14 +1510,18 @@ def find_comments(page: Selector, url: str, article_url: str | None = None) -> C
         return CommentSection()
     article_url = article_url or url
     zones = _Zones(signals.forms)
-    objects = json_ld_objects(page) if signals.json_ld else []
+    try:
+        objects = json_ld_objects(page) if signals.json_ld else []
+    except RecursionError:  # JSON nested past the recursion limit makes json.loads give up
+        objects = []
     named, groups = _containers(signals, zones)
     comments: list[Comment] = []
-    items = _markup_items(signals.items, zones)
+    sections = set(named)
+    items = _markup_items(signals.items, zones, sections)
     if items:
         item_set = set(items)
         comments = _build([_read_item(item, item_set, url) for item in items], article_url,
-                          set(named))
+                          sections)
     if not comments and objects:
         comments = _build(_json_ld_reads(objects, url, article_url), article_url)
     if not comments and groups:

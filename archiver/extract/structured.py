@@ -26,10 +26,12 @@ def _load_json(text: str) -> Any:
     text = _CONTROL.sub(" ", text.strip().removeprefix("<!--").removesuffix("-->"))
     try:
         return json.loads(text)
+    except RecursionError:  # nested past the interpreter's limit: not worth reading
+        return None
     except ValueError:
         try:
             return json.loads(_TRAILING_COMMA.sub(r"\1", text))
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
 

@@ -1,0 +1,542 @@
+"""find_comments on saved pages: WordPress, Drupal, schema.org, generic markup, providers."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+import parsel
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archiver.dedupe import canonicalize
+from archiver.extract.comments import CommentSection, count_in, date_in, find_comments
+from archiver.items import Comment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "comments"
+
+GAZETTE = "https://www.harbourgazette.example"
+FERRY = f"{GAZETTE}/2024/05/14/ferry-timetable-changes/"
+WALL = f"{GAZETTE}/2024/05/10/harbour-wall-repairs/"
+LIGHTHOUSE = "https://coastline-notes.example/?p=4021"
+ALLOTMENTS = "https://millbrook.example/news/allotment-waiting-list-closes"
+LIBRARY = "https://courier.example/local/library-hours-4411"
+MARKTHALLE = "https://www.riverside-post.example/2024/05/14/markthalle-oeffnet-wieder"
+BUSLINIE = "https://www.talbote.example/lokal/neue-buslinie-oberdorf-23817.html"
+
+
+def html_of(name: str) -> str:
+    return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+
+
+def comments_on(html: str, url: str, article_url: str | None = None) -> CommentSection:
+    return find_comments(parsel.Selector(text=html, type="html"), url, article_url)
+
+
+def fixture(name: str, url: str, article_url: str | None = None) -> CommentSection:
+    return comments_on(html_of(name), url, article_url)
+
+
+def hashed(article_url: str, author: str | None, published: str | None, text: str) -> str:
+    """The id of a comment whose markup has none: sha1 of article, author, date and text."""
+    key = "\n".join((canonicalize(article_url), author or "", published or "", text))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+# -- 1. WordPress classic themes ------------------------------------------------------------
+
+
+def test_wordpress_classic():
+    section = fixture("wordpress_classic", FERRY)
+    assert section.comments == [
+        Comment("101", None, "Marta Keller", "https://marta.example.net/",
+                "2024-05-14T09:12:44+01:00",
+                "Finally! The 22:10 boat was always packed on Fridays.\n\n"
+                "Will the Sunday timetable change as well?", 0, 0),
+        Comment("102", "101", "Dana Whitlock", None, "2024-05-14T10:03:00+01:00",
+                "Not yet – the operator says Sundays will be reviewed in September.", 1, 1),
+        Comment("103", "102", "Ana Lima", f"{GAZETTE}/readers/ana-lima/",
+                "2024-05-15T08:40:00+01:00",
+                "September is too late for those of us who work weekends.\nPlease pass that on.",
+                2, 2),
+        Comment("104", None, "Tom", None, "2024-05-14T12:30:05+01:00",
+                "Twenty minutes is still not enough in summer. The queue on the pier reaches the "
+                "car park by eight.", 3, 0),
+        # comment-105 is a pingback: left out
+        Comment("106", None, "Priya S.", None, "2024-05-16T19:05:00+01:00",
+                "Good news for the island school run.", 4, 0),
+    ]
+    # The title states 6 (the pingback counts); the Recent Comments widget is not the section.
+    assert (section.open, section.count, section.provider, section.page_urls) == (
+        True, 6, None, [])
+
+
+def test_wordpress_classic_second_comment_page():
+    section = fixture("wordpress_classic_page2", f"{WALL}comment-page-2/", WALL)
+    assert section.comments == [
+        Comment("201", None, "Bert Olsen", "http://www.bertsboats.example/",
+                "2024-05-11T09:12:00",
+                "Six weeks in the middle of the season. Where are we supposed to moor?\n\n"
+                "Nobody asked the boat owners.", 0, 0),
+        Comment("202", "201", "Ken Morrow", None, "2024-05-11T14:40:00",
+                "The harbour master has set aside the western pontoon for displaced boats.", 1, 1),
+        Comment("204", None, "Lou", None, "2024-05-12T23:05:00",
+                "Will the café on the wall stay open?", 2, 0),
+    ]
+    assert section.open is True
+    assert section.count == 12  # "12 Responses to …": the whole thread, not this page
+    # Older / Newer and the page numbers, once each, in page order, without this page; the
+    # sidebar's links to other posts' comment pages are not this section's pages.
+    assert section.page_urls == [f"{WALL}comment-page-1/", f"{WALL}comment-page-3/"]
+
+
+# -- 2. WordPress block themes --------------------------------------------------------------
+
+
+def test_wordpress_block_theme():
+    section = fixture("wordpress_block", LIGHTHOUSE)
+    assert section.comments == [
+        Comment("301", None, "Lena Hart", "https://lenahart.example.org",
+                "2024-05-12T10:21:00+00:00",
+                "We went up on Saturday. The view over the bay is worth every one of the 112 "
+                "steps!", 0, 0),
+        Comment("302", "301", "Coastline Notes", None, "2024-05-12T11:02:00+00:00",
+                "Glad you enjoyed it, Lena.\n\nThe café at the bottom opens in June.", 1, 1),
+        Comment("303", None, "Owen", None, "2024-05-13T16:45:00+00:00",
+                "Is it open on bank holidays?", 2, 0),
+    ]
+    assert (section.open, section.count, section.provider) == (True, 3, None)
+    assert section.page_urls == [f"{LIGHTHOUSE}&cpage=2"]
+
+
+# -- 3. Drupal ------------------------------------------------------------------------------
+
+
+def test_drupal_olivero():
+    section = fixture("drupal", ALLOTMENTS)
+    assert section.comments == [
+        # ids from the `a#comment-N` anchors; replies from the `div.indented` after a comment
+        Comment("45", None, "Mira Dale", "https://millbrook.example/user/7",
+                "2024-05-14T10:40:00", "Sixty names! I have been on the list since 2021.", 0, 0),
+        Comment("46", "45", "Guest Gardener", None, "2024-05-14T12:00:00",
+                "Same here. Could the council not split the bigger plots?", 1, 1),
+        # no visible date: the `mark[data-comment-timestamp]`, in UTC
+        Comment("47", "46", "Ruth Penrose", "https://millbrook.example/user/2",
+                "2024-05-14T13:30:00+00:00",
+                "That was discussed at the May meeting; the minutes are online.", 2, 2),
+        Comment("48", None, "Sam O'Neill", "https://millbrook.example/user/9",
+                "2024-05-15T09:15:00",
+                "Good decision. Better a short list that moves than a long one that doesn't.",
+                3, 0),
+    ]
+    # "Comments" states no number; the Recent comments block is in the sidebar.
+    assert (section.open, section.count, section.provider, section.page_urls) == (
+        True, None, None, [])
+
+
+# -- 4. schema.org microdata and JSON-LD ----------------------------------------------------
+
+
+def test_schema_org_microdata():
+    section = fixture("microdata", LIBRARY)
+    assert section.comments == [
+        Comment("501", None, "Olu A.", "https://courier.example/readers/olu-a",
+                "2024-05-13T08:15:00+00:00",
+                "Brilliant. Evening opening makes it usable for people who work.", 0, 0),
+        # nested through itemprop="comment"; the date from <meta itemprop="datePublished">
+        Comment("502", "501", "Hal", None, "2024-05-13T09:00:00+01:00",
+                "Only for a year, though.", 1, 1),
+        # the id from itemid's fragment
+        Comment("503", None, "Wen Li", None, "2024-05-13T10:30:00+00:00",
+                "Will the children's section stay open late too?", 2, 0),
+        # not nested, but <link itemprop="parentItem" href="#c503">
+        Comment("504", "503", "Library Team", None, "2024-05-13T10:45:00+00:00",
+                "Yes, until seven.", 3, 1),
+    ]
+    # the count from <meta itemprop="commentCount">; the form posts to /comments/post
+    assert (section.open, section.count, section.provider) == (True, 4, None)
+
+
+def test_schema_org_json_ld():
+    # A second URL for the same article: the hash of a comment without an id uses the article.
+    section = fixture("json_ld", f"{MARKTHALLE}?utm_source=newsletter", MARKTHALLE)
+    anonymous = "Und die Parkplätze?\n\nDie fehlen immer noch."
+    assert section.comments == [
+        Comment("7001", None, "Jonas K.", "https://www.riverside-post.example/profil/jonas-k",
+                "2024-05-14T08:12:00+02:00", "Endlich! Der Gemüsestand hat mir gefehlt.", 0, 0),
+        Comment("7003", "7001", "Redaktion", None, "2024-05-14T09:00:00+02:00",
+                "Der Stand ist ab Samstag wieder da.\n\nDie Öffnungszeiten stehen im Artikel.",
+                1, 1),
+        Comment(hashed(MARKTHALLE, "Anonym", "2024-05-14T10:30:00+02:00", anonymous), None,
+                "Anonym", None, "2024-05-14T10:30:00+02:00", anonymous, 2, 0),
+    ]
+    # commentCount states 5; "Kommentare sind geschlossen." in the comments section
+    assert (section.open, section.count, section.provider, section.page_urls) == (
+        False, 5, None, [])
+
+
+# -- 5. generic: the repeated block of a comments container ---------------------------------
+
+
+def test_generic_repeated_blocks():
+    section = fixture("generic", BUSLINIE)
+    first = ("Stündlich ist ein Anfang. Aber wer morgens um sechs zur Schicht muss, hat nichts "
+             "davon.")
+    reply = "Die erste Fahrt ab Bahnhof ist um 5:40 Uhr."
+    thanks = "Danke, das wusste ich nicht."
+    last = "Endlich!\n\nJetzt fehlt nur noch ein Unterstand an der Haltestelle Kirchplatz."
+    ids = [hashed(BUSLINIE, "Karl M.", "2024-05-13T18:05:00", first),
+           hashed(BUSLINIE, "Gemeinde Oberdorf", "2024-05-14T09:30:00", reply),
+           hashed(BUSLINIE, "Karl M.", "2024-05-14T10:02:00", thanks),
+           hashed(BUSLINIE, "Hanne", None, last)]
+    assert section.comments == [
+        Comment(ids[0], None, "Karl M.", "https://www.talbote.example/community/nutzer/karl-m/",
+                "2024-05-13T18:05:00", first, 0, 0),
+        Comment(ids[1], ids[0], "Gemeinde Oberdorf", None, "2024-05-14T09:30:00", reply, 1, 1),
+        Comment(ids[2], ids[1], "Karl M.", None, "2024-05-14T10:02:00", thanks, 2, 2),
+        # "vor 2 Stunden" is a date, but not one that can be written down
+        Comment(ids[3], None, "Hanne", None, None, last, 3, 0),
+    ]
+    # "Kommentare (5)" though 4 are shown; "Kommentar schreiben" offers the form
+    assert (section.open, section.count, section.provider) == (True, 5, None)
+
+
+def test_generic_ids_are_stable_and_follow_the_article():
+    first = fixture("generic", BUSLINIE)
+    again = fixture("generic", f"{BUSLINIE}?seite=2#kommentare", BUSLINIE)
+    other = fixture("generic", "https://www.talbote.example/lokal/another-story.html")
+    assert [c.comment_id for c in first.comments] == [c.comment_id for c in again.comments]
+    assert not {c.comment_id for c in first.comments} & {c.comment_id for c in other.comments}
+
+
+def test_generic_blocks_after_a_comments_heading():
+    html = """<html><body><article><h1>Title</h1><p>Story text.</p></article>
+    <h3>Kommentare</h3>
+    <div class="entry"><b class="name">Uli</b> <span>12.03.2024, 08:15</span>
+      <p>Schöner Artikel, danke.</p></div>
+    <div class="entry"><b class="name">Bea</b> <span>13.03.2024, 09:00</span>
+      <p>Sehe ich anders.</p><p>Aber gut geschrieben.</p></div>
+    <footer><p>Impressum</p></footer></body></html>"""
+    section = comments_on(html, "https://blog.example/post")
+    assert [(c.author, c.published, c.text) for c in section.comments] == [
+        ("Uli", "2024-03-12T08:15:00", "Schöner Artikel, danke."),
+        ("Bea", "2024-03-13T09:00:00", "Sehe ich anders.\n\nAber gut geschrieben."),
+    ]
+
+
+# -- threading three levels deep, and what never reaches the text ---------------------------
+
+
+@pytest.mark.parametrize(("name", "url", "chain"), [
+    ("wordpress_classic", FERRY, ["101", "102", "103"]),
+    ("drupal", ALLOTMENTS, ["45", "46", "47"]),
+])
+def test_three_levels_deep(name, url, chain):
+    by_id = {c.comment_id: c for c in fixture(name, url).comments}
+    assert [by_id[i].depth for i in chain] == [0, 1, 2]
+    assert [by_id[i].parent_id for i in chain] == [None, chain[0], chain[1]]
+
+
+ALL = [("wordpress_classic", FERRY), ("wordpress_classic_page2", f"{WALL}comment-page-2/"),
+       ("wordpress_block", LIGHTHOUSE), ("drupal", ALLOTMENTS), ("microdata", LIBRARY),
+       ("json_ld", MARKTHALLE), ("generic", BUSLINIE), ("closed", "https://baysideweekly.example/"),
+       ("no_comments_open_form", "https://baysideweekly.example/tide-tables-june/"),
+       ("disqus", "https://riverbank.example/posts/save-the-old-mill/"),
+       ("facebook", "https://valleyherald.example/news/county-fair-returns-881"),
+       ("no_section", "https://www.dailyledger.example/2024/05/14/cycle-lanes-approved/")]
+FURNITURE = re.compile(r"\b(?:Reply|Antworten|Melden|Report|Edit|Like|Avatar|Pingback|"
+                       r"Permalink|Recent Comments)\b|says:|awaiting moderation|👍|\(Edit\)|"
+                       r"Cancel reply|Post Comment|Kommentar schreiben")
+
+
+@pytest.mark.parametrize(("name", "url"), ALL)
+def test_widgets_and_notes_never_reach_the_text(name, url):
+    for comment in fixture(name, url).comments:
+        assert not FURNITURE.search(comment.text), comment.text
+        assert comment.author is None or not re.search(r"says|Avatar|:$", comment.author)
+        assert comment.text == comment.text.strip() and "\n\n\n" not in comment.text
+
+
+def test_reply_links_says_avatars_and_moderation_notes_are_cut():
+    html = """<ol class="comment-list"><li id="comment-9" class="comment">
+      <div class="comment-author vcard"><img class="avatar" alt="Avatar of Jo" src="a.png">
+        <cite class="fn">Jo</cite> <span class="says">says:</span></div>
+      <div class="comment-meta"><a href="#comment-9">May 1, 2024 at 8:00 am</a>
+        <a class="comment-edit-link" href="/wp-admin/comment.php?c=9">(Edit)</a></div>
+      <em class="comment-awaiting-moderation">Your comment is awaiting moderation.</em>
+      <p>First line.</p>
+      <div class="comment-actions"><span class="like-count">3 Likes</span>
+        <a class="report" href="/report/9">Report</a></div>
+      <div class="reply"><a class="comment-reply-link" href="?replytocom=9#respond">Reply</a></div>
+    </li></ol>"""
+    [comment] = comments_on(html, "https://blog.example/p/").comments
+    assert (comment.comment_id, comment.author, comment.published, comment.text) == (
+        "9", "Jo", "2024-05-01T08:00:00", "First line.")
+
+
+# -- the section without comments: closed, open, providers, nothing --------------------------
+
+
+def test_comments_are_closed():
+    section = fixture("closed", "https://baysideweekly.example/pier-festival-cancelled/")
+    assert [(c.comment_id, c.author, c.published) for c in section.comments] == [
+        ("61", "Rosie Carter", "2024-03-03T14:20:11+00:00"),
+        ("62", "Malik", "2024-03-04T08:02:40+00:00"),
+    ]
+    assert (section.open, section.count, section.provider, section.page_urls) == (
+        False, 2, None, [])
+
+
+def test_no_comments_yet_but_a_form():
+    section = fixture("no_comments_open_form", "https://baysideweekly.example/tide-tables-june/")
+    assert section == CommentSection(comments=[], open=True, count=None, provider=None,
+                                     page_urls=[])
+
+
+@pytest.mark.parametrize(("name", "provider"), [("disqus", "disqus"), ("facebook", "facebook")])
+def test_script_loaded_providers(name, provider):
+    section = fixture(name, "https://riverbank.example/posts/save-the-old-mill/")
+    # The comments exist but are loaded by a script: whether they are open is unknown.
+    assert section == CommentSection(comments=[], open=None, count=None, provider=provider,
+                                     page_urls=[])
+
+
+def test_a_page_without_a_comment_section():
+    # A comments feed link, "Comment" in the menu, comment counts of related stories and a
+    # "Most commented" box: none of it is this page's section.
+    section = fixture("no_section", "https://www.dailyledger.example/2024/05/14/cycle-lanes-approved/")
+    assert section == CommentSection()
+
+
+@pytest.mark.parametrize(("markup", "provider"), [
+    ('<div id="commento"></div><script src="https://cdn.commento.io/js/commento.js"></script>',
+     "commento"),
+    ('<hyvor-talk-comments website-id="1" page-id="x"></hyvor-talk-comments>'
+     '<script src="https://talk.hyvor.com/embed/embed.js" type="module"></script>', "hyvor-talk"),
+    ('<div id="coral_thread"></div><script>Coral.createStreamEmbed({id: "coral_thread", '
+     'rootURL: "https://talk.example.com"});</script>', "coral"),
+    ('<script src="https://giscus.app/client.js" data-repo="a/b" async></script>', "giscus"),
+    ('<script src="https://utteranc.es/client.js" repo="a/b" async></script>', "utterances"),
+    ('<div id="remark42"></div><script>var remark_config = {host: "https://remark42.example"};'
+     '</script>', "remark42"),
+    ('<script data-isso="//comments.example/" src="//comments.example/js/embed.min.js"></script>'
+     '<section id="isso-thread"></section>', "isso"),
+    ('<div class="viafoura"><vf-conversations></vf-conversations></div>', "viafoura"),
+    ('<div data-spotim-module="conversation" data-post-id="1"></div>'
+     '<script src="https://launcher.spot.im/spot/sp_abc" async></script>', "openweb"),
+    ('<script>var idcomments_acct = "x";</script>'
+     '<script src="https://www.intensedebate.com/js/genericCommentWrapperV2.js"></script>',
+     "intensedebate"),
+    ('<div id="livefyre-comments"></div><script src="//cdn.livefyre.com/Livefyre.js"></script>',
+     "livefyre"),
+    ('<div class="fb-comments" data-href="https://news.example/a"></div>', "facebook"),
+])
+def test_provider_markers(markup, provider):
+    html = f"<html><body><article><p>Story.</p></article>{markup}</body></html>"
+    section = comments_on(html, "https://news.example/a")
+    assert (section.provider, section.comments, section.open) == (provider, [], None)
+
+
+@pytest.mark.parametrize("notice", [
+    "Comments are closed.", "Comments are disabled for this article.",
+    "Commenting has been turned off.", "Kommentare sind geschlossen.",
+    "Die Kommentarfunktion ist deaktiviert.", "Les commentaires sont fermés.",
+    "Los comentarios están cerrados.", "Комментарии закрыты.",
+])
+def test_closed_notices(notice):
+    html = (f'<html><body><article><p>Story.</p></article><div id="comments">'
+            f'<h3>Comments</h3><p>{notice}</p></div></body></html>')
+    assert comments_on(html, "https://news.example/a").open is False
+
+
+@pytest.mark.parametrize("heading", ["Leave a Reply", "Leave a Comment", "Write a Comment",
+                                     "Schreibe einen Kommentar", "Laisser un commentaire",
+                                     "Deja un comentario", "Оставить комментарий"])
+def test_form_headings_mean_open(heading):
+    html = (f'<html><body><article><p>Story.</p></article><h3>{heading}</h3>'
+            f'<form action="/post" method="post"><input name="name"></form></body></html>')
+    assert comments_on(html, "https://news.example/a").open is True
+
+
+# -- ids, parents, pingbacks, widgets -------------------------------------------------------
+
+
+def test_ids_and_parents_from_attributes():
+    html = """<div class="comments">
+      <div class="comment" data-comment-id="71" data-parent-id="0">
+        <span class="author">A</span> <time datetime="2024-01-02T03:04:05Z">x</time>
+        <div class="comment-text"><p>One</p></div></div>
+      <div class="comment" id="c72" data-parent-id="71">
+        <span class="author">B</span><div class="comment-text"><p>Two</p></div></div>
+      <div class="comment" data-parent-id="70">
+        <span class="author">C</span><a href="/p/?replytocom=73#respond">Reply</a>
+        <div class="comment-text"><p>Three</p></div></div>
+    </div>"""
+    section = comments_on(html, "https://blog.example/p/")
+    assert [(c.comment_id, c.parent_id, c.depth, c.author, c.text) for c in section.comments] == [
+        ("71", None, 0, "A", "One"),
+        ("72", "71", 1, "B", "Two"),
+        # the reply link names the comment itself; its parent is not on this page
+        ("73", "70", 1, "C", "Three"),
+    ]
+    assert section.comments[0].published == "2024-01-02T03:04:05+00:00"
+
+
+def test_recent_comments_widget_alone_is_no_section():
+    html = """<html><body><article><p>Story.</p></article>
+      <aside class="sidebar"><section class="widget widget_recent_comments">
+        <h2 class="widget-title">Recent Comments</h2><ul>
+        <li class="comment recentcomments">Al on <a href="/x/#comment-5">X</a> 12.03.2024</li>
+        <li class="comment recentcomments">Bo on <a href="/y/#comment-6">Y</a> 13.03.2024</li>
+      </ul></section></aside></body></html>"""
+    assert comments_on(html, "https://blog.example/z/").comments == []
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("3 Comments", 3), ("3 thoughts on “Ferry timetable”", 3), ("12 Responses to X", 12),
+    ("Comments (7)", 7), ("Kommentare (1.234)", 1234), ("One thought on “X”", 1),
+    ("Ein Kommentar", 1), ("No Comments", 0), ("5 Kommentare", 5), ("コメント 3件", 3),
+    ("Комментарии (4)", 4), ("Comments", None), ("Leave a Reply", None),
+])
+def test_count_in(text, count):
+    assert count_in(text) == count
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("May 14, 2024 at 9:12 am", "2024-05-14T09:12:00"),
+    ("14 May 2024 at 18:02", "2024-05-14T18:02:00"),
+    ("14.05.2024, 18:05 Uhr", "2024-05-14T18:05:00"),
+    ("Tue, 05/14/2024 - 10:40", "2024-05-14T10:40:00"),
+    ("5. März 2024 um 10:14", "2024-03-05T10:14:00"),
+    ("le 3 janvier 2024 à 8h05", "2024-01-03T08:05:00"),
+    ("12 de marzo de 2024", "2024-03-12"),
+    ("2024年3月5日", "2024-03-05"),
+    ("vor 2 Stunden", None), ("Reply", None), ("May the 4th", None),
+])
+def test_date_in(text, date):
+    assert date_in(text) == date
+
+
+def test_a_selector_without_a_tree():
+    assert find_comments(parsel.Selector(text="{}", type="json"), "https://x.example/") == \
+        CommentSection()
+
+
+def test_two_hundred_comments_on_a_300_kb_page():
+    """The whole pipeline on a big thread: every comment, once, quickly (the bound is loose so
+    a slow machine passes; the real figure is a few tens of milliseconds at most)."""
+    html = html_of("wordpress_classic")
+    start, end = html.index('<li id="comment-101"'), html.index('<li id="comment-105"')
+    thread = []
+    for n in range(50):
+        block = html[start:end]
+        for old in ("101", "102", "103", "104"):
+            block = block.replace(f"comment-{old}", f"comment-{old}{n:03d}")
+            block = block.replace(f"replytocom={old}", f"replytocom={old}{n:03d}")
+        thread.append(block)
+    big = html[:start] + "".join(thread) + html[end:]
+    assert len(big) > 250_000
+    page = parsel.Selector(text=big, type="html")
+    best = min(_timed(page) for _ in range(3))
+    section = find_comments(page, FERRY)
+    assert len(section.comments) == 201 and len({c.comment_id for c in section.comments}) == 201
+    assert [c.depth for c in section.comments[:4]] == [0, 1, 2, 0]
+    assert best < 0.25
+
+
+def _timed(page: parsel.Selector) -> float:
+    started = time.perf_counter()
+    find_comments(page, FERRY)
+    return time.perf_counter() - started
+
+
+# -- never raises: mutated fixtures ----------------------------------------------------------
+
+SEEDS = [html_of(name) for name, _ in ALL]
+JUNK = ["<li class='comment'>", "</ol>", "<div class='indented'>", "<", ">", "&", "\x00",
+        "<time datetime='9999-99-99'>", "<a id='comment-'>", "<script>disqus", "<!--",
+        "data-parent-id='x'", "<mark data-comment-timestamp='99999999999999'>", "]]>",
+        '"@type": "Comment", "comment": [', "itemprop='comment' itemscope", "<br><br>"]
+
+
+@st.composite
+def mutated(draw) -> str:
+    html = draw(st.sampled_from(SEEDS))
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(html)))
+        cut = draw(st.integers(0, 400))
+        action = draw(st.sampled_from(["delete", "insert", "duplicate", "truncate"]))
+        if action == "delete":
+            html = html[:at] + html[at + cut:]
+        elif action == "insert":
+            html = html[:at] + draw(st.sampled_from(JUNK)) + html[at:]
+        elif action == "duplicate":
+            html = html[:at] + html[at:at + cut] * 2 + html[at + cut:]
+        else:
+            html = html[:at]
+    return html
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_pages_never_raise(html):
+    page = parsel.Selector(text=html or "<html></html>", type="html")
+    section = find_comments(page, "https://news.example/2024/05/14/story/")
+    assert isinstance(section, CommentSection)
+    ids = [c.comment_id for c in section.comments]
+    assert len(ids) == len(set(ids)) and all(ids)
+    assert [c.position for c in section.comments] == list(range(len(section.comments)))
+    for comment in section.comments:
+        assert comment.text and (comment.depth == 0) == (comment.parent_id is None)
+    assert section.count is None or section.count >= 0
+    assert all(url.startswith(("http://", "https://")) for url in section.page_urls)
+
+
+def test_blocks_after_a_leave_a_comment_heading():
+    html = """<html><body><article><p>Story.</p></article>
+    <h2>Leave a Comment</h2>
+    <div class="note"><span class="nick">kim</span> <time datetime="2024-02-01">1 Feb</time>
+      <p>Nice.</p></div>
+    <div class="note"><span class="nick">lee</span> <time datetime="2024-02-02">2 Feb</time>
+      <p>Agreed.</p></div></body></html>"""
+    section = comments_on(html, "https://blog.example/post")
+    assert [(c.author, c.published, c.text) for c in section.comments] == [
+        ("kim", "2024-02-01", "Nice."), ("lee", "2024-02-02", "Agreed.")]
+    assert section.open is True
+
+
+def test_flat_threads_marked_by_depth_classes():
+    # Replies as siblings, their depth in a class (some news sites and comment plugins).
+    html = """<section id="comments" class="comment-section">
+      <article id="cid-1" class="comment"><a class="user">A</a><div class="comment__body">
+        <p>Top one.</p></div></article>
+      <article id="cid-2" class="comment comment--indented"><a class="user">B</a>
+        <div class="comment__body"><p>Reply to one.</p></div></article>
+      <article id="cid-3" class="comment"><a class="user">C</a><div class="comment__body">
+        <p>Top two.</p></div></article>
+    </section>"""
+    section = comments_on(html, "https://news.example/story")
+    assert [(c.comment_id, c.parent_id, c.depth) for c in section.comments] == [
+        ("1", None, 0), ("2", "1", 1), ("3", None, 0)]
+
+
+def test_kubrick_style_cite_and_says():
+    html = """<h3 id="comments">2 Responses to &#8220;Hello&#8221;</h3><ol class="commentlist">
+      <li class="alt" id="comment-3"><cite><a href="http://x.example/">Xu</a></cite> Says:<br>
+        <small class="commentmetadata"><a href="#comment-3">March 5th, 2008 at 10:14 am</a></small>
+        <p>Old school.</p></li>
+      <li id="comment-4"><cite>Yan</cite> Says:<br><small class="commentmetadata">
+        <a href="#comment-4">March 6th, 2008 at 9:01 pm</a></small><p>Indeed.</p></li></ol>"""
+    section = comments_on(html, "https://old.example/hello/")
+    assert [(c.comment_id, c.author, c.author_url, c.published, c.text)
+            for c in section.comments] == [
+        ("3", "Xu", "http://x.example/", "2008-03-05T10:14:00", "Old school."),
+        ("4", "Yan", None, "2008-03-06T21:01:00", "Indeed."),
+    ]
+    assert section.count == 2
