@@ -91,3 +91,15 @@ def test_json_ld_article_body_wins_when_it_holds_clearly_more():
 def test_without_any_container_the_generic_extractor_finds_the_text():
     inner = '<div id="wrap"><div class="x1">' + paragraphs(P1, P2, P3) + "</div></div>"
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_what_the_comments_say_is_not_taken_for_article_text():
+    # Comments inside the body container, marked only as schema.org microdata.
+    remark = "I have lived in this city for thirty years and never seen a budget like this one."
+    inner = ('<div class="entry-content">' + paragraphs(P1, P2, P3)
+             + '<div itemscope itemtype="https://schema.org/Comment">'
+             '<p itemprop="author">Reader</p>'
+             f'<div itemprop="text"><p>{remark}</p><p>LG Reader</p></div></div></div>')
+    article = extract(f"<html><body><h1>Budget</h1>{inner}</body></html>", URL)
+    assert [comment.text for comment in article.comments] == [f"{remark}\n\nLG Reader"]
+    assert article.body == "\n\n".join([P1, P2, P3])

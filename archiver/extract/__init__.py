@@ -29,6 +29,8 @@ from .text import decode_html
 __all__ = ["extract", "extract_comments", "parse"]
 
 logger = logging.getLogger(__name__)
+# A body paragraph found this long inside a comment was read from the comment section.
+_QUOTE_MIN_CHARS = 12
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -99,10 +101,13 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.comment_count = section.count
     article.comments_provider = section.provider
     article.comment_pages = section.page_urls
-    said_in_comments = {line for c in section.comments for line in c.text.split("\n\n")}
+    said_in_comments = "\n\n".join(comment.text for comment in section.comments)
+    lines_of_comments = {*said_in_comments.split("\n\n"),
+                         *(comment.author for comment in section.comments if comment.author)}
 
     paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
-    paragraphs = [p for p in paragraphs if p not in said_in_comments]
+    paragraphs = [p for p in paragraphs if p not in lines_of_comments
+                  and not (len(p) >= _QUOTE_MIN_CHARS and p in said_in_comments)]
     if paragraphs and article.title and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
