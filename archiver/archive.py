@@ -203,13 +203,13 @@ class Archive:
             "body": known["body"], "fingerprint": known["fingerprint"],
             "first_seen": known["text_since"], "last_seen": known["last_seen"]})
 
-    def _link_copies(self, url: str, article: Article, print_: str) -> None:
+    def _link_copies(self, url: str, article: Article, text_print: str) -> None:
         """Record exact and near copies of this text among everything archived, each copy
         linked to the earliest-published article of the group."""
         text = f"{article.title or ''}\n{article.body or ''}"
         matches = {row["canonical_url"]: ("exact", 1.0) for row in self.db.query(
             "SELECT canonical_url FROM articles WHERE fingerprint = ? AND canonical_url != ?",
-            [print_, url])}
+            [text_print, url])}
         for other, similarity in self.near_duplicates.query(text, exclude=url):
             matches.setdefault(other, ("near", similarity))
         self.near_duplicates.add(url, text)
@@ -228,29 +228,29 @@ class Archive:
               "similarity": similarity, "detected_at": now()}
              for copy, (kind, similarity) in links.items()), pk="article_url")
 
-    def _save_comments(self, key: str, comments: list[dict], seen_at: str,
+    def _save_comments(self, url: str, comments: list[dict], seen_at: str,
                        complete: bool) -> None:
         """New comments are added, edited ones keep their earlier text in `comment_versions`,
         and, when the whole section was read, vanished ones get `removed_at`."""
         existing = {row["comment_id"]: row
-                    for row in self.db["comments"].rows_where("article_url = ?", [key])}
+                    for row in self.db["comments"].rows_where("article_url = ?", [url])}
         for comment in comments:
-            row = {**comment, "article_url": key, "last_seen": seen_at, "removed_at": None}
+            row = {**comment, "article_url": url, "last_seen": seen_at, "removed_at": None}
             known = existing.get(comment["comment_id"])
             if known is None:
                 row["first_seen"] = seen_at
             elif known["text"] != comment["text"]:
                 versions = self.db["comment_versions"].count_where(
-                    "article_url = ? AND comment_id = ?", [key, comment["comment_id"]])
+                    "article_url = ? AND comment_id = ?", [url, comment["comment_id"]])
                 self.db["comment_versions"].insert({
-                    "article_url": key, "comment_id": comment["comment_id"],
+                    "article_url": url, "comment_id": comment["comment_id"],
                     "version": versions + 1, "text": known["text"], "replaced_at": seen_at})
             self.db["comments"].upsert(row, pk=("article_url", "comment_id"))
         if complete:
             present = {comment["comment_id"] for comment in comments}
             for comment_id, known in existing.items():
                 if comment_id not in present and known["removed_at"] is None:
-                    self.db["comments"].update((key, comment_id), {"removed_at": seen_at})
+                    self.db["comments"].update((url, comment_id), {"removed_at": seen_at})
 
     # Reads ----------------------------------------------------------------------------------
 
