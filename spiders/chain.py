@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cached_property
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -45,9 +46,13 @@ class ChainSpider(scrapy.Spider):
         self.requested: set[str] = set()
         self.archived: set[str] = set()
 
+    @cached_property
+    def tracking_params(self) -> list[str]:
+        return self.settings.getlist("ARCHIVER_TRACKING_PARAMS")
+
     def key(self, url: str) -> str:
         """What makes two URLs the same article (tracking parameters, AMP, www. folded)."""
-        return article_key(url, self.settings.getlist("ARCHIVER_TRACKING_PARAMS"))
+        return article_key(url, self.tracking_params)
 
     async def start(self):
         for url in self.start_urls:
