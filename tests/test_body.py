@@ -103,3 +103,9 @@ def test_what_the_comments_say_is_not_taken_for_article_text():
     article = extract(f"<html><body><h1>Budget</h1>{inner}</body></html>", URL)
     assert [comment.text for comment in article.comments] == [f"{remark}\n\nLG Reader"]
     assert article.body == "\n\n".join([P1, P2, P3])
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
+    hyphenated = P1.replace("approved", "ap\u00adpro\u00adved").replace("budget", "bud\u200bget")
+    inner = '<div class="entry-content">' + paragraphs(hyphenated, P2, P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])

@@ -9,7 +9,9 @@ from charset_normalizer import from_bytes
 from w3lib.encoding import html_to_unicode
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_SPACES = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+# Soft hyphens and zero-width characters: invisible on the page, they only split words.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def decode_html(html: str | bytes) -> str:
@@ -31,5 +33,6 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 def collapse(text: str | None) -> str:
-    """One line of text: runs of whitespace (nbsp and zero-width included) become one space."""
-    return _SPACES.sub(" ", text or "").strip()
+    """One line of text: runs of whitespace (nbsp included) become one space; soft hyphens
+    and zero-width characters go."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text or "")).strip()
