@@ -109,3 +109,11 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
     hyphenated = P1.replace("approved", "ap\u00adpro\u00adved").replace("budget", "bud\u200bget")
     inner = '<div class="entry-content">' + paragraphs(hyphenated, P2, P3) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_text_hidden_by_css_framework_classes_is_not_read_unless_shown_on_large_screens():
+    inner = ('<div class="entry-content">' + paragraphs(P1, P2)
+             + '<div class="intro-body__premium hidden"><p>This content is reserved for '
+             'subscribers only.</p></div>'
+             + '<div class="hidden md:block">' + paragraphs(P3) + "</div></div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])

@@ -59,6 +59,12 @@ _WEAK_FURNITURE = re.compile(
     re.I,
 )
 _WEAK_MAX_PROSE = 400
+# CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
+# responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
+_SHOWN_ON_SOME_SCREENS = re.compile(
+    r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|inline|grid|table|contents)|"
+    r"d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|grid|table))")
 # Marks of a listing's item, never the article's own container.
 _TEASER = re.compile(r"(?:^|[\s_-])(?:teaser|card|list-?item|post-?list|faq|preview|excerpt|"
                      r"snippet|related|promo)(?:$|[\s_-])", re.I)
@@ -184,6 +190,8 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if not marks:
         return False
     if _STRONG_FURNITURE.search(marks):
+        return True
+    if _HIDDEN_CLASS.search(marks) and not _SHOWN_ON_SOME_SCREENS.search(marks):
         return True
     return bool(_WEAK_FURNITURE.search(marks)) and prose_chars(element) < _WEAK_MAX_PROSE
 
