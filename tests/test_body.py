@@ -113,7 +113,7 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
 
 def test_text_hidden_by_css_framework_classes_is_not_read_unless_shown_on_large_screens():
     inner = ('<div class="entry-content">' + paragraphs(P1, P2)
-             + '<div class="intro-body__premium hidden"><p>This content is reserved for '
-             'subscribers only.</p></div>'
+             + '<div class="intro-body__premium hidden"><p>The print edition of this story '
+             'carries a map of the districts.</p></div>'
              + '<div class="hidden md:block">' + paragraphs(P3) + "</div></div>")
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
