@@ -117,3 +117,23 @@ def test_text_hidden_by_css_framework_classes_is_not_read_unless_shown_on_large_
              'carries a map of the districts.</p></div>'
              + '<div class="hidden md:block">' + paragraphs(P3) + "</div></div>")
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_teasers_of_other_stories_after_the_story_are_not_text():
+    long_paragraph = " ".join([P1, P2, P3, P1])
+    teasers = ('<h3><a href="/ai/">AI in the classroom: a challenge for schools</a></h3>'
+               "<p>Most students want clear rules for using AI in their exams.</p>"
+               '<h3><a href="/farm/">Robots against weeds</a></h3>'
+               "<p>A farmer near the river sprays less thanks to machine vision.</p>")
+    inner = '<article class="story">' + paragraphs(long_paragraph, P2) + teasers + "</article>"
+    assert body_of(inner) == "\n\n".join([long_paragraph, P2])
+
+
+def test_linked_headings_inside_the_story_are_kept():
+    long_paragraph = " ".join([P1, P2, P3, P1])
+    inner = ('<article class="story">' + paragraphs(long_paragraph)
+             + '<h2><a href="/p/1/">The first model</a></h2>' + paragraphs(P2)
+             + '<h2><a href="/p/2/">The second model</a></h2>' + paragraphs(long_paragraph)
+             + "</article>")
+    assert body_of(inner) == "\n\n".join(
+        [long_paragraph, "The first model", P2, "The second model", long_paragraph])

@@ -109,6 +109,8 @@ _BLOCKS = {
     "figure", "hr", "center", "address", "details", "summary",
 }
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+TEASER = "teaser"
+_TEASER_MAX_CHARS = 300
 _MIN_ARTICLE_CHARS = 250
 _MIN_FALLBACK_CHARS = 80
 # Furniture is small next to the story: a "furniture" element holding this share of the
@@ -232,6 +234,9 @@ class _Reader:
         size = sum(map(len, lines))
         if not lines or (linked > size * _MAX_LINK_SHARE and kind not in _HEADINGS):
             return
+        # A headline that is all link heads a teaser of another story.
+        if kind in _HEADINGS and linked >= size * 0.9:
+            kind = TEASER
         self.blocks.extend(Block(kind, line) for line in lines)
 
     def _visit(self, element: html.HtmlElement, kind: str, in_link: bool) -> None:
@@ -275,7 +280,18 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
                 and _COMMENTS_HEADING.match(b.text)), len(blocks))
     blocks = blocks[:end]
     kept: list[Block] = []
+    in_teaser = False
+    # Teasers of other stories follow the story's last long paragraph; before it, a linked
+    # heading is the story's own (a list of products, of sources).
+    story_end = max((i for i, b in enumerate(blocks) if len(b.text) >= _TEASER_MAX_CHARS),
+                    default=-1)
     for index, block in enumerate(blocks):
+        # A teaser runs from its linked headline to the next real heading.
+        if index > story_end and (block.kind == TEASER or (in_teaser and block.kind not in
+                                                           _HEADINGS)):
+            in_teaser = True
+            continue
+        in_teaser = False
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         # A heading over nothing was the title of a removed box ("More on this topic").
         if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS):
