@@ -137,3 +137,14 @@ def test_linked_headings_inside_the_story_are_kept():
              + "</article>")
     assert body_of(inner) == "\n\n".join(
         [long_paragraph, "The first model", P2, "The second model", long_paragraph])
+
+
+def test_a_body_built_of_cms_paragraph_components_is_read_whole():
+    long_paragraph = " ".join([P1, P2, P3, P1])
+    component = ('<div class="paragraph paragraph--type--text"><div class="field__item">'
+                 '<div class="text-formatted field--name-body">{}</div></div></div>')
+    inner = ("<article>" + component.format(paragraphs(long_paragraph))
+             + '<div class="paragraph paragraph--type--image"><img src="x.jpg" alt=""></div>'
+             + component.format(paragraphs(P3))
+             + '<div class="box"><p>' + P2.upper() + " " + P1.upper() + "</p></div></article>")
+    assert body_of(inner) == "\n\n".join([long_paragraph, P3])

@@ -111,6 +111,7 @@ _BLOCKS = {
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
+_KIN_LEVELS = 3
 _MIN_ARTICLE_CHARS = 250
 _MIN_FALLBACK_CHARS = 80
 # Furniture is small next to the story: a "furniture" element holding this share of the
@@ -155,6 +156,10 @@ def prose_chars(element: html.HtmlElement) -> int:
     return total
 
 
+def _ancestors(element: html.HtmlElement, levels: int) -> set[html.HtmlElement]:
+    return set(list(element.iterancestors())[:levels])
+
+
 def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     """The element(s) that hold the article text: the marked container with the most prose,
     with its siblings of the same kind when ads split the body into several."""
@@ -167,9 +172,12 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
         outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
         scored = [(prose_chars(m), m) for m in outermost]
         chars, top = max(scored, key=lambda pair: pair[0])
-        # Ads split some bodies into sibling containers; listings repeat <article> teasers.
+        # Ads split some bodies into sibling containers, and CMSs build bodies of "paragraph"
+        # components (Drupal, page builders): the top one's kin within a few levels belong to
+        # it. Listings repeat <article> teasers, so only marked bodies group.
+        kin = _ancestors(top, _KIN_LEVELS)
         group = [m for c, m in scored if m is top or (
-            c and index < len(BODY_MARKERS) and m.getparent() is top.getparent())]
+            c and index < len(BODY_MARKERS) and not kin.isdisjoint(_ancestors(m, _KIN_LEVELS)))]
         chars = sum(c for c, m in scored if m in group)
         # A narrower container (earlier in the list) wins unless a wider one holds much more.
         if chars > best_chars * 1.5:
