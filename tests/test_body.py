@@ -148,3 +148,14 @@ def test_a_body_built_of_cms_paragraph_components_is_read_whole():
              + component.format(paragraphs(P3))
              + '<div class="box"><p>' + P2.upper() + " " + P1.upper() + "</p></div></article>")
     assert body_of(inner) == "\n\n".join([long_paragraph, P3])
+
+
+def test_an_article_element_holding_little_of_the_page_prose_is_not_taken_for_the_story():
+    box = ("<article class='signup'><p>Choose a date for your free call, enter your best email "
+           "address and click on continue to book it with our team of coaches.</p>"
+           "<p>Yes, I want to get rid of my money worries now and book the call today!</p>"
+           "<p>I agree that my data is used to contact me about the call and the offers.</p>"
+           "</article>")
+    story = " ".join([P1, P2, P3])
+    inner = box + '<div id="x"><div class="y">' + paragraphs(story, P1 + " " + P3, P2 + " " + P1)
+    assert body_of(inner + "</div></div>").startswith(story)

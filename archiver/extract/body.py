@@ -112,6 +112,7 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
 _KIN_LEVELS = 3
+_MIN_GENERIC_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 250
 _MIN_FALLBACK_CHARS = 80
 # Furniture is small next to the story: a "furniture" element holding this share of the
@@ -164,7 +165,7 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     """The element(s) that hold the article text: the marked container with the most prose,
     with its siblings of the same kind when ads split the body into several."""
     best: list[html.HtmlElement] = []
-    best_chars = 0
+    best_chars, best_generic = 0, False
     for index, xpath in enumerate(CONTAINER_XPATHS):
         matches = [m for m in xpath(root) if not _TEASER.search(_marks(m))]
         if not matches:
@@ -181,10 +182,15 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
         chars = sum(c for c, m in scored if m in group)
         # A narrower container (earlier in the list) wins unless a wider one holds much more.
         if chars > best_chars * 1.5:
-            best, best_chars = group, chars
+            best, best_chars, best_generic = group, chars, index >= len(BODY_MARKERS)
         if best_chars >= _MIN_ARTICLE_CHARS * 4:
             break
-    return best if best_chars >= _MIN_ARTICLE_CHARS else []
+    if best_chars < _MIN_ARTICLE_CHARS:
+        return []
+    # An <article> or <main> with a small share of the page's prose is a box, not the story.
+    if best_generic and best_chars < prose_chars(root) * _MIN_GENERIC_SHARE:
+        return []
+    return best
 
 
 def _marks(element: html.HtmlElement) -> str:
