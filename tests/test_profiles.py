@@ -101,3 +101,14 @@ def test_a_profile_proves_itself_only_with_a_saved_page_where_each_field_is_foun
 def test_every_packaged_profile_proves_itself_on_a_saved_page():
     for profile in load_profiles():
         assert proof_problems(profile, PROJECT) == []
+
+
+def test_a_profile_canonical_url_follows_the_same_rules_as_the_page_own(tmp_path):
+    for href, expected in [("/story/?utm_source=x", "https://profiled.example/story/"),
+                           ("https://elsewhere.example/story/", "https://profiled.example/a/")]:
+        (tmp_path / "p.toml").write_text(
+            'domains = ["profiled.example"]\n[fields]\ncanonical_url = "css:a.canon::attr(href)"')
+        html = PAGE.replace("<article>", f'<article><a class="canon" href="{href}">link</a>')
+        article = extract(html, "https://profiled.example/a/",
+                          profiles=(load_profile(tmp_path / "p.toml"),))
+        assert article.canonical_url == expected

@@ -78,7 +78,6 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     meta = meta_tags(page)
 
     generic: dict[str, Callable[[], object]] = {
-        "canonical_url": lambda: metadata.canonical_url(page, url, meta),
         "title": lambda: metadata.title(page, url, ld, meta),
         "authors": lambda: metadata.authors(page, ld, meta),
         "published": lambda: metadata.published(page, url, ld, meta),
@@ -87,8 +86,8 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     }
     for name, compute in generic.items():
         setattr(article, name, found[name] if name in found else compute())
-    if "canonical_url" in found:
-        article.canonical_url = canonicalize(found["canonical_url"])
+    # A profile's canonical URL is held to the same rules as the page's own.
+    article.canonical_url = metadata.canonical_url(page, url, meta, found.get("canonical_url"))
     neighbours = find_neighbours(page, url) if {"prev_url", "next_url"} - found.keys() else ()
     article.prev_url = found.get("prev_url") or (neighbours[0] if neighbours else None)
     article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)

@@ -163,7 +163,7 @@ def _ancestors(element: html.HtmlElement, levels: int) -> set[html.HtmlElement]:
 
 def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     """The element(s) that hold the article text: the marked container with the most prose,
-    with its siblings of the same kind when ads split the body into several."""
+    with its kin of the same kind when ads or CMS components split the body into several."""
     best: list[html.HtmlElement] = []
     best_chars, best_generic = 0, False
     for index, xpath in enumerate(CONTAINER_XPATHS):
@@ -217,14 +217,15 @@ def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
     clean = copy.deepcopy(container)
     total = max(len(_text(clean)), 1)
     doomed = []
-    for element in clean.iterdescendants(etree.Element):
-        if _is_furniture(element) and (
+    walk = etree.iterwalk(clean, events=("start",), tag=etree.Element)
+    for _, element in walk:
+        if element is not clean and _is_furniture(element) and (
                 element.tag in _REMOVE_TAGS or len(_text(element)) < total * _MAX_FURNITURE_SHARE
                 or prose_chars(element) < _WRAPPER_MIN_PROSE):
             doomed.append(element)
+            walk.skip_subtree()  # goes with it: no need to judge what it holds
     for element in doomed:
-        if element.getparent() is not None:
-            element.drop_tree()
+        element.drop_tree()
     return clean
 
 

@@ -233,10 +233,12 @@ def tags(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     return result
 
 
-def canonical_url(page: Selector, url: str, meta: dict[str, list[str]]) -> str:
-    """The article's key: its declared canonical URL when that stays on the site, else `url`."""
-    href = first(page.xpath('//link[contains(concat(" ", translate(@rel, "CANONICAL", '
-                            '"canonical"), " "), " canonical ")]/@href').get(),
+def canonical_url(page: Selector, url: str, meta: dict[str, list[str]],
+                  href: str | None = None) -> str:
+    """The article's key: its declared canonical URL (`href` when a site profile found one,
+    else `<link rel=canonical>`, else `og:url`) when that stays on the site, else `url`."""
+    href = first(href, page.xpath('//link[contains(concat(" ", translate(@rel, "CANONICAL", '
+                                  '"canonical"), " "), " canonical ")]/@href').get(),
                  *meta.get("og:url", []))
     declared = absolute_url(url, href) if href else None
     return canonicalize(strip_tracking(declared if declared and same_site(declared, url) else url))
