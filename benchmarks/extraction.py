@@ -262,6 +262,18 @@ def is_corpus(path: Path) -> bool:
     return (path / "truth.jsonl").is_file() and (path / "pages").is_dir()
 
 
+SNIPPET_FIELDS = ("with", "without", "comments_with")
+
+
+def without_blank_snippets(row: dict[str, Any]) -> dict[str, Any]:
+    """A truth row without empty snippets: an empty string is "found" in any text, so it
+    would count as found, and as leaked, for every extractor alike."""
+    for name in SNIPPET_FIELDS:
+        if isinstance(row.get(name), list):
+            row[name] = [s for s in row[name] if not isinstance(s, str) or s.strip()]
+    return row
+
+
 def load_corpus(path: Path, limit: int | None = None) -> Corpus:
     """Read a corpus folder's truth.jsonl (the pages themselves are read lazily)."""
     if not is_corpus(path):
@@ -272,7 +284,7 @@ def load_corpus(path: Path, limit: int | None = None) -> Corpus:
             if not line.strip():
                 continue
             try:
-                rows.append(json.loads(line))
+                rows.append(without_blank_snippets(json.loads(line)))
             except json.JSONDecodeError as exc:
                 raise CorpusError(f"{path}/truth.jsonl line {number}: {exc}") from exc
     if not rows:

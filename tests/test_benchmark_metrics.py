@@ -240,6 +240,15 @@ def _write_corpus(folder: Path) -> None:
     (folder / "truth.jsonl").write_text(json.dumps(truth) + "\n", encoding="utf-8")
 
 
+def test_load_corpus_drops_blank_snippets_that_any_text_would_contain(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    truth = {"id": "x", "file": "pages/0000.html.gz", "url": None, "title": None,
+             "with": ["cat", " "], "without": [""], "comments_with": ["", "Nice!", "\n"]}
+    (tmp_path / "truth.jsonl").write_text(json.dumps(truth) + "\n", encoding="utf-8")
+    row = bench.load_corpus(tmp_path).pages[0].truth
+    assert (row["with"], row["without"], row["comments_with"]) == (["cat"], [], ["Nice!"])
+
+
 def test_main_runs_a_stand_in_on_a_tiny_corpus(tmp_path: Path, capsys) -> None:
     corpus = tmp_path / "tiny"
     _write_corpus(corpus)
