@@ -105,6 +105,19 @@ def test_what_the_comments_say_is_not_taken_for_article_text():
     assert article.body == "\n\n".join([P1, P2, P3])
 
 
+def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypatch):
+    # The generic extractor keeps a page's runs of spaces; the comment reader collapses them.
+    remark = "I have lived in this city for thirty years. Never have I seen a budget like it."
+    monkeypatch.setattr("archiver.extract.article_paragraphs", lambda *args: [
+        P1, remark.replace(". ", ".   "), P2])
+    html = ('<html><body><h1>Budget</h1><div class="comments"><div class="comment" id="c-1">'
+            f'<p class="author">Reader</p><div class="comment-content"><p>{remark}</p></div>'
+            "</div></div></body></html>")
+    article = extract(html, URL)
+    assert [comment.text for comment in article.comments] == [remark]
+    assert article.body == "\n\n".join([P1, P2])
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
     hyphenated = P1.replace("approved", "ap\u00adpro\u00adved").replace("budget", "bud\u200bget")
     inner = '<div class="entry-content">' + paragraphs(hyphenated, P2, P3) + "</div>"

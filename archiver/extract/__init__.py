@@ -24,7 +24,7 @@ from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
-from .text import decode_html
+from .text import collapse, decode_html
 
 __all__ = ["extract", "extract_comments", "parse"]
 
@@ -45,6 +45,10 @@ def parse(html: str | bytes) -> tuple[str, Selector]:
     except (ValueError, etree.ParserError):
         page = Selector(text="<html></html>", type="html")
     return text, page
+
+
+def _said_in_comments(paragraph: str, lines: set[str], said: str) -> bool:
+    return paragraph in lines or len(paragraph) >= _QUOTE_MIN_CHARS and paragraph in said
 
 
 def extract(html: str | bytes, url: str, profiles: tuple[Profile, ...] | None = None) -> Article:
@@ -100,13 +104,16 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.comment_count = section.count
     article.comments_provider = section.provider
     article.comment_pages = section.page_urls
-    said_in_comments = "\n\n".join(comment.text for comment in section.comments)
-    lines_of_comments = {*said_in_comments.split("\n\n"),
-                         *(comment.author for comment in section.comments if comment.author)}
+    # Compared with whitespace collapsed: the body reader and the comment reader break lines
+    # differently.
+    comment_lines = [line for comment in section.comments for line in comment.text.split("\n\n")]
+    lines_of_comments = {collapse(line) for line in comment_lines} | {
+        collapse(comment.author) for comment in section.comments if comment.author}
+    said_in_comments = "\n".join(lines_of_comments)
 
     paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
-    paragraphs = [p for p in paragraphs if p not in lines_of_comments
-                  and not (len(p) >= _QUOTE_MIN_CHARS and p in said_in_comments)]
+    paragraphs = [p for p in paragraphs if not _said_in_comments(collapse(p), lines_of_comments,
+                                                                  said_in_comments)]
     if paragraphs and article.title and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
