@@ -107,6 +107,39 @@ def test_title_prefers_the_full_h1_and_drops_the_site_name():
     assert extract(html, URL).title == "Regierung beschließt neue Regeln für den Verkehr"
 
 
+def test_title_is_the_h1_when_meta_tags_differ_only_in_typography():
+    head = ('<meta property="og:title" content="Warum ich lieber \'Bauchgeburt\' sage - Jane News">'
+            '<meta property="og:site_name" content="Jane News">')
+    html = page(head, body="<h1>Warum ich lieber „Bauchgeburt“ sage</h1>" + BODY)
+    assert extract(html, URL).title == "Warum ich lieber „Bauchgeburt“ sage"
+
+
+def test_cutting_the_site_name_keeps_the_headline_s_closing_quote():
+    head = ('<meta property="og:title" content="«Wir waren 40 Tage in Quarantäne» - Stiftung">'
+            '<meta property="og:site_name" content="Stiftung">')
+    assert extract(page(head), URL).title == "«Wir waren 40 Tage in Quarantäne»"
+
+
+def test_the_kicker_above_a_headline_is_not_part_of_the_title():
+    h1 = ('<h1><span class="seitenkopf__topline">Interne Unterlagen im Netz</span> '
+          '<span class="seitenkopf__headline">Daten von Rheinmetall gehackt</span></h1>')
+    assert extract(page(body=h1 + BODY), URL).title == "Daten von Rheinmetall gehackt"
+
+
+def test_of_several_h1_the_title_is_the_one_the_page_title_names():
+    head = "<title>Zoll online - Fachmeldungen - Verkündung des Gesetzes</title>"
+    body = "<h1>Zoll</h1><h1>Fachmeldungen</h1><h1>Verkündung des Gesetzes</h1>" + BODY
+    assert extract(page(head, body), URL).title == "Verkündung des Gesetzes"
+
+
+def test_without_h1_the_title_is_the_part_of_the_page_title_a_heading_shows():
+    head = "<title>Alles Neue macht der Mai | Bibliothek 2.0 und mehr</title>"
+    body = "<h2>Alles Neue macht der Mai</h2>" + BODY
+    assert extract(page(head, body), URL).title == "Alles Neue macht der Mai"
+    # No heading shows a part: the whole <title>, as the page gives it.
+    assert extract(page(head), URL).title == "Alles Neue macht der Mai | Bibliothek 2.0 und mehr"
+
+
 def test_entities_in_meta_titles_are_decoded():
     head = '<meta property="og:title" content="Trainer: &amp;quot;Nichts zu verlieren&amp;quot;">'
     assert extract(page(head), URL).title == 'Trainer: "Nichts zu verlieren"'

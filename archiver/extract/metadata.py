@@ -77,31 +77,77 @@ def _is_site_name(text: str, site_name: str | None, url: str) -> bool:
 
 def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     """'Headline | Site' -> 'Headline', when the tail is the site's name."""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) > 1 and _is_site_name(parts[-1], site_name, url):
-        return title[: title.rindex(parts[-1])].rstrip(" |-–—:·»/").strip()
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if separators and _is_site_name(title[separators[-1].end():], site_name, url):
+        return title[: separators[-1].start()].strip()
     return title
 
 
+# Typography that differs between a page's headline and its meta tags.
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("“”„«»‘’‚'", '"'), "–": "-", "—": "-",
+                             "\u00ad": None})
+
+
+def _fold(text: str) -> str:
+    return collapse(text.translate(_TYPOGRAPHY)).casefold()
+
+
+def _shows(heading: str, declared: str) -> bool:
+    """Whether `heading` is `declared` as the page shows it: in other typography, truncated,
+    or with the site's name added to one of them."""
+    shown, meant = _fold(heading), _fold(declared)
+    return meant.startswith(shown) or shown.startswith(meant.rstrip(".… "))
+
+
+def _part_shown(title: str, headings: list[str]) -> str | None:
+    """The part of a composite title ("Section - Headline | Site") that a heading shows."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    folded = {_fold(part) for part in parts if len(part) >= 3}
+    return next((heading for heading in headings if _fold(heading) in folded), None)
+
+
+# A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline.
+_KICKER = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|supertitle|pretitle|"
+                     r"spitzmarke", re.I)
+
+
+def _headline(h1: etree._Element) -> str | None:
+    """An <h1>'s text without the kicker the page shows above it."""
+    text = first(_TEXT(h1))
+    kicker = next((first(_TEXT(e)) for e in h1.iterdescendants(etree.Element)
+                   if _KICKER.search(e.get("class") or "")), None)
+    if text and kicker and text.startswith(kicker) and len(kicker) < len(text):
+        return text[len(kicker):].lstrip(" :|-–—·")
+    return text
+
+
 def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    """The headline: the declared one (JSON-LD, OpenGraph) as the page's <h1> shows it in full,
-    else the <h1>, else the <title>; the site's name cut from the end."""
+    """The headline as the page shows it: the declared one (JSON-LD, OpenGraph) in the words
+    of the page's <h1>, else the <h1>, else the part of the <title> a heading shows, else the
+    <title>; the site's name cut from the end."""
     declared = first(*text_values(ld.get("headline")), *meta.get("og:title", []),
                      *meta.get("twitter:title", []))
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
-    h1s = [first(_TEXT(h1)) for h1 in page.root.iter("h1") if not _NOT_HEADLINE(h1)]
+    h1s = [_headline(h1) for h1 in page.root.iter("h1") if not _NOT_HEADLINE(h1)]
     h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
-    if declared:
-        for h1 in h1s:
-            # SEO plugins truncate declared headlines or add the site's name to them.
-            if declared.startswith(h1) or h1.startswith(declared.rstrip(".… ")):
-                return h1
-        return strip_site_name(declared, site_name, url)
-    if h1s:
-        return h1s[0]
     page_title = first(page.xpath("//title/text()").get())
-    return strip_site_name(page_title, site_name, url) if page_title else None
+    if declared:
+        stripped = strip_site_name(declared, site_name, url)
+        # SEO plugins truncate declared headlines or add the site's name to them.
+        shown = next((h1 for h1 in h1s if _shows(h1, declared) or _shows(h1, stripped)), None)
+        return shown or _part_shown(declared, h1s) or stripped
+    if h1s:
+        # A page with several <h1> (logo, section, story): the one its <title> names.
+        named = [h1 for h1 in h1s if page_title and _fold(h1) in _fold(page_title)]
+        return max(named, key=len) if len(h1s) > 1 and named else h1s[0]
+    if not page_title:
+        return None
+    headings = [text for element in page.root.iter("h2", "h3")
+                if not _NOT_HEADLINE(element) and (text := first(_TEXT(element)))]
+    return _part_shown(page_title, headings) or strip_site_name(page_title, site_name, url)
 
 
 # Where pages put bylines, most specific first; the first selector with a match wins.
