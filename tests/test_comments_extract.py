@@ -540,3 +540,71 @@ def test_kubrick_style_cite_and_says():
         ("4", "Yan", None, "2008-03-06T21:01:00", "Indeed."),
     ]
     assert section.count == 2
+
+
+# -- comment titles -------------------------------------------------------------------------
+
+
+def test_a_title_outside_the_text_part_comes_first():
+    # nnz-online.de and kin: the commenter's title is an <h5> between the header and the text.
+    html = """<div class="kommentare"><div class="rubrik">Kommentare</div>
+      <div class="kommentar-item"><a name="167559" id="167559"></a>
+        <div class="kommentar-info"><div class="benutzer">Kritiker2010</div>
+          <div class="datum">06.11.2023, 13:47 Uhr</div></div>
+        <h5>Quantensprung? Wohl eher ein kleiner Schritt.</h5>
+        <div class="kommentar-text">Ich will den neuen Park nicht madig machen.<br>
+          Ein Quantensprung ist er aber nicht.</div></div>
+      <div class="kommentar-item"><a name="167560" id="167560"></a>
+        <div class="kommentar-info"><div class="benutzer">Anwohnerin</div>
+          <div class="datum">06.11.2023, 15:02 Uhr</div></div>
+        <h5>Endlich</h5><div class="kommentar-text">Schön, dass sich im Norden etwas tut.</div>
+      </div></div>"""
+    section = comments_on(html, "https://news.example/news_lang.php?ArtNr=335853")
+    assert [(c.author, c.published, c.text) for c in section.comments] == [
+        ("Kritiker2010", "2023-11-06T13:47:00",
+         "Quantensprung? Wohl eher ein kleiner Schritt.\n\n"
+         "Ich will den neuen Park nicht madig machen.\nEin Quantensprung ist er aber nicht."),
+        ("Anwohnerin", "2023-11-06T15:02:00",
+         "Endlich\n\nSchön, dass sich im Norden etwas tut."),
+    ]
+
+
+def test_drupal_subjects_given_and_generated():
+    # A subject the commenter wrote comes first; one Drupal made from the start of the body
+    # (cut at a word, with "…" since Drupal 8, without before) is not said twice.
+    def comment(n: int, subject: str, body: str) -> str:
+        return f"""<a id="comment-{n}"></a>
+          <article class="comment js-comment" data-comment-user-id="{n}">
+            <footer class="comment__meta"><p class="comment__author"><a href="/user/{n}">U{n}</a>
+              </p><p class="comment__time">Tue, 05/14/2024 - 10:{n}</p></footer>
+            <div class="comment__content">
+              <h3><a href="/comment/{n}#comment-{n}" hreflang="en">{subject}</a></h3>
+              <div class="field field--name-comment-body"><p>{body}</p></div></div>
+          </article>"""
+    html = f"""<section class="comments"><h2>Comments</h2>
+      {comment(41, "Parking", "Where are visitors supposed to park?")}
+      {comment(42, "There is a car park behind…", "There is a car park behind the school.")}
+      {comment(43, "Same here, I have been", "Same here, I have been waiting since May.")}
+      </section>"""
+    section = comments_on(html, "https://millbrook.example/news/fete")
+    assert [(c.comment_id, c.text) for c in section.comments] == [
+        ("41", "Parking\n\nWhere are visitors supposed to park?"),
+        ("42", "There is a car park behind the school."),
+        ("43", "Same here, I have been waiting since May."),
+    ]
+
+
+def test_titles_by_class_and_headings_that_are_the_header():
+    # A `comment-subject` comes first. A heading holding the author and date is the header,
+    # and a `user-title` ("Moderator") says who wrote it: neither is a title.
+    html = """<ol class="comment-list">
+      <li id="comment-5" class="comment"><div class="comment-meta"><h4 class="comment-author">
+        Jo</h4><time datetime="2024-05-01T08:00">1 May</time></div>
+        <span class="comment-subject">Ferry times</span>
+        <div class="comment-content"><p>The 8:10 is gone.</p></div></li>
+      <li id="comment-6" class="comment"><h5><span class="fn">Al</span>
+        <time datetime="2024-05-02T09:00">2 May</time></h5><span class="user-title">Moderator</span>
+        <div class="comment-content"><p>It moved to 8:25.</p></div></li></ol>"""
+    section = comments_on(html, "https://blog.example/p/")
+    assert [(c.author, c.text) for c in section.comments] == [
+        ("Jo", "Ferry times\n\nThe 8:10 is gone."), ("Al", "It moved to 8:25.")]

@@ -39,7 +39,10 @@ Order of rules:
      classes, else the item itself; in both without the header (the author, the date and the
      blocks made of little else); paragraphs joined by a blank line, `<br>` a line break;
      reply / edit / report / vote / like / share widgets, avatars, "says:", hidden text and
-     moderation notes left out.
+     moderation notes left out. A title the commenter gave it (a heading or a `comment-title`
+     / `*__subject` element of the item's own, before the text part and outside it and the
+     header) comes first, unless the text starts with it (Drupal's subject made of the body's
+     first words, "…" or not).
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
    nearest enclosing item, else the item just before the replies container (`div.indented`,
    `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level
@@ -125,6 +128,11 @@ _TEXT_NOT = ("-button", "-link", "-count", "-form", "-title", "-field", "-input"
              "-toggle", "-icon", "-meta")
 _TEXT_WEAK = {"content", "text", "body", "message", "entry", "entry-content", "description",
               "copy", "comment", "txt", "e-content", "comment-body"}
+# The title a commenter gave the comment ("comment-title", "comment__subject"), not the
+# author's title ("user-title": "Moderator") nor the article's ("entry-title").
+_SUBJECT_TOKEN = re.compile(r"(?:^|[-_])(?:title|subject|headline)$")
+_NOT_SUBJECT = re.compile(r"(?:user|author|member|rank|job|entry|post|page|site|widget|section|"
+                          r"product|prod|article|form|reply)[-_]*(?:title|subject|headline)$")
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:meta|metadata|commentmetadata|info|header|heading|"
                          r"footer|byline|vcard|details|head|author|user|date|time)(?:$|[-_])")
 _REPLIES_TOKEN = re.compile(r"(?:^|[-_])(?:children|child|replies|indented|answers|nested|"
@@ -168,7 +176,7 @@ _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypo
                              r"(?:is|has|thread|depth|comment-author|by)-.*)$")
 
 (_JUNK, _AUTHOR, _DATE, _TEXT, _META, _REPLIES, _ZONE, _CONTAINER, _ITEM, _TITLE, _FORM,
- _CLOSED_MARK, _PAGER, _COUNT_LINK) = (1 << i for i in range(14))
+ _CLOSED_MARK, _PAGER, _COUNT_LINK, _SUBJECT) = (1 << i for i in range(15))
 # Parts of one comment: never the section's notice, title or provider.
 _NOT_NOTICE = _ITEM | _TEXT | _AUTHOR | _DATE | _META | _JUNK | _REPLIES
 # What the section is made of besides its comments.
@@ -202,7 +210,11 @@ def _marks_of(names_: str) -> _Marks:
             author_rank = min(author_rank, 4)
         if _CONTAINER_TOKEN.search(token) and not _PART_TOKEN.search(token):
             flags |= _CONTAINER
-        checks = ((_DATE_TOKEN.search, _DATE), (_META_TOKEN.search, _META),
+        if _SUBJECT_TOKEN.search(token) and not _NOT_SUBJECT.search(token):
+            flags |= _SUBJECT  # "spr-review-header-title": a title, not the header
+        elif _META_TOKEN.search(token):
+            flags |= _META
+        checks = ((_DATE_TOKEN.search, _DATE),
                   (_REPLIES_TOKEN.search, _REPLIES), (_ZONE_TOKEN.search, _ZONE),
                   (_TITLE_TOKEN.search, _TITLE),
                   (_PAGER_TOKEN.search, _PAGER), (_COUNT_LINK_TOKEN.search, _COUNT_LINK))
@@ -957,6 +969,7 @@ def _author_link(author_el: etree._Element, url: str) -> str | None:
 _NO_MARKS = _Marks(0, 9, 9.0)
 _ROLES = _AUTHOR | _TEXT | _DATE | _META
 _ROLE_TAGS = {"cite", "header", "footer", "time"}
+_SUBJECT_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 _INNER_ID_ATTRIBUTES = ("id", "name", "data-comment-id", "data-commentid")
 _RDFA = {"text": "text", "content": "text", "datecreated": "datecreated",
          "created": "datecreated", "date": "datecreated", "datepublished": "datecreated",
@@ -979,9 +992,10 @@ def _first_two(entry: tuple) -> tuple:
 def _read_item(item: etree._Element, items: set, url: str) -> _Read:
     """Rule 4: the fields of one item, from its own elements (nested items left out)."""
     author_el, author_rank = None, 9
-    text_el, text_rank = None, 9.0
+    text_el, text_rank, text_at = None, 9.0, 0
     dates: list[tuple[int, int, etree._Element]] = []
     furniture: list[etree._Element] = []
+    titles: list[tuple[int, etree._Element]] = []  # (position, element): headings, subjects
     item_keys = item.keys()
     parent_ref = next((item.get(a) for a in _PARENT_ATTRIBUTES if a in item_keys), None)
     inner_ids: list[str] = []
@@ -1026,6 +1040,8 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
                 walker.skip_subtree()
                 continue
         flags = marks.flags
+        if tag in _SUBJECT_TAGS or flags & _SUBJECT:
+            titles.append((len(alive), element))
         if itemprop or flags & _ROLES or tag in _ROLE_TAGS:
             if itemprop in ("author", "creator"):
                 rank = 1
@@ -1040,7 +1056,7 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
                 author_el, author_rank = element, rank
             text = 0.0 if itemprop in ("text", "commenttext", "reviewbody") else marks.text_rank
             if text < text_rank:
-                text_el, text_rank = element, text
+                text_el, text_rank, text_at = element, text, len(alive)
             if flags & _DATE and tag != "time":
                 dates.append((1 if tag == "a" or "title" in keys else 2, len(dates), element))
             if flags & (_META | _AUTHOR | _DATE) or tag in ("header", "footer", "time"):
@@ -1066,11 +1082,14 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
                 date_el = element
                 break
     cut = {e for e in (author_el, date_el) if e is not None}
+    paragraphs = []
     if text_el is not None:
         inside = set(text_el.iterdescendants())
         paragraphs = _paragraphs(text_el, cut | _header(
             [e for e in furniture if e in inside], cut), items)
-    if text_el is None or not paragraphs:  # the item itself, without its header
+        if paragraphs and titles:
+            paragraphs = _titled(paragraphs, titles, text_el, text_at, cut, set(furniture))
+    if not paragraphs:  # the item itself, without its header
         paragraphs = _paragraphs(item, cut | _header(furniture, cut), items)
     if published is None:
         # The visible date, wherever the header writes it.
@@ -1095,6 +1114,29 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
         comment_id = next(filter(None, map(_id_from_ref, inner_ids)), None)
     return _Read(item, comment_id, _id_from_ref(parent_ref) if parent_ref else None, author,
                  author_url, published, "\n\n".join(paragraphs))
+
+
+def _titled(paragraphs: list[str], titles: list, text_el: etree._Element, text_at: int,
+            cut: set, furniture: set) -> list[str]:
+    """Rule 4: the title the commenter gave the comment (a heading or a subject-classed element
+    of the item's own, before its text part and outside it and the header) as the first
+    paragraph; not when the text starts with it: Drupal makes a missing subject from the
+    body's first words ("There is a car park behind…")."""
+    around = set(text_el.iterancestors())
+    for at, element in titles:
+        if at >= text_at:
+            break
+        if element in around or any(e is element or e in element.iterancestors() or
+                                    element in e.iterancestors() for e in cut):
+            continue  # holds the text, or is / holds / sits in the author or the date
+        if not _has(element, _SUBJECT) and (element in furniture or any(
+                a in furniture for a in element.iterancestors())):
+            continue  # a heading of the header ("<h4>Name</h4>")
+        title = _inline_text(element)
+        if title and len(title) <= 200 and _WORDY.search(title):
+            said = collapse(" ".join(paragraphs[:3]))
+            return paragraphs if said.startswith(title.rstrip(" .…")) else [title, *paragraphs]
+    return paragraphs
 
 
 def _header(furniture: list, cut: set) -> set:
