@@ -10,6 +10,7 @@ import re
 import warnings
 from datetime import datetime
 from html import unescape
+from urllib.parse import urlsplit
 
 import htmldate
 import py3langid
@@ -51,10 +52,13 @@ def first(*values: str | None) -> str | None:
 
 
 # An <h1> in these is the site's logo or a teaser, not the article's headline.
+# (Page-wide classes on <html> and <body>, such as "wp-custom-logo", say nothing.)
 _NOT_HEADLINE = etree.XPath(
-    "ancestor-or-self::*[self::header[not(ancestor::article)] or self::nav or self::aside or "
-    "self::footer or contains(@class, 'logo') or contains(@class, 'site-title') or "
-    "contains(@class, 'teaser')]")
+    "ancestor-or-self::*[self::header[not(ancestor::article or ancestor::main) and "
+    "not(contains(@class, 'content') or contains(@class, 'entry') or "
+    "contains(@class, 'article') or contains(@class, 'post'))] or "
+    "self::nav or self::aside or self::footer or (not(self::html or self::body) and ("
+    "contains(@class, 'logo') or contains(@class, 'site-title') or contains(@class, 'teaser')))]")
 
 
 def _words(text: str) -> set[str]:
@@ -108,6 +112,7 @@ def _part_shown(title: str, headings: list[str]) -> str | None:
     return next((heading for heading in headings if _fold(heading) in folded), None)
 
 
+_HOME_PATHS = {"", "/", "/index.html", "/index.php"}
 # A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline.
 _KICKER = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|supertitle|pretitle|"
                      r"spitzmarke", re.I)
@@ -123,6 +128,13 @@ def _headline(h1: etree._Element) -> str | None:
     return text
 
 
+def _links_home(h1: etree._Element, url: str) -> bool:
+    """An <h1> that links to the site's home page is the site's name (blog themes)."""
+    links = [a.get("href") or "" for a in h1.iter("a")]
+    home = absolute_url(url, links[0]) if len(links) == 1 else None
+    return bool(home) and same_site(home, url) and urlsplit(home).path in _HOME_PATHS
+
+
 def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """The headline as the page shows it: the declared one (JSON-LD, OpenGraph) in the words
     of the page's <h1>, else the <h1>, else the part of the <title> a heading shows, else the
@@ -131,7 +143,8 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
                      *meta.get("twitter:title", []))
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
-    h1s = [_headline(h1) for h1 in page.root.iter("h1") if not _NOT_HEADLINE(h1)]
+    h1s = [_headline(h1) for h1 in page.root.iter("h1")
+           if not _NOT_HEADLINE(h1) and not _links_home(h1, url)]
     h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
     page_title = first(page.xpath("//title/text()").get())
     if declared:
