@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from archiver.extract import extract
 
 URL = "https://news.example/2026/03/04/story/"
@@ -116,6 +118,31 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     article = extract(html, URL)
     assert [comment.text for comment in article.comments] == [remark]
     assert article.body == "\n\n".join([P1, P2])
+
+
+@pytest.mark.parametrize("line", [
+    "Photo: AFP", "Foto: Michal Turek, Seznam Zprávy", "© Imago/Zoonar/Phil Bird",
+    "Copyright © 2023 The Washington Times, LLC.", "21.04.2024", "28.04.2023, 20.15 Uhr",
+    "02/12/2024", "20 Novembre 2024", "August 26, 2024", "6 Jan 2026", "2024-05-03",
+    "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
+])
+def test_credits_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
+    inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_lone_furniture_lines_are_dropped_from_a_declared_body_too():
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": f"{P1}\nFoto: dpa\n{P2}\n{P3}"})
+    html = (f'<html><head><script type="application/ld+json">{declared}</script></head>'
+            "<body><h1>Budget</h1><p>Teaser only.</p></body></html>")
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
+def test_a_sentence_about_a_photo_or_a_date_stays():
+    kept = ["Photo: the mayor at the council meeting, where she defended the budget for an hour.",
+            "21.04.2024 was the day the council met for the last time before the summer."]
+    inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 
 
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():

@@ -78,8 +78,8 @@ _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
     r"you (?:may|might) also like|recommended|most (?:read|popular)|latest (?:news|stories)|"
     r"mehr (?:zum thema|zu|aus|themen|dazu)|weitere (?:artikel|themen|infos?|beiträge|"
-    r"nachrichten|informationen)|lesen sie (?:auch|mehr)|auch interessant|das könnte sie auch|"
-    r"zum weiterlesen|meistgelesen|viel gelesen|neueste artikel|empfehlungen|"
+    r"nachrichten|informationen)|(?:lesen sie|lies|lest) (?:auch|mehr)|auch interessant|"
+    r"das könnte sie auch|zum weiterlesen|meistgelesen|viel gelesen|neueste artikel|empfehlungen|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
     r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
@@ -95,6 +95,17 @@ _FURNITURE_LINE = re.compile(
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b",
     re.I)
+# Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
+# or time, an ad label, a video's duration.
+_LONE_FURNITURE = re.compile(
+    r"^(?:photos?|fotos?|bild|image|picture|credits?|grafik|illustration|video)\s*:\s*\S.{0,60}$|"
+    r"^(?:©|\(c\)|copyright\b).{0,100}$|"
+    r"^(?:[^\W\d_]+,\s*)?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}"
+    r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
+    r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
+    r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
+    r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
+    r"sponsored|gesponsert)$", re.I)
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b|kommentare?|leserkommentare|"
     r"commentaires?|comentarios?|commenti|комментари[йия]|コメント|reacties|komentarze?)"
@@ -311,12 +322,16 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
         # A heading over nothing was the title of a removed box ("More on this topic").
         if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS):
             continue
-        if _TEASER_HEADING.match(block.text) and len(block.text) < 80:
-            continue
-        if len(block.text) < 160 and _FURNITURE_LINE.search(block.text):
+        if is_furniture_line(block.text):
             continue
         kept.append(block)
     return kept
+
+
+def is_furniture_line(text: str) -> bool:
+    """A short line that is page furniture in any story, whatever container held it."""
+    return len(text) < 160 and bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
+                                    or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
@@ -351,7 +366,8 @@ def generic_body(root: html.HtmlElement, url: str) -> list[str]:
     """trafilatura's main-text extraction, as paragraphs."""
     extracted = trafilatura.extract(_without_boxes(root), url=url, include_comments=False,
                                     include_tables=False, deduplicate=False)
-    return [line.strip() for line in (extracted or "").split("\n") if line.strip()]
+    lines = (line.strip() for line in (extracted or "").split("\n"))
+    return [line for line in lines if line and not is_furniture_line(line)]
 
 
 def _is_prose(paragraphs: list[str]) -> bool:
@@ -367,7 +383,8 @@ def _declared_paragraphs(declared_body: str | None) -> list[str]:
     if _HTML_TAG.search(declared_body):
         fragment = html.fragment_fromstring(declared_body, create_parent="div")
         return [block.text for block in read_blocks(strip_furniture(fragment))]
-    return [line.strip() for line in declared_body.split("\n") if line.strip()]
+    lines = (line.strip() for line in declared_body.split("\n"))
+    return [line for line in lines if line and not is_furniture_line(line)]
 
 
 def _size(paragraphs: list[str]) -> int:
