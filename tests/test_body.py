@@ -125,8 +125,9 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Copyright © 2023 The Washington Times, LLC.", "21.04.2024", "28.04.2023, 20.15 Uhr",
     "02/12/2024", "20 Novembre 2024", "August 26, 2024", "6 Jan 2026", "2024-05-03",
     "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
+    "Von Nina Magoley", "By Jane Doe and John Smith, Reuters", "di Teresa Fallavollita",
 ])
-def test_credits_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
+def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
@@ -138,9 +139,10 @@ def test_lone_furniture_lines_are_dropped_from_a_declared_body_too():
     assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
 
 
-def test_a_sentence_about_a_photo_or_a_date_stays():
+def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
     kept = ["Photo: the mayor at the council meeting, where she defended the budget for an hour.",
-            "21.04.2024 was the day the council met for the last time before the summer."]
+            "21.04.2024 was the day the council met for the last time before the summer.",
+            "By train, the journey takes four hours."]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 

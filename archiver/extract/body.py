@@ -96,7 +96,7 @@ _FURNITURE_LINE = re.compile(
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b",
     re.I)
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
-# or time, an ad label, a video's duration.
+# or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
 _LONE_FURNITURE = re.compile(
     r"^(?:photos?|fotos?|bild|image|picture|credits?|grafik|illustration|video)\s*:\s*\S.{0,60}$|"
     r"^(?:©|\(c\)|copyright\b).{0,100}$|"
@@ -106,6 +106,10 @@ _LONE_FURNITURE = re.compile(
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
     r"sponsored|gesponsert)$", re.I)
+# A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
+_NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
+_BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
+                          rf"(?:(?:,|and|und|et|y|og|en|e)\s*{_NAMES})*$")
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b|kommentare?|leserkommentare|"
     r"commentaires?|comentarios?|commenti|комментари[йия]|コメント|reacties|komentarze?)"
@@ -331,6 +335,7 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
 def is_furniture_line(text: str) -> bool:
     """A short line that is page furniture in any story, whatever container held it."""
     return len(text) < 160 and bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
+                                    or _BYLINE_LINE.match(text)
                                     or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
