@@ -34,6 +34,21 @@ def test_the_marked_body_container_is_read_without_its_furniture():
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+@pytest.mark.parametrize("marker", [
+    'class="the_content_wrapper"', 'class="elementor-widget-theme-post-content"',
+    'class="post__content"', 'class="entry__content"', 'class="c-entry-content"',
+])
+def test_theme_body_containers_are_found_among_a_page_s_menus_and_boxes(marker):
+    # A long menu and a box of teasers outweigh the story unless its container is known.
+    menu = "".join(f"<li><a href='/{n}/'>Section {n}</a></li>" for n in range(80))
+    box = "<div class='box'>" + paragraphs(*(f"Another story number {n} of the day, told in a "
+                                             "sentence that is long enough to be prose."
+                                             for n in range(12))) + "</div>"
+    story = paragraphs(P1, P2, P3)
+    inner = f"<div class='menu'><ul>{menu}</ul></div><div {marker}>{story}</div>{box}"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
 def test_a_body_split_by_ads_into_sibling_containers_is_read_whole():
     inner = ('<article><div class="article__body">' + paragraphs(P1, P2) + "</div>"
              '<div class="ad-slot">Advertisement</div>'

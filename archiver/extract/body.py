@@ -30,6 +30,8 @@ BODY_MARKERS = [
     ".td-post-content", ".jeg_post_content", ".et_pb_post_content", ".field--name-body",
     ".node__content", ".gh-content", ".post-full-content", ".content-body", ".text-content",
     ".article__content", ".article-main", ".news-text", ".news-body", ".rich-text",
+    ".post__content", ".entry__content", ".c-entry-content", ".the_content_wrapper",
+    ".elementor-widget-theme-post-content",
     "#article-body", "#content-body", "#articleBody", "#story-body",
 ]
 CONTAINERS = [*BODY_MARKERS, "article", "main", '[role="main"]']
