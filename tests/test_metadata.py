@@ -82,6 +82,32 @@ def test_the_byline_in_the_markup_gives_the_authors_when_nothing_is_declared():
     assert extract(page(body=body), URL).authors == ["Jane Roe"]
 
 
+def test_an_author_link_that_names_nobody_gives_way_to_the_next_byline():
+    head = '<link rel="author" href="/humans.txt">'
+    body = ('<a rel="author" href="/author/heiko/"><img src="/a.png"></a>'
+            '<span class="author vcard"><a class="url fn n" href="/author/heiko/">Heiko</a></span>'
+            + BODY)
+    assert extract(page(head, body), URL).authors == ["Heiko"]
+
+
+@pytest.mark.parametrize("byline, name", [
+    ("Posted by Konstantin", "Konstantin"),
+    ("Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"),
+    ("By Giovanni Gaggero | 12/10/2020", "Giovanni Gaggero"),
+    ("---- by Kenneth Surin", "Kenneth Surin"),
+    ("Par Matthieu Hy le 12 mai 2020", "Matthieu Hy"),
+])
+def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
+    body = f'<div class="postdata"><span class="category">{byline}</span></div>' + BODY
+    assert extract(page(body=body), URL).authors == [name]
+
+
+def test_by_in_a_sentence_or_a_comment_is_no_byline():
+    body = (BODY + "<p>Stopped by the river.</p><div class='comments'><p>Posted by Troll</p>"
+            "</div>")
+    assert extract(page(body=body), URL).authors == []
+
+
 def test_a_profile_url_in_article_author_is_not_a_name():
     meta = '<meta property="article:author" content="https://facebook.com/janeroe">'
     assert extract(page(meta), URL).authors == []

@@ -191,12 +191,37 @@ def clean_author(name: str) -> list[str]:
 
 def _byline_names(page: Selector) -> list[str]:
     for xpath in _BYLINE_XPATHS:
-        elements = [element for element in xpath(page.root) if not _IN_COMMENTS(element)]
-        if elements:
+        # `<link rel="author">` and icon-only author links name nobody: the next selector may.
+        named = [(element, name) for element in xpath(page.root) if not _IN_COMMENTS(element)
+                 and (name := first(_TEXT(element), element.get("content")))]
+        if named:
             # Co-authors sit side by side; the same selector elsewhere is another byline.
-            parent = elements[0].getparent()
-            found = [first(_TEXT(e)) for e in elements if e.getparent() is parent]
-            return [name for name in found if name and len(name) <= 80][:4]
+            parent = named[0][0].getparent()
+            found = [name for element, name in named if element.getparent() is parent]
+            return [name for name in found if len(name) <= 80][:4]
+    return []
+
+
+# A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
+# 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin".
+_SHORT_TEXTS = etree.XPath(
+    "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
+    "self::time or self::h4 or self::h5 or self::h6 or self::address]"
+    "[not(*[self::p or self::div])][string-length(normalize-space()) < 100]"
+    "[not(ancestor::footer or ancestor::aside or ancestor::nav or ancestor::form or "
+    "ancestor::*[contains(@class, 'comment')])]")
+_TEXT_BYLINE = re.compile(
+    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|beitrag)"
+    r"(?: (?i:on|am) [^|]{3,30}?)? )?(?i:by|von|par|por) "
+    r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
+    r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
+
+
+def _text_byline(page: Selector) -> list[str]:
+    for element in _SHORT_TEXTS(page.root):
+        match = _TEXT_BYLINE.match(first(_TEXT(element)) or "")
+        if match:
+            return [match.group(1)]
     return []
 
 
@@ -207,7 +232,7 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
                           "sailthru.author", "byl") for value in meta.get(key, [])
         if not value.startswith(("http://", "https://"))]  # article:author is often a URL
     result: list[str] = []
-    for name in declared or _byline_names(page):
+    for name in declared or _byline_names(page) or _text_byline(page):
         for part in clean_author(unescape(name)):
             # "Support Team" and "vom Support Team": keep the plain name once.
             if any(part.lower() in known.lower() or known.lower() in part.lower()
