@@ -162,6 +162,22 @@ def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 
 
+def test_text_a_cms_escaped_twice_is_read_as_meant():
+    escaped = "A polícia militar da Bahia e a Rondesp Atlântico agiram em conjunto na operação."
+    twice = escaped.replace("í", "&iacute;").replace("â", "&acirc;")
+    story = paragraphs(P1, twice.replace("&", "&amp;"), P2)
+    assert body_of(f'<div class="entry-content">{story}</div>') == "\n\n".join([P1, escaped, P2])
+
+
+def test_an_escaped_html_article_body_in_json_ld_is_read_as_html():
+    spaced = P2.replace(" cut ", "&nbsp;cut ")
+    escaped = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in (P1, spaced, P3))
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": escaped})
+    html = (f'<html><head><script type="application/ld+json">{declared}</script></head>'
+            "<body><h1>Budget</h1><p>Teaser only.</p></body></html>")
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
     hyphenated = P1.replace("approved", "ap\u00adpro\u00adved").replace("budget", "bud\u200bget")
     inner = '<div class="entry-content">' + paragraphs(hyphenated, P2, P3) + "</div>"

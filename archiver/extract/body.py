@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import trafilatura
 from lxml import etree, html
@@ -146,6 +147,7 @@ def _compile(css: str) -> etree.XPath:
 
 CONTAINER_XPATHS = [_compile(css) for css in CONTAINERS]
 _BODY_MARKER_XPATH = _compile(", ".join(BODY_MARKERS))
+_ESCAPED_TWICE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>", re.I)
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
@@ -387,6 +389,8 @@ def _declared_paragraphs(declared_body: str | None) -> list[str]:
     """JSON-LD `articleBody` as paragraphs; some sites put HTML in it."""
     if not declared_body:
         return []
+    # JSON knows no entities, yet CMSs write the body's HTML escaped into it.
+    declared_body = unescape(declared_body)
     if _HTML_TAG.search(declared_body):
         fragment = html.fragment_fromstring(declared_body, create_parent="div")
         return [block.text for block in read_blocks(strip_furniture(fragment))]
@@ -416,6 +420,8 @@ def article_paragraphs(root: html.HtmlElement, url: str,
         if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS) and (
                 not marked or _is_prose(generic)):
             paragraphs = generic
+    # A CMS that escapes its text twice shows "&atilde;" where it meant "ã".
+    paragraphs = [collapse(unescape(p)) if _ESCAPED_TWICE.search(p) else p for p in paragraphs]
     if containers and paragraphs:
         lede = find_lede(root, containers[0])
         if lede and lede not in paragraphs[0] and paragraphs[0] not in lede:
