@@ -202,6 +202,16 @@ def test_teasers_of_other_stories_after_the_story_are_not_text():
     assert body_of(inner) == "\n\n".join([long_paragraph, P2])
 
 
+def test_the_story_goes_on_after_a_box_of_teasers_inside_it():
+    long_paragraph = " ".join([P1, P2, P3, P1])
+    quotes = ['"I was there for the birth."', '"Your life changes."', '"It is a sacrifice."']
+    teasers = ('<h3><a href="/ai/">AI in the classroom: a challenge for schools</a></h3>'
+               '<h3><a href="/farm/">Robots against weeds</a></h3>')
+    inner = ('<article class="story">' + paragraphs(long_paragraph) + teasers
+             + paragraphs(*quotes) + "</article>")
+    assert body_of(inner) == "\n\n".join([long_paragraph, *quotes])
+
+
 def test_linked_headings_inside_the_story_are_kept():
     long_paragraph = " ".join([P1, P2, P3, P1])
     inner = ('<article class="story">' + paragraphs(long_paragraph)

@@ -13,6 +13,7 @@ paragraphs, headings, list items, quotes and bare text runs are read in document
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -129,6 +130,7 @@ _BLOCKS = {
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
+_BLURB_MAX_LINES = 2
 _KIN_LEVELS = 3
 _MIN_GENERIC_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 250
@@ -314,18 +316,10 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
                 and _COMMENTS_HEADING.match(b.text)), len(blocks))
     blocks = blocks[:end]
     kept: list[Block] = []
-    in_teaser = False
-    # Teasers of other stories follow the story's last long paragraph; before it, a linked
-    # heading is the story's own (a list of products, of sources).
-    story_end = max((i for i, b in enumerate(blocks) if len(b.text) >= _TEASER_MAX_CHARS),
-                    default=-1)
+    teasers = _teasers(blocks)
     for index, block in enumerate(blocks):
-        # A teaser runs from its linked headline to the next real heading.
-        if index > story_end and (block.kind == TEASER or (in_teaser and block.kind not in
-                                                           _HEADINGS)):
-            in_teaser = True
+        if index in teasers:
             continue
-        in_teaser = False
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         # A heading over nothing was the title of a removed box ("More on this topic").
         if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS):
@@ -334,6 +328,26 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
             continue
         kept.append(block)
     return kept
+
+
+def _teasers(blocks: list[Block]) -> set[int]:
+    """Indices of teasers of other stories: a linked headline and the blurb under it (a line
+    or two up to the next heading). Teasers follow the story's last long paragraph; before it,
+    a linked heading is the story's own (a list of products, of sources)."""
+    story_end = max((i for i, b in enumerate(blocks) if len(b.text) >= _TEASER_MAX_CHARS),
+                    default=-1)
+    found: set[int] = set()
+    for index in range(story_end + 1, len(blocks)):
+        if blocks[index].kind != TEASER:
+            continue
+        found.add(index)
+        blurb = list(itertools.takewhile(
+            lambda i: blocks[i].kind not in _HEADINGS and blocks[i].kind != TEASER,
+            range(index + 1, len(blocks))))
+        # More than a blurb's few lines before the next heading: the story goes on.
+        if len(blurb) <= _BLURB_MAX_LINES:
+            found.update(blurb)
+    return found
 
 
 def is_furniture_line(text: str) -> bool:
