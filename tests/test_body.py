@@ -204,7 +204,9 @@ def test_teasers_of_other_stories_after_the_story_are_not_text():
 
 def test_the_story_goes_on_after_a_box_of_teasers_inside_it():
     long_paragraph = " ".join([P1, P2, P3, P1])
-    quotes = ['"I was there for the birth."', '"Your life changes."', '"It is a sacrifice."']
+    quotes = ['"I was there for the birth, I walked out of the room and gave it a cry."',
+              '"Now he is getting about and walking everywhere, you need eyes at the back."',
+              '"It is unfortunate to miss things like that, but it is a sacrifice."']
     teasers = ('<h3><a href="/ai/">AI in the classroom: a challenge for schools</a></h3>'
                '<h3><a href="/farm/">Robots against weeds</a></h3>')
     inner = ('<article class="story">' + paragraphs(long_paragraph) + teasers
