@@ -184,6 +184,14 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+@pytest.mark.parametrize("hidden", ["screen-reader-text", "h-offscreen", "visuallyhidden",
+                                    "element-invisible", "expand-icon__a11y-open"])
+def test_screen_reader_only_text_is_not_read(hidden):
+    box = f'<div class="box"><p><span class="{hidden}">Box aufklappen</span></p></div>'
+    inner = '<div class="entry-content">' + paragraphs(P1, P2) + box + paragraphs(P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
 def test_text_hidden_by_css_framework_classes_is_not_read_unless_shown_on_large_screens():
     inner = ('<div class="entry-content">' + paragraphs(P1, P2)
              + '<div class="intro-body__premium hidden"><p>The print edition of this story '

@@ -50,7 +50,8 @@ _STRONG_FURNITURE = re.compile(
     r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|advert\w*|ads?|"
     r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|sidebar|cookie\w*|consent|"
     r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
-    r"yarpp\w*|sr-only|visually-hidden)(?:$|[\s_-])"
+    r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
+    r"element-invisible|assistive-text)(?:$|[\s_-])"
     # Sidebar widgets ("widget widget_recent_entries"), not page builders' "elementor-widget".
     r"|(?:^|\s)widget(?:$|\s|_|-area)",
     re.I,
