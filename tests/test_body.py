@@ -178,6 +178,14 @@ def test_an_escaped_html_article_body_in_json_ld_is_read_as_html():
     assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
 
 
+def test_an_article_body_a_cms_wrote_twice_into_json_ld_is_read_once():
+    story = f"{P1}\n{P2}\n{P3}"
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": f"{story} {story}"})
+    html = (f'<html><head><script type="application/ld+json">{declared}</script></head>'
+            "<body><h1>Budget</h1><p>Teaser only.</p></body></html>")
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_words():
     hyphenated = P1.replace("approved", "ap\u00adpro\u00adved").replace("budget", "bud\u200bget")
     inner = '<div class="entry-content">' + paragraphs(hyphenated, P2, P3) + "</div>"

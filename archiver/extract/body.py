@@ -132,6 +132,7 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
 _BLURB_MAX_LINES = 2
+_REPEAT_PROBE_CHARS = 100
 _KIN_LEVELS = 3
 _MIN_GENERIC_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 250
@@ -400,12 +401,20 @@ def _is_prose(paragraphs: list[str]) -> bool:
                for p in paragraphs)
 
 
+def _once(text: str) -> str:
+    """A text some CMSs write twice in a row into `articleBody`, once."""
+    if len(text) < 2 * _REPEAT_PROBE_CHARS:
+        return text
+    again = text.find(text[:_REPEAT_PROBE_CHARS], len(text) // 3)
+    return text[:again].rstrip() if again > 0 else text
+
+
 def _declared_paragraphs(declared_body: str | None) -> list[str]:
     """JSON-LD `articleBody` as paragraphs; some sites put HTML in it."""
     if not declared_body:
         return []
     # JSON knows no entities, yet CMSs write the body's HTML escaped into it.
-    declared_body = unescape(declared_body)
+    declared_body = _once(unescape(declared_body).strip())
     if _HTML_TAG.search(declared_body):
         fragment = html.fragment_fromstring(declared_body, create_parent="div")
         return [block.text for block in read_blocks(strip_furniture(fragment))]
