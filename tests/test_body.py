@@ -230,6 +230,17 @@ def test_the_story_goes_on_after_a_box_of_teasers_inside_it():
     assert body_of(inner) == "\n\n".join([long_paragraph, *quotes])
 
 
+def test_of_several_whole_articles_on_a_page_the_story_is_the_one_under_its_headline():
+    # Infinite scroll: the next story, longer than this one, loaded below it.
+    story = [P1, P2, P3, " ".join([P3, P2, P1])]
+    other = [f"Another story of another day, number {n}, long enough to outweigh this one."
+             for n in range(12)]
+    html = ("<html><body><header><h1>News site</h1></header>"
+            f"<article><h1>Council approves budget</h1>{paragraphs(*story)}</article>"
+            f"<article><h2>Another story</h2>{paragraphs(*other)}</article></body></html>")
+    assert extract(html, URL).body == "\n\n".join(story)
+
+
 def test_linked_headings_inside_the_story_are_kept():
     long_paragraph = " ".join([P1, P2, P3, P1])
     inner = ('<article class="story">' + paragraphs(long_paragraph)

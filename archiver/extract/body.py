@@ -189,6 +189,7 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     with its kin of the same kind when ads or CMS components split the body into several."""
     best: list[html.HtmlElement] = []
     best_chars, best_generic = 0, False
+    headline = _headline(root)
     for index, xpath in enumerate(CONTAINER_XPATHS):
         matches = [m for m in xpath(root) if not _TEASER.search(_marks(m))]
         if not matches:
@@ -196,6 +197,11 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
         outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
         scored = [(prose_chars(m), m) for m in outermost]
         chars, top = max(scored, key=lambda pair: pair[0])
+        # Pages that load the next stories below the first hold several whole articles: the
+        # page's own is the one under its headline.
+        headed = [(c, m) for c, m in scored if c >= _MIN_ARTICLE_CHARS * 2 and headline in m.iter()]
+        if headed and headed[0][1] is not top:
+            chars, top = headed[0]
         # Ads split some bodies into sibling containers, and CMSs build bodies of "paragraph"
         # components (Drupal, page builders): the top one's kin within a few levels belong to
         # it. Listings repeat <article> teasers, so only marked bodies group.
@@ -214,6 +220,14 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     if best_generic and best_chars < prose_chars(root) * _MIN_GENERIC_SHARE:
         return []
     return best
+
+
+def _headline(root: html.HtmlElement) -> html.HtmlElement | None:
+    """The page's first <h1> outside its masthead and navigation."""
+    return next((h1 for h1 in root.iter("h1") if not any(
+        a.tag in ("header", "nav") and not any(b.tag in ("article", "main") for b in
+                                               a.iterancestors()) for a in h1.iterancestors())),
+        None)
 
 
 def _marks(element: html.HtmlElement) -> str:
