@@ -246,7 +246,9 @@ ALL = [("wordpress_classic", FERRY), ("wordpress_classic_page2", f"{WALL}comment
        ("no_comments_open_form", "https://baysideweekly.example/tide-tables-june/"),
        ("disqus", "https://riverbank.example/posts/save-the-old-mill/"),
        ("facebook", "https://valleyherald.example/news/county-fair-returns-881"),
-       ("no_section", "https://www.dailyledger.example/2024/05/14/cycle-lanes-approved/")]
+       ("no_section", "https://www.dailyledger.example/2024/05/14/cycle-lanes-approved/"),
+       ("judgeme", "https://hafenroesterei.example/products/bio-espresso-bohnen"),
+       ("woocommerce", "https://weaversloft.example/product/linen-apron/")]
 FURNITURE = re.compile(r"\b(?:Reply|Antworten|Melden|Report|Edit|Like|Avatar|Pingback|"
                        r"Permalink|Recent Comments)\b|says:|awaiting moderation|👍|\(Edit\)|"
                        r"Cancel reply|Post Comment|Kommentar schreiben")
@@ -608,3 +610,122 @@ def test_titles_by_class_and_headings_that_are_the_header():
     section = comments_on(html, "https://blog.example/p/")
     assert [(c.author, c.text) for c in section.comments] == [
         ("Jo", "Ferry times\n\nThe 8:10 is gone."), ("Al", "It moved to 8:25.")]
+
+
+# -- product reviews: a comment section of shops and blogs ----------------------------------
+
+HAFEN = "https://hafenroesterei.example/products/bio-espresso-bohnen"
+APRON = "https://weaversloft.example/product/linen-apron/"
+
+
+def test_judge_me_reviews():
+    section = fixture("judgeme", HAFEN)
+    review = "5c1e0b8e-8f0a-4c55-9d0e-1f2a3b4c5d0"
+    reply = ("Hallo Thomas, danke für dein Feedback! Für Filterkaffee empfehlen wir unsere "
+             "hellere Röstung. Viele Grüße, Jana")
+    assert section.comments == [
+        # the date from the empty timestamp's `data-content`; the title before the body
+        Comment(f"{review}1", None, "Miriam", None, "2024-03-02T08:14:09+00:00",
+                "Mein Lieblingsespresso\n\nSchmeckt nach dunkler Schokolade und ist auch im "
+                "Vollautomaten nicht bitter.\nWird nachbestellt.", 0, 0),
+        Comment(f"{review}2", None, "T.", None, "2024-02-21T17:40:20+00:00",
+                "Zu dunkel für mich\n\nFür Filterkaffee leider zu kräftig geröstet.", 1, 0),
+        # the shop's reply (its name is CSS `content`): a reply to the review
+        Comment(hashed(HAFEN, None, None, reply), f"{review}2", None, None, None, reply, 2, 1),
+        Comment(f"{review}3", None, "K.W.", None, "2024-01-06T07:35:23+00:00",
+                "Top\n\nSchnelle Lieferung, toller Duft beim Öffnen der Tüte.", 3, 0),
+    ]
+    # the "jdgm-widget" is no sidebar widget; "Write a review" is no comment form
+    assert (section.open, section.provider, section.page_urls) == (None, None, [])
+
+
+def test_woocommerce_reviews():
+    section = fixture("woocommerce", APRON)
+    assert [(c.comment_id, c.parent_id, c.author, c.published, c.text)
+            for c in section.comments] == [
+        ("31", None, "Hannah", "2024-04-02T09:15:00+00:00",
+         "Heavy linen that softens with every wash. The pockets fit a phone and a notebook."),
+        ("33", "31", "Weaver's Loft", "2024-04-03T11:02:00+00:00",
+         "Thank you, Hannah! Wash it cool and it will last for years."),
+        ("35", None, "Dev", "2024-05-19T18:40:00+00:00",
+         "Good apron, but the strap is short for tall people."),
+    ]
+    assert section.open is True
+
+
+STORE_REPLY = "Thanks, Lou!"
+MICRODATA_REVIEW = "Works in the Solent\n\nSet it once, right ever since."
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # the title (`content-title`) first; the date in the header's "actions"; no "Verified Buyer"
+    ("yotpo", [("402117", None, "Rosa P.", "2024-04-11",
+                "Fits true to size\n\nWarm and light. I wear it on every walk.")]),
+    # the title inside the text part already; the shop's reply a reply
+    ("stamped", [("6001", None, "Lou B.", "2024-04-12",
+                  "Lovely colour\n\nWashed well, kept its shape."),
+                 (hashed(APRON, "Fern & Wool", "2024-04-13", STORE_REPLY), "6001",
+                  "Fern & Wool", "2024-04-13", STORE_REPLY)]),
+    # the author from the byline "<strong>Sam</strong> on <strong>Feb 21, 2024</strong>"
+    ("shopify_product_reviews", [("9031", None, "Sam", "2024-02-21",
+                                  "Perfect gift\n\nMy father loves it.")]),
+    ("review_microdata", [(hashed(APRON, "Gwen", "2024-05-01", MICRODATA_REVIEW), None, "Gwen",
+                           "2024-05-01", MICRODATA_REVIEW)]),
+])
+def test_review_widgets(name, expected):
+    section = fixture(name, APRON)
+    assert [(c.comment_id, c.parent_id, c.author, c.published, c.text)
+            for c in section.comments] == expected
+
+
+@pytest.mark.parametrize("html", [
+    # a film review: the article is the review
+    """<article class="post type-post category-reviews review has-rating">
+      <h1 class="entry-title">Tide Line review: a slow, salty triumph</h1>
+      <div class="entry-meta"><span class="author">Mo Reid</span>
+        <time datetime="2024-05-03">3 May</time></div>
+      <div class="star-rating" data-rating="4">★★★★</div>
+      <div class="review-body"><p>The film opens on a grey harbour.</p><p>It ends in light.</p>
+      </div>
+    </article>""",
+    # the same with its headline above it, in a section named for reviews
+    """<main id="reviews" class="reviews-section"><h1>Tide Line review</h1>
+      <article class="post review"><div class="rating" data-score="4">4/5</div>
+        <div class="review-body"><p>The film opens on a grey harbour.</p></div></article></main>""",
+    # schema.org Review on the article itself, its reviewBody the story
+    """<div class="reviews"><article itemscope itemtype="https://schema.org/Review">
+      <h1 itemprop="name">Tide Line review</h1><span itemprop="author">Mo Reid</span>
+      <div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">
+        <meta itemprop="ratingValue" content="4"></div>
+      <div itemprop="reviewBody"><p>The film opens on a grey harbour.</p></div></article></div>""",
+    # the critic's verdict box inside a story: a single Review, in no reviews section
+    """<article><h1>Tide clock tested</h1><p>We tried it for a month.</p>
+      <div id="review" class="review-wrapper" itemscope itemtype="http://schema.org/Review">
+        <div class="review-heading"><h5 class="review-title">Tide Clock</h5></div>
+        <div class="review-total" data-rating="4">4/5</div>
+        <div class="review-desc" itemprop="reviewBody"><p>Accurate and handsome.</p></div></div>
+      </article>""",
+    # a list of review teasers: their headings link to the reviews
+    """<div class="latest-reviews"><div class="review"><h3><a href="/reviews/tide-line">Tide
+      Line</a></h3><div class="rating" data-score="4"></div><p>A slow, salty triumph.</p>
+      <time datetime="2024-05-03">3 May</time></div><div class="review"><h3><a
+      href="/reviews/dune-sea">Dune Sea</a></h3><div class="rating" data-score="2"></div>
+      <p>Sand everywhere.</p><time datetime="2024-05-02">2 May</time></div></div>""",
+    # a verdict box in a story whose headline sits above it: in no section naming reviews
+    """<h1>Tide clock tested</h1><div class="entry-content"><p>We tried it for a month.</p>
+      <div class="review"><div class="rating" data-score="4"></div>
+        <div class="review-body"><p>Accurate and handsome.</p></div></div></div>""",
+    # a post's category names reviews, the page's sections do not
+    """<h1>Tide Line review</h1><article class="post type-post category-reviews">
+      <div class="review"><div class="rating" data-score="4"></div>
+        <div class="review-body"><p>The film opens on a grey harbour.</p></div></div>
+      </article>""",
+    # a review item with neither a rating nor a body of its own
+    """<ul class="reviews"><li class="review"><a href="/r/1">Tide Line</a> by Mo Reid,
+      3 May 2024</li><li class="review"><a href="/r/2">Dune Sea</a> by Mo Reid, 2 May 2024</li>
+      </ul>""",
+], ids=["review-article", "headline-above", "schema-org-article", "verdict-box", "teasers",
+        "no-reviews-section", "category-class", "links-only"])
+def test_review_articles_are_no_comments(html):
+    page = f"<html><body><header><a href='/reviews/'>Reviews</a></header>{html}</body></html>"
+    assert comments_on(page, "https://films.example/tide-line-review/").comments == []

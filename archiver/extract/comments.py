@@ -4,7 +4,8 @@ Order of rules:
 
 1. Cheap signals first: one pass over headings, scripts, iframes and forms, one XPath over
    attribute values mentioning "comment" (classes, ids, itemprop / itemtype / RDFa, comment-page
-   links). A page where none of it concerns comments is done (well under a millisecond).
+   links) and over classes and itemtypes naming reviews. A page where none of it concerns
+   comments is done (well under a millisecond).
 2. Provider: the first script-loaded comment system in page order: Disqus, Facebook, Commento,
    Hyvor Talk, Coral, Giscus, utterances, Remark42, Isso, Viafoura, OpenWeb / Spot.IM,
    IntenseDebate, Livefyre (script sources, inline embed snippets, their placeholders).
@@ -15,7 +16,13 @@ Order of rules:
       "comment". An item that only wraps another's body (`li.comment > article.comment`) gives
       way to it; a block wrapping several items with no words of its own is no item; a
       `comment-content` part, pingbacks and trackbacks, items in a sidebar, widget, page
-      footer, "Recent comments" box or dialog, and items holding the comment form are left out;
+      footer, "Recent comments" box or dialog, and items holding the comment form are left out.
+      Readers' reviews in shops and blogs too (Judge.me, Yotpo, Stamped.io, Shopify Product
+      Reviews, WooCommerce, schema.org `Review`): a block whose class is `review` / `*-review` /
+      `*-rev` or a `Review` item, in a container naming reviews (`*-reviews`, `#reviews`, not
+      `category-reviews`), with a rating or a body, and the shop's reply inside one
+      (`*-rev__reply`); not when that container holds the page's `h1`, `headline` or
+      `articleBody` or the block's headings link elsewhere: a review article or teasers;
    b. JSON-LD: the `comment` trees of the page's objects (`@graph` included);
    c. generic: in a comments container (an element whose class or id names the comments, or
       the blocks after a heading such as "3 Comments", "Leave a Comment", "Kommentare",
@@ -24,25 +31,27 @@ Order of rules:
       links, a date (`<time>`, date-like or relative text) and, unless its class names
       comments, an author-ish element; nested repeats are the replies.
 4. Fields, from an item's own elements (nested items left out):
-   - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`), then
-     `data-comment-id` / microdata `itemid`, an id inside it (`div-comment-123`), the empty
-     Drupal anchor `a#comment-123` before it, its `replytocom=` / `#comment-123` links,
-     microdata `url` / `identifier`; else sha1 of the canonical article URL, author, date and
-     text (16 hex);
+   - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`,
+     `spr-review-123`), then `data-comment-id` / `data-review-id` / microdata `itemid`, an id
+     inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123` before it, its
+     `replytocom=` / `#comment-123` links, microdata `url` / `identifier`; else sha1 of the
+     canonical article URL, author, date and text (16 hex);
    - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
-     classes, `<cite>`; without "says:", "by" and "(not verified)"; its link, made absolute;
+     classes, `<cite>`, a byline's first bold name; without "says:", "by" and "(not
+     verified)"; its link, made absolute;
    - published: `datetime` / microdata `dateCreated` / `datePublished` attributes, date-classed
-     elements (their `title`, else their text), Drupal's `data-comment-timestamp`, a short
-     leaf that is a date, then a date in the header's text; written in English, German,
-     French, Spanish, Italian, Dutch, Portuguese, Russian, Polish or Japanese, ISO 8601 out;
-   - text: microdata / RDFa `text`, Drupal's body field, the `comment-content` family of
-     classes, else the item itself; in both without the header (the author, the date and the
-     blocks made of little else); paragraphs joined by a blank line, `<br>` a line break;
-     reply / edit / report / vote / like / share widgets, avatars, "says:", hidden text and
-     moderation notes left out. A title the commenter gave it (a heading or a `comment-title`
-     / `*__subject` element of the item's own, before the text part and outside it and the
-     header) comes first, unless the text starts with it (Drupal's subject made of the body's
-     first words, "…" or not).
+     elements (their `title` or `data-content`, else their text), Drupal's
+     `data-comment-timestamp`, a short leaf that is a date, then a date in the header's text;
+     written in English, German, French, Spanish, Italian, Dutch, Portuguese, Russian, Polish
+     or Japanese, ISO 8601 out;
+   - text: microdata / RDFa `text` / `reviewBody`, Drupal's body field, the `comment-content`
+     family of classes (`review-content`, `jdgm-rev__body` too), else the item itself; in both
+     without the header (the author, the date and the blocks made of little else);
+     paragraphs joined by a blank line, `<br>` a line break; reply / edit / report / vote /
+     like / share widgets, avatars, "says:", hidden text and moderation notes left out. A
+     title the commenter gave it (a heading or a `comment-title` / `*__subject` element of
+     the item's own, before the text part and outside it and the header) comes first, unless
+     the text starts with it (Drupal's subject made of the body's first words, "…" or not).
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
    nearest enclosing item, else the item just before the replies container (`div.indented`,
    `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level
@@ -115,19 +124,29 @@ _AUTHOR_TOKEN = re.compile(r"author|autor|auteur|user-?name|username|nick|commen
                            r"(?:^|[-_])(?:name|user|poster|nombre|nome)$|[a-z](?:name|user)$")
 _NOT_AUTHOR = re.compile(r"avatar|img|image|pic|photo|(?:author|autor|user|name)[-_]*(?:box|bio|"
                          r"url|link|info|card|desc)")
-_DATE_TOKEN = re.compile(r"date|time|datum|zeit|fecha|stamp|posted|published|submitted|meta|when|"
-                         r"(?:^|[-_])ago(?:$|[-_])")
+# ("stamped-review" is Stamped.io's, no timestamp)
+_DATE_TOKEN = re.compile(r"date|time|datum|zeit|fecha|stamp(?!ed)|posted|published|submitted|"
+                         r"meta|when|(?:^|[-_])ago(?:$|[-_])")
 # Text classes, most specific first: Drupal's body field, then the comment-content family.
 _TEXT_BODY = {"field--name-comment-body", "field-name-comment-body"}
 _TEXT_EXACT = {"wp-block-comment-content", "comment__content", "comment__body", "comment__text",
                "comment-copy", "comment-story", "comment-entry", "commentbody", "comment_body"}
 _TEXT_TOKEN = re.compile(r"(?:comment|kommentar|komment|comentario|commentaire|commento|reply|"
-                         r"message|msg|post|answer)s?[-_]*(?:content|text|texte|txt|message|"
-                         r"copy|story|entry|body)")
+                         r"message|msg|post|answer|review|(?<![a-z])rev)s?[-_]*(?:content|text|"
+                         r"texte|txt|message|copy|story|entry|body)")
 _TEXT_NOT = ("-button", "-link", "-count", "-form", "-title", "-field", "-input", "-label",
              "-toggle", "-icon", "-meta")
 _TEXT_WEAK = {"content", "text", "body", "message", "entry", "entry-content", "description",
               "copy", "comment", "txt", "e-content", "comment-body"}
+# Reader reviews in shops and blogs: a review (Judge.me "jdgm-rev", "yotpo-review",
+# "spr-review", schema.org `Review`), the shop's reply inside one ("jdgm-rev__reply",
+# "stamped-review-reply"), a container naming reviews ("jdgm-rev-widg__reviews", "#reviews";
+# not a post's category, "category-reviews").
+_REVIEW_CLASS = re.compile(r"(?:^|[\s_-])(?:review|rev)(?:\s|$)", re.I)
+_REVIEW_REPLY_CLASS = re.compile(r"(?:^|[\s_-])(?:review|rev)[-_]+(?:reply|response)(?:\s|$)",
+                                 re.I)
+_REVIEW_TYPE = re.compile(r"schema\.org/(?:User)?Review(?:\s|$)")
+_REVIEWS_TOKEN = re.compile(r"^(?!category-|tag-|post-|format-|type-).*reviews")
 # The title a commenter gave the comment ("comment-title", "comment__subject"), not the
 # author's title ("user-title": "Moderator") nor the article's ("entry-title").
 _SUBJECT_TOKEN = re.compile(r"(?:^|[-_])(?:title|subject|headline)$")
@@ -169,14 +188,15 @@ _PAGER_TOKEN = re.compile(r"comments?-?(?:navigation|nav|pagination|pager|paging
                           r"comment-nav-(?:above|below)|wp-paginate-comments")
 _COUNT_LINK_TOKEN = re.compile(r"comments?-?(?:link|count|number|num)")
 _ITEM_ID = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentario|commentaire|cmt|cid|"
-                      r"c|reply|answer|message|msg|post)[-_]?(?:body[-_]|item[-_]|content[-_])?"
+                      r"c|reply|answer|message|msg|post|review)[-_]?(?:body[-_]|item[-_]|"
+                      r"content[-_])?"
                       r"(\d+)(?:_\d+)?$|^(\d+)$", re.I)
 _VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|"
                              r"highlander-comment|new|selected|active|open|closed|"
                              r"(?:is|has|thread|depth|comment-author|by)-.*)$")
 
 (_JUNK, _AUTHOR, _DATE, _TEXT, _META, _REPLIES, _ZONE, _CONTAINER, _ITEM, _TITLE, _FORM,
- _CLOSED_MARK, _PAGER, _COUNT_LINK, _SUBJECT) = (1 << i for i in range(15))
+ _CLOSED_MARK, _PAGER, _COUNT_LINK, _SUBJECT, _REVIEWS) = (1 << i for i in range(16))
 # Parts of one comment: never the section's notice, title or provider.
 _NOT_NOTICE = _ITEM | _TEXT | _AUTHOR | _DATE | _META | _JUNK | _REPLIES
 # What the section is made of besides its comments.
@@ -202,7 +222,8 @@ def _marks_of(names_: str) -> _Marks:
             text_rank = min(text_rank, 1)
         elif token in _TEXT_WEAK:
             text_rank = min(text_rank, 2)
-        elif token in _JUNK_EXACT or _JUNK_TOKEN.search(token):
+        elif token in _JUNK_EXACT or _JUNK_TOKEN.search(token) and \
+                not token.endswith("header-actions"):  # Yotpo dates a review there
             flags |= _JUNK
         if token in _AUTHOR_RANK:
             author_rank = min(author_rank, _AUTHOR_RANK[token])
@@ -210,7 +231,10 @@ def _marks_of(names_: str) -> _Marks:
             author_rank = min(author_rank, 4)
         if _CONTAINER_TOKEN.search(token) and not _PART_TOKEN.search(token):
             flags |= _CONTAINER
-        if _SUBJECT_TOKEN.search(token) and not _NOT_SUBJECT.search(token):
+        if "reviews" in token and _REVIEWS_TOKEN.search(token) and not _PART_TOKEN.search(token):
+            flags |= _REVIEWS
+        if token.endswith(("title", "subject", "headline")) and \
+                _SUBJECT_TOKEN.search(token) and not _NOT_SUBJECT.search(token):
             flags |= _SUBJECT  # "spr-review-header-title": a title, not the header
         elif _META_TOKEN.search(token):
             flags |= _META
@@ -267,7 +291,7 @@ class _Zones:
             if flags & _ZONE:
                 verdict = True
                 break
-            if flags & _CONTAINER:
+            if flags & (_CONTAINER | _REVIEWS):  # "jdgm-widget" above it is no sidebar's
                 break
             if ancestor.tag == "aside":
                 verdict = True
@@ -524,8 +548,11 @@ def _plain_text(element: etree._Element) -> str:
 # -- 1. signals -------------------------------------------------------------------------------
 
 # Elements with an attribute (class, id, itemprop, itemtype, href...) that mentions comments;
-# one pass over the attributes is cheaper than tests on every element.
-_SIGNALS = etree.XPath("//@*[contains(., 'omment') or contains(., 'omentar')]/..")
+# one pass over the attributes is cheaper than tests on every element. Reviews ("jdgm-rev",
+# "spr-review", schema.org `Review`) are looked for in classes and itemtypes only: each test
+# over every attribute costs a quarter of a millisecond on a common page.
+_SIGNALS = etree.XPath("//@*[contains(., 'omment') or contains(., 'omentar')]/.. | "
+                       "//@class[contains(., 'rev')]/.. | //@itemtype[contains(., 'Review')]/..")
 _SIGNAL_TAGS = ("h2", "h3", "h4", "h5", "h6", "script", "iframe", "form", "textarea",
                 "hyvor-talk-view", "hyvor-talk-comments", "vf-conversations")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -632,10 +659,51 @@ def _is_item(element: etree._Element) -> bool:
     return element.get("data-comment-user-id") is not None and element.tag in ("article", "div")
 
 
+# A reader's review shows a rating or has a body of its own.
+_RATED_OR_WRITTEN = etree.XPath(
+    "boolean(descendant-or-self::*[@data-score or @data-rating or @itemprop='reviewRating' or "
+    "@itemprop='reviewBody' or contains(@class, 'rating') or contains(@class, 'stars') or "
+    "contains(@class, 'rev__body') or contains(@class, 'review-body') or "
+    "contains(@class, 'review-content')])")
+# What a review article has and a reader's review has not: the page's headline or the
+# article's body (in the reviews section around it), headings linking elsewhere (teasers).
+_HEADLINED = etree.XPath("boolean(descendant-or-self::h1 or descendant::*[@itemprop='articleBody'"
+                         " or @itemprop='headline'])")
+_LINKED_HEADING = etree.XPath("boolean(descendant::*[self::h2 or self::h3 or self::h4]"
+                              "/descendant::a[@href])")
+
+
+def _is_review(element: etree._Element, reviews: set) -> bool:
+    """Rule 3a: a reader's review in a shop's or a blog's review widget (a `*-review` /
+    `*-rev` block or schema.org `Review`, in a container naming reviews, with a rating or a
+    body), or the shop's reply inside one; never a review article, whose text is the story."""
+    classes = element.get("class") or ""
+    if _REVIEW_REPLY_CLASS.search(classes):
+        return any(ancestor in reviews for ancestor in element.iterancestors())
+    if not _REVIEW_CLASS.search(classes) and not (
+            element.get("itemscope") is not None and
+            _REVIEW_TYPE.search(element.get("itemtype") or "")):
+        return False
+    section = _reviews_section(element)
+    return section is not None and _RATED_OR_WRITTEN(element) and \
+        not _LINKED_HEADING(element) and not _HEADLINED(section)
+
+
+def _reviews_section(element: etree._Element) -> etree._Element | None:
+    """The nearest container naming reviews, below the page-wide <body>."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if _flags(ancestor) & _REVIEWS:
+            return ancestor
+    return None
+
+
 def _collect(root: etree._Element) -> _Signals:
     """Rule 1: everything the later rules look at, from two cheap passes over the page."""
     signals = _Signals()
     providers: list[tuple[int, str]] = []
+    reviews: set[etree._Element] = set()
     for element in root.iter(*_SIGNAL_TAGS):
         tag = element.tag
         if tag == "script" and "ld+json" in (element.get("type") or "").lower():
@@ -680,6 +748,9 @@ def _collect(root: etree._Element) -> _Signals:
             signals.items.append(element)
         elif get("itemprop") == "commentCount":
             signals.counts.append(element)
+        elif tag in _ITEM_TAGS and _is_review(element, reviews):
+            signals.items.append(element)
+            reviews.add(element)
     if providers:
         signals.provider = min(providers)[1]
     return signals
@@ -864,7 +935,8 @@ def _generic_items(groups: list[list[etree._Element]]) -> list[etree._Element]:
 _DATE_ITEMPROPS = {"datecreated", "datepublished", "commenttime", "uploaddate", "datemodified"}
 _PARENT_ATTRIBUTES = ("data-parent-id", "data-parent", "data-parentid",
                       "data-parent-comment-id", "data-reply-to", "data-in-reply-to")
-_ID_ATTRIBUTES = ("data-comment-id", "data-commentid", "data-comment", "data-id", "itemid")
+_ID_ATTRIBUTES = ("data-comment-id", "data-commentid", "data-comment", "data-review-id",
+                  "data-id", "itemid")
 _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[-_]?(\d+)$",
                           re.I)
 _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
@@ -919,7 +991,9 @@ def _anchor_id(item: etree._Element) -> str | None:
 
 
 def _date_of(element: etree._Element) -> str | None:
-    for attribute in ("datetime", "content", "title", "data-datetime", "data-date"):
+    # Judge.me writes its date only into an empty span's `data-content`.
+    for attribute in ("datetime", "content", "title", "data-datetime", "data-date",
+                      "data-content"):
         value = (element.get(attribute) or "").strip()
         if value:
             date = iso_date(value) if len(value) < 40 and not value.isdigit() else None
@@ -1062,6 +1136,8 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
             if flags & (_META | _AUTHOR | _DATE) or tag in ("header", "footer", "time"):
                 furniture.append(element)
 
+    if author_el is None:
+        author_el = _byline_name(furniture)
     author = _clean_author(_plain_text(author_el)) if author_el is not None else None
     author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
@@ -1114,6 +1190,18 @@ def _read_item(item: etree._Element, items: set, url: str) -> _Read:
         comment_id = next(filter(None, map(_id_from_ref, inner_ids)), None)
     return _Read(item, comment_id, _id_from_ref(parent_ref) if parent_ref else None, author,
                  author_url, published, "\n\n".join(paragraphs))
+
+
+def _byline_name(furniture: list) -> etree._Element | None:
+    """A byline's first bold part that is no date: "<strong>Sam</strong> on <strong>Feb 21,
+    2024</strong>" (Shopify Product Reviews)."""
+    for element in furniture:
+        if "byline" in (element.get("class") or ""):
+            for bold in element.iter("strong", "b"):
+                text = _string(bold)
+                if text and not _is_dated(text):
+                    return bold
+    return None
 
 
 def _titled(paragraphs: list[str], titles: list, text_el: etree._Element, text_at: int,
