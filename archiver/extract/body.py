@@ -188,7 +188,7 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     """The element(s) that hold the article text: the marked container with the most prose,
     with its kin of the same kind when ads or CMS components split the body into several."""
     best: list[html.HtmlElement] = []
-    best_chars, best_generic = 0, False
+    best_chars, best_unproven = 0, False
     headline = _headline(root)
     for index, xpath in enumerate(CONTAINER_XPATHS):
         matches = [m for m in xpath(root) if not _TEASER.search(_marks(m))]
@@ -200,7 +200,8 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
         # Pages that load the next stories below the first hold several whole articles: the
         # page's own is the one under its headline.
         headed = [(c, m) for c, m in scored if c >= _MIN_ARTICLE_CHARS * 2 and headline in m.iter()]
-        if headed and headed[0][1] is not top:
+        chosen_by_headline = bool(headed) and headed[0][1] is not top
+        if chosen_by_headline:
             chars, top = headed[0]
         # Ads split some bodies into sibling containers, and CMSs build bodies of "paragraph"
         # components (Drupal, page builders): the top one's kin within a few levels belong to
@@ -211,13 +212,14 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
         chars = sum(c for c, m in scored if m in group)
         # A narrower container (earlier in the list) wins unless a wider one holds much more.
         if chars > best_chars * 1.5:
-            best, best_chars, best_generic = group, chars, index >= len(BODY_MARKERS)
+            best, best_chars = group, chars
+            best_unproven = index >= len(BODY_MARKERS) and not chosen_by_headline
         if best_chars >= _MIN_ARTICLE_CHARS * 4:
             break
     if best_chars < _MIN_ARTICLE_CHARS:
         return []
     # An <article> or <main> with a small share of the page's prose is a box, not the story.
-    if best_generic and best_chars < prose_chars(root) * _MIN_GENERIC_SHARE:
+    if best_unproven and best_chars < prose_chars(root) * _MIN_GENERIC_SHARE:
         return []
     return best
 
