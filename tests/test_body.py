@@ -141,6 +141,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "02/12/2024", "20 Novembre 2024", "August 26, 2024", "6 Jan 2026", "2024-05-03",
     "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
     "Von Nina Magoley", "By Jane Doe and John Smith, Reuters", "di Teresa Fallavollita",
+    "Ähnliche Beiträge", "Weitere aktuelle Themen aus der Arbeitswelt", "Entdecken Sie jetzt",
+    "Das könnte dich auch interessieren",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

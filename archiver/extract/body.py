@@ -82,9 +82,11 @@ _LEDE = re.compile(
 _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
     r"you (?:may|might) also like|recommended|most (?:read|popular)|latest (?:news|stories)|"
-    r"mehr (?:zum thema|zu|aus|themen|dazu)|weitere (?:artikel|themen|infos?|beiträge|"
-    r"nachrichten|informationen)|(?:lesen sie|lies|lest) (?:auch|mehr)|auch interessant|"
-    r"das könnte sie auch|zum weiterlesen|meistgelesen|viel gelesen|neueste artikel|empfehlungen|"
+    r"mehr (?:zum thema|zu|aus|themen|dazu)|weitere (?:\w+ )?(?:artikel|themen|infos?|"
+    r"beiträge|nachrichten|informationen|geschichten)|ähnliche (?:beiträge|artikel|themen)|"
+    r"entdecken? (?:sie )?(?:jetzt|weitere|mehr)|(?:lesen sie|lies|lest) (?:auch|mehr)|"
+    r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
+    r"neueste artikel|empfehlungen|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
     r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
