@@ -142,7 +142,9 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
     "Von Nina Magoley", "By Jane Doe and John Smith, Reuters", "di Teresa Fallavollita",
     "Ähnliche Beiträge", "Weitere aktuelle Themen aus der Arbeitswelt", "Entdecken Sie jetzt",
-    "Das könnte dich auch interessieren",
+    "Das könnte dich auch interessieren", "Photograph by Ed Marshall, Redonda Programme",
+    "Photograph: Scott Gilbertson; Getty Images", "Getty Images", "REUTERS",
+    "Donald Trump bei einem Auftritt © ZUMA Press Wire / Imago Images",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -159,7 +161,8 @@ def test_lone_furniture_lines_are_dropped_from_a_declared_body_too():
 def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
     kept = ["Photo: the mayor at the council meeting, where she defended the budget for an hour.",
             "21.04.2024 was the day the council met for the last time before the summer.",
-            "By train, the journey takes four hours."]
+            "By train, the journey takes four hours.",
+            "The agency said it had asked Reuters, AFP and dpa to correct the report by Monday."]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 

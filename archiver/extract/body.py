@@ -105,7 +105,11 @@ _FURNITURE_LINE = re.compile(
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
 # or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
 _LONE_FURNITURE = re.compile(
-    r"^(?:photos?|fotos?|bild|image|picture|credits?|grafik|illustration|video)\s*:\s*\S.{0,60}$|"
+    r"^(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|grafik|illustration|video)"
+    r"(?:\s*:|\s+(?:by|von))\s*\S.{0,60}$|"
+    # A caption's credit: "… © ZUMA Press Wire / Imago Images", "EPA", "Moment | Getty Images".
+    r"^.{0,60}(?:[/|(©:]|\b)\s*(?:getty ?images|afp|reuters|dpa|ap photo|shutterstock|"
+    r"istock(?:photo)?|imago(?: images)?|picture alliance|epa|keystone|unsplash|pixabay)\)?\.?$|"
     r"^(?:©|\(c\)|copyright\b).{0,100}$|"
     r"^(?:[^\W\d_]+,\s*)?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}"
     r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
