@@ -145,6 +145,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Das könnte dich auch interessieren", "Photograph by Ed Marshall, Redonda Programme",
     "Photograph: Scott Gilbertson; Getty Images", "Getty Images", "REUTERS",
     "Donald Trump bei einem Auftritt © ZUMA Press Wire / Imago Images",
+    "Bildrechte: MDR/David Straub", "(Credit: Clayton Aldern / Grist)",
+    "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

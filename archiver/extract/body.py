@@ -107,6 +107,7 @@ _FURNITURE_LINE = re.compile(
 _LONE_FURNITURE = re.compile(
     r"^(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|grafik|illustration|video)"
     r"(?:\s*:|\s+(?:by|von))\s*\S.{0,60}$|"
+    r"^(?:bildrechte|bildquelle|fotocredit|bildnachweis|fotonachweis)\s*:|"
     # A caption's credit: "… © ZUMA Press Wire / Imago Images", "EPA", "Moment | Getty Images".
     r"^.{0,60}(?:[/|(©:]|\b)\s*(?:getty ?images|afp|reuters|dpa|ap photo|shutterstock|"
     r"istock(?:photo)?|imago(?: images)?|picture alliance|epa|keystone|unsplash|pixabay)\)?\.?$|"
@@ -117,6 +118,8 @@ _LONE_FURNITURE = re.compile(
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
     r"sponsored|gesponsert)$", re.I)
+# A caption ending in its credit: "… während eines Statements. Foto: Andina".
+_CREDIT_AT_END = re.compile(r"\b(?:bild|foto|photo|image|credit)s?:\s*[^.:]{2,60}$", re.I)
 # A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
@@ -377,7 +380,7 @@ def _teasers(blocks: list[Block]) -> set[int]:
 def is_furniture_line(text: str) -> bool:
     """A short line that is page furniture in any story, whatever container held it."""
     return len(text) < 160 and bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
-                                    or _BYLINE_LINE.match(text)
+                                    or _CREDIT_AT_END.search(text) or _BYLINE_LINE.match(text)
                                     or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
