@@ -146,6 +146,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Photograph: Scott Gilbertson; Getty Images", "Getty Images", "REUTERS",
     "Donald Trump bei einem Auftritt © ZUMA Press Wire / Imago Images",
     "Bildrechte: MDR/David Straub", "(Credit: Clayton Aldern / Grist)",
+    "We apologize, but this video has failed to load.", "Try refreshing your browser, or",
+    "Wird geladen …", "Zum Vergrößern bitte anklicken", "Sieh dir diesen Beitrag auf Instagram an",
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):

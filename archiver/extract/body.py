@@ -100,7 +100,12 @@ _FURNITURE_LINE = re.compile(
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
     r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
-    r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b",
+    r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
+    # What a media player or an image viewer says in place of itself.
+    r"\bvideo has failed to load\b|^try refreshing your browser\b|^tap here to see other videos|"
+    r"^(?:loading|wird geladen|chargement)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
+    r"anklicken|view comments|(?:view|see) this post on instagram|sieh dir diesen beitrag auf "
+    r"instagram an)\W*$",
     re.I)
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
 # or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
