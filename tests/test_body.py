@@ -110,6 +110,18 @@ def test_without_any_container_the_generic_extractor_finds_the_text():
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+def test_a_commentary_heading_inside_the_story_does_not_end_it():
+    # "Komentarz" / "Kommentar" / "Comment" alone heads an analysis or opinion part.
+    for heading in ("Komentarz", "Kommentar", "Comment"):
+        inner = ('<div class="entry-content">' + paragraphs(P1) + f"<h3>{heading}</h3>"
+                 + paragraphs(P2, P3) + "</div>")
+        assert body_of(inner) == "\n\n".join([P1, heading, P2, P3])
+    for heading in ("1 Kommentar", "Kommentare (3)", "Comments"):
+        inner = ('<div class="entry-content">' + paragraphs(P1, P2) + f"<h3>{heading}</h3>"
+                 + paragraphs(P3) + "</div>")
+        assert body_of(inner) == "\n\n".join([P1, P2])
+
+
 def test_what_the_comments_say_is_not_taken_for_article_text():
     # Comments inside the body container, marked only as schema.org microdata.
     remark = "I have lived in this city for thirty years and never seen a budget like this one."

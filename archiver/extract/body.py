@@ -129,10 +129,15 @@ _CREDIT_AT_END = re.compile(r"\b(?:bild|foto|photo|image|credit)s?:\s*[^.:]{2,60
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
                           rf"(?:(?:,|and|und|et|y|og|en|e)\s*{_NAMES})*$")
+# A singular ("Kommentar", "Komentarz", "Comment") heads an opinion piece as often as comments:
+# it counts only with a number.
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b|kommentare?|leserkommentare|"
-    r"commentaires?|comentarios?|commenti|комментари[йия]|コメント|reacties|komentarze?)"
-    r"(?:\s*\(\d+\))?\s*:?$|^(?:leave|post|write|add) a (?:comment|reply)|"
+    r"^(?:\d+\s+)?(?:comments|responses?|replies|thoughts? on\b|kommentare|leserkommentare|"
+    r"commentaires|comentarios|commenti|комментари[йия]|コメント|reacties|komentarze)"
+    r"(?:\s*\(\d+\))?\s*:?$|"
+    r"^(?:\d+\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz)|"
+    r"(?:comment|kommentar|commentaire|comentario|commento|komentarz)\s*\(\d+\))\s*:?$|"
+    r"^(?:leave|post|write|add) a (?:comment|reply)|"
     r"^(?:\d+ )?(?:thoughts?|responses?) (?:on|to) [“\"«„]|^(?:schreibe(?:n sie)? einen kommentar|"
     r"kommentar (?:schreiben|verfassen)|laisser un commentaire|deja un comentario|"
     r"lascia un commento|оставьте комментарий)", re.I)
