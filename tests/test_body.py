@@ -112,14 +112,15 @@ def test_without_any_container_the_generic_extractor_finds_the_text():
 
 def test_a_commentary_heading_inside_the_story_does_not_end_it():
     # "Komentarz" / "Kommentar" / "Comment" alone heads an analysis or opinion part.
+    opening = " ".join([P1, P2, P3])
     for heading in ("Komentarz", "Kommentar", "Comment"):
-        inner = ('<div class="entry-content">' + paragraphs(P1) + f"<h3>{heading}</h3>"
+        inner = ('<div class="entry-content">' + paragraphs(opening) + f"<h3>{heading}</h3>"
                  + paragraphs(P2, P3) + "</div>")
-        assert body_of(inner) == "\n\n".join([P1, heading, P2, P3])
+        assert body_of(inner) == "\n\n".join([opening, heading, P2, P3])
     for heading in ("1 Kommentar", "Kommentare (3)", "Comments"):
-        inner = ('<div class="entry-content">' + paragraphs(P1, P2) + f"<h3>{heading}</h3>"
-                 + paragraphs(P3) + "</div>")
-        assert body_of(inner) == "\n\n".join([P1, P2])
+        inner = ('<div class="entry-content">' + paragraphs(P1, P2, P3) + f"<h3>{heading}</h3>"
+                 + paragraphs("Great piece, thank you for writing it.") + "</div>")
+        assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
 def test_what_the_comments_say_is_not_taken_for_article_text():
