@@ -155,7 +155,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
     "Von Nina Magoley", "By Jane Doe and John Smith, Reuters", "di Teresa Fallavollita",
     "Ähnliche Beiträge", "Weitere aktuelle Themen aus der Arbeitswelt", "Entdecken Sie jetzt",
-    "Das könnte dich auch interessieren", "Photograph by Ed Marshall, Redonda Programme",
+    "Das könnte dich auch interessieren", "Empfehlungen der Redaktion",
+    "Photograph by Ed Marshall, Redonda Programme",
     "Photograph: Scott Gilbertson; Getty Images", "Getty Images", "REUTERS",
     "Donald Trump bei einem Auftritt © ZUMA Press Wire / Imago Images",
     "Bildrechte: MDR/David Straub", "(Credit: Clayton Aldern / Grist)",
@@ -179,7 +180,8 @@ def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
     kept = ["Photo: the mayor at the council meeting, where she defended the budget for an hour.",
             "21.04.2024 was the day the council met for the last time before the summer.",
             "By train, the journey takes four hours.",
-            "The agency said it had asked Reuters, AFP and dpa to correct the report by Monday."]
+            "The agency said it had asked Reuters, AFP and dpa to correct the report by Monday.",
+            "Empfehlungen von Dennis:"]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 

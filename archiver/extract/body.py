@@ -86,7 +86,7 @@ _TEASER_HEADING = re.compile(
     r"beiträge|nachrichten|informationen|geschichten)|ähnliche (?:beiträge|artikel|themen)|"
     r"entdecken? (?:sie )?(?:jetzt|weitere|mehr)|(?:lesen sie|lies|lest) (?:auch|mehr)|"
     r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
-    r"neueste artikel|empfehlungen|"
+    r"neueste artikel|empfehlungen(?: für sie| der redaktion)?\W*$|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
     r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
