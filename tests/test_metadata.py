@@ -140,6 +140,16 @@ def test_title_is_the_h1_when_meta_tags_differ_only_in_typography():
     assert extract(html, URL).title == "Warum ich lieber „Bauchgeburt“ sage"
 
 
+def test_an_seo_headline_in_json_ld_gives_way_to_the_one_the_page_shows():
+    head = (ld(headline="Starmer suggests he will continue taking gifts from Lord Alli")
+            + '<meta property="og:title" content="Starmer defiant over taking gifts | News">')
+    html = page(head, body="<h1>Starmer defiant over taking gifts</h1>" + BODY)
+    assert extract(html, URL).title == "Starmer defiant over taking gifts"
+    # No heading shows any of them: the JSON-LD headline.
+    assert extract(page(head), URL).title == (
+        "Starmer suggests he will continue taking gifts from Lord Alli")
+
+
 def test_cutting_the_site_name_keeps_the_headline_s_closing_quote():
     head = ('<meta property="og:title" content="«Wir waren 40 Tage in Quarantäne» - Stiftung">'
             '<meta property="og:site_name" content="Stiftung">')

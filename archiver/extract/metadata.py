@@ -139,19 +139,22 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     """The headline as the page shows it: the declared one (JSON-LD, OpenGraph) in the words
     of the page's <h1>, else the <h1>, else the part of the <title> a heading shows, else the
     <title>; the site's name cut from the end."""
-    declared = first(*text_values(ld.get("headline")), *meta.get("og:title", []),
-                     *meta.get("twitter:title", []))
+    # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
+    candidates = [value for value in map(first, (*text_values(ld.get("headline")),
+                                                 *meta.get("og:title", []),
+                                                 *meta.get("twitter:title", []))) if value]
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
     h1s = [_headline(h1) for h1 in page.root.iter("h1")
            if not _NOT_HEADLINE(h1) and not _links_home(h1, url)]
     h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
     page_title = first(page.xpath("//title/text()").get())
-    if declared:
-        stripped = strip_site_name(declared, site_name, url)
+    if candidates:
+        declared = [(value, strip_site_name(value, site_name, url)) for value in candidates]
         # SEO plugins truncate declared headlines or add the site's name to them.
-        shown = next((h1 for h1 in h1s if _shows(h1, declared) or _shows(h1, stripped)), None)
-        return shown or _part_shown(declared, h1s) or stripped
+        shown = next((h1 for value, stripped in declared for h1 in h1s
+                      if _shows(h1, value) or _shows(h1, stripped)), None)
+        return shown or _part_shown(candidates[0], h1s) or declared[0][1]
     if h1s:
         # A page with several <h1> (logo, section, story): the one its <title> names.
         named = [h1 for h1 in h1s if page_title and _fold(h1) in _fold(page_title)]
