@@ -45,6 +45,8 @@ _DATE_PATTERNS = [
     ("Mdy", re.compile(_WORD_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + _TIME,
                        re.I)),
 ]
+# "13.47 Uhr": German sites write a time with a dot when "Uhr" follows it.
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*Uhr\b)", re.I)
 _DATEISH = re.compile(r"\d{4}|\d[./]\d{1,2}[./]\d\d")
 _RELATIVE_DATE = re.compile(
     r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
@@ -90,6 +92,7 @@ def date_in(text: str | None) -> str | None:
     text = (text or "")[:300]
     if not _DATEISH.search(text):
         return None
+    text = _DOTTED_TIME.sub(r"\1:\2", text)
     for kind, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _date_of_match(kind, match.groups())
