@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from archiver.extract import extract
+from archiver.extract.body import CONTAINERS
 
 URL = "https://news.example/2026/03/04/story/"
 P1 = "The council approved the new budget on Tuesday after a debate that lasted most of the day."
@@ -22,6 +24,12 @@ def body_of(inner: str, head: str = "") -> str:
 
 def paragraphs(*texts: str) -> str:
     return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_every_container_selector_is_one_class_id_attribute_or_tag():
+    # `container_matches` matches them in one walk over the page, without a CSS engine.
+    simple = re.compile(r'^(?:[.#][\w-]+|\[[\w-]+="[^"]+"\]|[a-z]+)$')
+    assert [css for css in CONTAINERS if not simple.match(css)] == []
 
 
 def test_the_marked_body_container_is_read_without_its_furniture():
