@@ -66,9 +66,21 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     ("Jane Roe | 3 May 2024, 10:00", ["Jane Roe"]),
     ("Posted by Frank Miller - https://frank.example", ["Frank Miller"]),
     ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
+    ("Elena Oberholzer (obe), Oliver Maksan (oma)", ["Elena Oberholzer", "Oliver Maksan"]),
+    ("d.kuckelkorn@boersen-zeitung.de", []),
+    ("Emma Mackenzie, (Image: Getty Images), emma-mackenzie", ["Emma Mackenzie"]),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names
+
+
+def test_a_meta_author_that_is_the_publisher_gives_way_to_the_byline():
+    head = ('<meta name="author" content="STERN.de">'
+            '<meta property="og:site_name" content="STERN.de">')
+    body = '<p class="byline">Von <span class="author">Jemima Kelly</span></p>' + BODY
+    assert extract(page(head, body), URL).authors == ["Jemima Kelly"]
+    # Without a byline the publisher is all the page says.
+    assert extract(page(head), URL).authors == ["STERN.de"]
 
 
 def test_json_ld_person_objects_give_the_authors():

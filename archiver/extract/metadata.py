@@ -182,14 +182,21 @@ _ROLE = re.compile(
     r"rédact\w+|periodista|corresponsal|updated|published|aktualisiert|veröffentlicht)\b", re.I)
 
 
+# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
+_NOT_A_NAME = re.compile(r"@|^[a-z0-9]+(?:-[a-z0-9]+)+$|^\((?:image|photo|foto|bild)\b", re.I)
+# Newsroom initials after a name: "Elena Oberholzer (obe)".
+_INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
+
+
 def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
-    parts = [part.strip(" .|-–—:") for part in _AUTHOR_SPLIT.split(name)]
+    parts = [_INITIALS.sub("", part.strip(" .|-–—:")) for part in _AUTHOR_SPLIT.split(name)]
     return [part for part in parts
             if part and not re.search(r"\d", part) and not _ROLE.search(part)
-            and len(part.split()) <= 5]
+            and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
 
 
 def _byline_names(page: Selector) -> list[str]:
@@ -234,6 +241,12 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
         value for key in ("author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl") for value in meta.get(key, [])
         if not value.startswith(("http://", "https://"))]  # article:author is often a URL
+    # A meta author that is the publisher ("STERN.de", "Lesotho Times") names no one: the
+    # byline may.
+    publisher = {_fold(name) for name in (*names(ld.get("publisher")),
+                                          *meta.get("og:site_name", []))}
+    if declared and all(_fold(name) in publisher or _DOMAIN.search(name) for name in declared):
+        declared = _byline_names(page) or declared
     result: list[str] = []
     for name in declared or _byline_names(page) or _text_byline(page):
         for part in clean_author(unescape(name)):
