@@ -426,6 +426,14 @@ def test_date_in(text, date):
     assert date_in(text) == date
 
 
+def test_the_section_s_own_anchor_is_not_a_comment():
+    # Script-loaded comments behind `aside#comment.comment`: its policy text is no comment.
+    html = ('<html><body><article><p>Story.</p></article><aside id="comment" class="comment">'
+            "<p>The Telegraph values your comments but kindly requests all posts are on topic."
+            "</p></aside></body></html>")
+    assert comments_on(html, "https://news.example/a/").comments == []
+
+
 def test_a_selector_without_a_tree():
     assert find_comments(parsel.Selector(text="{}", type="json"), "https://x.example/") == \
         CommentSection()

@@ -36,6 +36,9 @@ _SKIPPED_ITEMS = re.compile(r"(?:^|\s)(?:pingback|trackback)(?:\s|$)", re.I)
 LISTS = {"ul", "ol", "dl"}
 
 
+_SECTION_IDS = {"comment", "comments", "kommentar", "kommentare", "commentaires", "comentarios"}
+
+
 def is_item(element: etree._Element) -> bool:
     """Rule 3a: markup that declares a comment."""
     if element.tag not in ITEM_TAGS:
@@ -43,9 +46,11 @@ def is_item(element: etree._Element) -> bool:
     marks = class_marks(element)
     if marks.text_rank <= 1:
         return False  # a part of a comment: `section.comment-content.comment`
+    element_id = element.get("id") or ""
+    if element_id.lower() in _SECTION_IDS:
+        return False  # the section's anchor (`aside#comment.comment`), not one comment
     if marks.flags & ITEM:
         return True
-    element_id = element.get("id") or ""
     if element.tag == "li" and element_id.startswith(("comment-", "li-comment-")):
         return True
     itemtype = element.get("itemtype") or ""
