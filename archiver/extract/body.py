@@ -101,7 +101,8 @@ _FURNITURE_LINE = re.compile(
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
     # What a media player or an image viewer says in place of itself.
-    r"\bvideo has failed to load\b|^try refreshing your browser\b|^tap here to see other videos|"
+    r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
+    r"^try refreshing your browser\b|^tap here to see other videos|"
     r"^(?:loading|wird geladen|chargement)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
     r"anklicken|view comments|(?:view|see) this post on instagram|sieh dir diesen beitrag auf "
     r"instagram an)\W*$",
