@@ -233,6 +233,14 @@ def test_screen_reader_only_text_is_not_read(hidden):
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+@pytest.mark.parametrize("caption", ["legend", "bildunterschrift", "image-legende"])
+def test_image_legends_are_not_text(caption):
+    legend = (f'<div class="image"><img src="/k.jpg"><div class="{caption}"><p>Der Hirschkäfer '
+              "(Lucanus cervus) lebt in lichten Wäldern.</p></div></div>")
+    inner = '<div class="entry-content">' + paragraphs(P1, P2) + legend + paragraphs(P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
 def test_text_hidden_by_css_framework_classes_is_not_read_unless_shown_on_large_screens():
     inner = ('<div class="entry-content">' + paragraphs(P1, P2)
              + '<div class="intro-body__premium hidden"><p>The print edition of this story '
