@@ -69,6 +69,9 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     ("Elena Oberholzer (obe), Oliver Maksan (oma)", ["Elena Oberholzer", "Oliver Maksan"]),
     ("d.kuckelkorn@boersen-zeitung.de", []),
     ("Emma Mackenzie, (Image: Getty Images), emma-mackenzie", ["Emma Mackenzie"]),
+    ("freeman1984", ["freeman1984"]),
+    ("Zeige alle Beiträge von Petra Ruland", ["Petra Ruland"]),
+    ("View all posts by Cem Basman", ["Cem Basman"]),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names
@@ -102,12 +105,21 @@ def test_an_author_link_that_names_nobody_gives_way_to_the_next_byline():
     assert extract(page(head, body), URL).authors == ["Heiko"]
 
 
+def test_a_byline_selector_that_names_nobody_gives_way_to_the_next():
+    body = ('<span class="author">Editor</span>'
+            '<span class="byline">By <b class="vcard"><a class="fn">Cem Basman</a></b></span>'
+            + BODY)
+    assert extract(page(body=body), URL).authors == ["Cem Basman"]
+
+
 @pytest.mark.parametrize("byline, name", [
     ("Posted by Konstantin", "Konstantin"),
     ("Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"),
     ("By Giovanni Gaggero | 12/10/2020", "Giovanni Gaggero"),
     ("---- by Kenneth Surin", "Kenneth Surin"),
     ("Par Matthieu Hy le 12 mai 2020", "Matthieu Hy"),
+    ("Blog Beitrag von Margarita Koreneva", "Margarita Koreneva"),
+    ("Ein Beitrag von Anna Weber", "Anna Weber"),
 ])
 def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     body = f'<div class="postdata"><span class="category">{byline}</span></div>' + BODY

@@ -37,8 +37,11 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
 _TEXT = etree.XPath("string()")
 _BY = re.compile(
     r"^\s*(?:(?:posted|written|published|veröffentlicht|geschrieben|eingestellt|publié|publicado|"
-    r"escrito)\s+)?(?:by|von|vom|par|por|di|door|av|от|автор[ы]?:?|author:|autor:|autorin:)"
-    r"\s+", re.I)
+    r"escrito|(?:zeige |view |see )?(?:alle |all )?(?:beiträge|artikel|posts|articles|stories)|"
+    r"(?:ein |blog ?|gast)?beitrag)\s+)?"
+    r"(?:by|von|vom|par|por|di|door|av|от|автор[ы]?:?|author:|autor:|autorin:)\s+", re.I)
+# A date or time in a byline ("Jane Roe | 3 May 2024, 10:00"), not a user name's digits.
+_DATE_IN_NAME = re.compile(r"\d{1,2}[.:/]\d|\b\d{4}\b|^\d+$|\b\d{1,2}\.?$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\s\|\s)\s*", re.I)
 
 
@@ -195,20 +198,21 @@ def clean_author(name: str) -> list[str]:
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
     parts = [_INITIALS.sub("", part.strip(" .|-–—:")) for part in _AUTHOR_SPLIT.split(name)]
     return [part for part in parts
-            if part and not re.search(r"\d", part) and not _ROLE.search(part)
+            if part and not _DATE_IN_NAME.search(part) and not _ROLE.search(part)
             and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
 
 
 def _byline_names(page: Selector) -> list[str]:
     for xpath in _BYLINE_XPATHS:
-        # `<link rel="author">` and icon-only author links name nobody: the next selector may.
+        # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
+        # next selector may.
         named = [(element, name) for element in xpath(page.root) if not _IN_COMMENTS(element)
-                 and (name := first(_TEXT(element), element.get("content")))]
+                 and (name := first(_TEXT(element), element.get("content")))
+                 and len(name) <= 80 and clean_author(name)]
         if named:
             # Co-authors sit side by side; the same selector elsewhere is another byline.
             parent = named[0][0].getparent()
-            found = [name for element, name in named if element.getparent() is parent]
-            return [name for name in found if len(name) <= 80][:4]
+            return [name for element, name in named if element.getparent() is parent][:4]
     return []
 
 
@@ -221,7 +225,8 @@ _SHORT_TEXTS = etree.XPath(
     "[not(ancestor::footer or ancestor::aside or ancestor::nav or ancestor::form or "
     "ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
-    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|beitrag)"
+    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|"
+    r"(?:ein |blog ?|gast)?beitrag)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?i:by|von|par|por) "
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
     r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
