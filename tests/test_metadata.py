@@ -106,7 +106,7 @@ def test_an_author_link_that_names_nobody_gives_way_to_the_next_byline():
 
 
 def test_a_byline_selector_that_names_nobody_gives_way_to_the_next():
-    body = ('<span class="author">Editor</span>'
+    body = ('<a rel="author" href="/team/">Editor</a>'
             '<span class="byline">By <b class="vcard"><a class="fn">Cem Basman</a></b></span>'
             + BODY)
     assert extract(page(body=body), URL).authors == ["Cem Basman"]
