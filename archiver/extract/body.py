@@ -277,6 +277,10 @@ def _first_marked(root: html.HtmlElement) -> list[html.HtmlElement]:
                  < len(BODY_MARKERS)), [])
 
 
+_LINKED_HEADING = etree.XPath(
+    "boolean(descendant::*[self::h2 or self::h3 or self::h4 or self::h5][descendant::a])")
+
+
 def _headline(root: html.HtmlElement) -> html.HtmlElement | None:
     """The page's first <h1> outside its masthead and navigation."""
     return next((h1 for h1 in root.iter("h1") if not any(
@@ -300,6 +304,9 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if _STRONG_FURNITURE.search(marks):
         return True
     if _HIDDEN_CLASS.search(marks) and not _SHOWN_ON_SOME_SCREENS.search(marks):
+        return True
+    # A teaser of another story: marked so, under a headline that links to it.
+    if _TEASER.search(marks) and _LINKED_HEADING(element):
         return True
     return bool(_WEAK_FURNITURE.search(marks)) and prose_chars(element) < _WEAK_MAX_PROSE
 
