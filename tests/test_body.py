@@ -285,8 +285,10 @@ def test_of_several_whole_articles_on_a_page_the_story_is_the_one_under_its_head
 def test_a_teaser_box_inside_the_story_is_not_text_but_a_teaser_lede_is():
     box = ('<div class="teaser"><h2><a href="/corona/">Was Sie zum Coronavirus wissen müssen'
            "</a></h2><p>Alle Fragen und Antworten rund um das Virus und die Impfung.</p></div>")
-    inner = '<div class="entry-content">' + paragraphs(P1, P2) + box + paragraphs(P3) + "</div>"
-    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+    closing = " ".join([P3, P2, P1])  # the story goes on at length after the box
+    inner = ('<div class="entry-content">' + paragraphs(P1, P2) + box + paragraphs(closing)
+             + "</div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, closing])
     lede = ('<div class="article-teaser"><p>The council approved the budget after a long day '
             "of debate.</p></div>")
     inner = '<div class="entry-content">' + lede + paragraphs(P1, P2, P3) + "</div>"
