@@ -169,7 +169,10 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Donald Trump bei einem Auftritt © ZUMA Press Wire / Imago Images",
     "Bildrechte: MDR/David Straub", "(Credit: Clayton Aldern / Grist)",
     "We apologize, but this video has failed to load.", "Try refreshing your browser, or",
-    "Video verfügbar bis 28.02.2021",
+    "Video verfügbar bis 28.02.2021", "Jede kleine Spende hilft!", "Veja Também:",
+    "Para comentar debes registrarte y completar los datos generales.",
+    "If you enjoyed reading this post – would you consider supporting our work?",
+    "Dieses Skript als PDF herunterladen",
     "Wird geladen …", "Zum Vergrößern bitte anklicken", "Sieh dir diesen Beitrag auf Instagram an",
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
 ])

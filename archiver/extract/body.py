@@ -87,7 +87,8 @@ _TEASER_HEADING = re.compile(
     r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
     r"neueste artikel|empfehlungen(?: für sie| der redaktion)?\W*$|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
-    r"noticias relacionadas|leggi anche|potrebbe interessarti|читайте также|по теме|"
+    r"noticias relacionadas|veja também|leia também|mira también|temas relacionados|"
+    r"leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
 # Short lines that are page furniture in any story: datelines and reading times, and the
 # calls to subscribe, sign in or follow that news sites put between paragraphs.
@@ -100,6 +101,12 @@ _FURNITURE_LINE = re.compile(
     r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
+    # Calls to donate, to comment, to download; reading-time and reprint notices.
+    r"^(?:unterstütze|unterstützen sie|support (?:us|our|independent)|jede (?:kleine )?spende|"
+    r"spenden sie|donate|if you (?:enjoyed|liked) (?:reading )?this)\b|\b(?:to comment|"
+    r"zum kommentieren|um (?:einen )?kommentar\w* zu|para comentar|in den kommentaren|in the "
+    r"comments)\b|\bals pdf herunterladen\b|^ten tekst przeczytasz\b|^materiał chroniony "
+    r"prawem|"
     # What a media player or an image viewer says in place of itself.
     r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
     r"^try refreshing your browser\b|^tap here to see other videos|"
