@@ -172,7 +172,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Video verfügbar bis 28.02.2021", "Jede kleine Spende hilft!", "Veja Também:",
     "Para comentar debes registrarte y completar los datos generales.",
     "If you enjoyed reading this post – would you consider supporting our work?",
-    "Dieses Skript als PDF herunterladen",
+    "Dieses Skript als PDF herunterladen", "AFP / MARCO BERTORELLO", "IMAGO/Nico Herbertz",
+    "Vorschau auf den nächsten Artikel", "Next article",
     "Wird geladen …", "Zum Vergrößern bitte anklicken", "Sieh dir diesen Beitrag auf Instagram an",
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
 ])

@@ -120,6 +120,9 @@ _LONE_FURNITURE = re.compile(
     r"^(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|grafik|illustration|video)"
     r"(?:\s*:|\s+(?:by|von))\s*\S.{0,60}$|"
     r"^(?:bildrechte|bildquelle|fotocredit|bildnachweis|fotonachweis)\s*:|"
+    r"^(?:afp|dpa|reuters|epa|apa|ansa|getty images|imago)\s*/\s*\S.{0,60}$|"
+    r"^(?:vorschau auf den )?(?:nächste[rn]?|vorherige[rn]?|next|previous|article suivant|"
+    r"article précédent)(?: (?:artikel|beitrag|post|article|story))?\W*$|"
     # A caption's credit: "… © ZUMA Press Wire / Imago Images", "EPA", "Moment | Getty Images".
     r"^.{0,60}(?:[/|(©:]|\b)\s*(?:getty ?images|afp|reuters|dpa|ap photo|shutterstock|"
     r"istock(?:photo)?|imago(?: images)?|picture alliance|epa|keystone|unsplash|pixabay)\)?\.?$|"
