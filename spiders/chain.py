@@ -11,6 +11,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from archiver.dedupe import article_key, canonicalize, same_site
 from archiver.extract import extract, extract_comments
+from archiver.extract.comments import merge_page
 from archiver.items import Article, CrawlError, Page
 
 DIRECTIONS = ("both", "prev", "next")
@@ -110,11 +111,7 @@ class ChainSpider(scrapy.Spider):
         done.add(canonicalize(response.request.url))
         if isinstance(response, TextResponse):
             section = extract_comments(response.text, response.url, article.canonical_url)
-            known = {comment.comment_id for comment in article.comments}
-            for comment in section.comments:
-                if comment.comment_id not in known:
-                    comment.position = len(article.comments)
-                    article.comments.append(comment)
+            merge_page(article.comments, section.comments)
             article.comment_pages.extend(section.page_urls)
         yield self._complete_comments(article, done)
 

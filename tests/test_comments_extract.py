@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archiver.dedupe import canonicalize
-from archiver.extract.comments import CommentSection, count_in, date_in, find_comments
+from archiver.extract.comments import (
+    CommentSection,
+    count_in,
+    date_in,
+    find_comments,
+    merge_page,
+)
 from archiver.items import Comment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comments"
@@ -432,6 +438,18 @@ def test_the_section_s_own_anchor_is_not_a_comment():
             "<p>The Telegraph values your comments but kindly requests all posts are on topic."
             "</p></aside></body></html>")
     assert comments_on(html, "https://news.example/a/").comments == []
+
+
+def test_a_further_comment_page_joins_the_thread_of_the_first():
+    first_page = [Comment("1", text="Top", position=0, depth=0),
+                  Comment("2", parent_id="1", text="Reply", position=1, depth=1)]
+    # Page 2 repeats comment 2 and holds a reply to it whose parent it does not show.
+    second_page = [Comment("2", parent_id="1", text="Reply", position=0, depth=1),
+                   Comment("3", parent_id="2", text="Reply to reply", position=1, depth=1),
+                   Comment("4", text="New top", position=2, depth=0)]
+    merge_page(first_page, second_page)
+    assert [(c.comment_id, c.parent_id, c.position, c.depth) for c in first_page] == [
+        ("1", None, 0, 0), ("2", "1", 1, 1), ("3", "2", 2, 2), ("4", None, 3, 0)]
 
 
 def test_a_selector_without_a_tree():

@@ -85,9 +85,9 @@ from .jsonld import json_ld_reads
 from .marks import Zones
 from .section import count_in, find_containers, open_state, page_urls, stated_count
 from .signals import PROVIDERS, collect
-from .threads import build
+from .threads import build, merge_page
 
-__all__ = ["PROVIDERS", "CommentSection", "count_in", "date_in", "find_comments"]
+__all__ = ["PROVIDERS", "CommentSection", "count_in", "date_in", "find_comments", "merge_page"]
 
 
 @dataclass

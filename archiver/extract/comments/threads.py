@@ -103,3 +103,17 @@ def build(reads: list[Read], article_url: str,
                                 author_url=read.author_url, published=read.published,
                                 text=read.text, position=len(comments), depth=depth))
     return comments
+
+
+def merge_page(comments: list[Comment], page: list[Comment]) -> None:
+    """Append the comments of a further comment page that `comments` lacks, in page order; a
+    reply to a comment of an earlier page sits one level below it."""
+    depth_of = {comment.comment_id: comment.depth for comment in comments}
+    for comment in page:
+        if comment.comment_id in depth_of:
+            continue
+        if comment.parent_id in depth_of:
+            comment.depth = depth_of[comment.parent_id] + 1
+        comment.position = len(comments)
+        depth_of[comment.comment_id] = comment.depth
+        comments.append(comment)
