@@ -58,7 +58,8 @@ _STRONG_FURNITURE = re.compile(
 _WEAK_FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|author-?(?:box|bio|info|card)|"
     r"about-?(?:the-)?author|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
-    r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|table-of-contents|popular|trending|"
+    r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
+    r"table-of-contents|popular|trending|"
     r"most-?read|rating|vote)(?:$|[\s_-])",
     re.I,
 )
