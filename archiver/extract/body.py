@@ -2,12 +2,15 @@
 
 Order: the container a page marks as the article body (`[itemprop=articleBody]`, the
 `.entry-content` family of CMS/theme classes, then `<article>`, `<main>`), the one with the
-most prose winning, together with its siblings of the same kind (bodies split by ads); the
-JSON-LD `articleBody` when it holds clearly more; trafilatura's generic extractor when no
-container holds an article. Inside the container, furniture is cut (menus, share bars, related
-and "read also" blocks, newsletter and ad boxes, captions, author boxes, comment sections), then
-paragraphs, headings, list items, quotes and bare text runs are read in document order. A lede
-(standfirst) set between the headline and the body is put first.
+most prose winning (of several whole articles, the one under the page's headline), together
+with its siblings of the same kind (bodies split by ads); the JSON-LD `articleBody` when it
+holds clearly more; trafilatura's generic extractor when no container holds an article. Inside
+the container, furniture is cut (menus, share bars, related and "read also" blocks, teaser
+boxes, newsletter and ad boxes, captions, author boxes, screen-reader text, comment sections),
+then paragraphs, headings, list items, quotes and bare text runs are read in document order,
+without teasers after the story and the lines that are furniture on their own (credits, bare
+dates, bylines, ad labels, calls to subscribe, donate or comment). A lede (standfirst) set
+between the headline and the body is put first.
 """
 
 from __future__ import annotations
