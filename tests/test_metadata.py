@@ -72,9 +72,19 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     ("freeman1984", ["freeman1984"]),
     ("Zeige alle Beiträge von Petra Ruland", ["Petra Ruland"]),
     ("View all posts by Cem Basman", ["Cem Basman"]),
+    ("Alles von Martin Junker", ["Martin Junker"]),
+    ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+    ("By Perry Bacon Jr.", ["Perry Bacon Jr."]), ("Jane Roe.", ["Jane Roe"]),
+    ("cipha[at]cipha.net", []),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names
+
+
+def test_the_publisher_beside_a_name_in_a_byline_is_no_author():
+    head = '<meta property="og:site_name" content="CNN">'
+    body = '<div class="byline">By Rob Picheta, CNN</div>' + BODY
+    assert extract(page(head, body), URL).authors == ["Rob Picheta"]
 
 
 def test_a_meta_author_that_is_the_publisher_gives_way_to_the_byline():

@@ -187,16 +187,30 @@ _ROLE = re.compile(
 
 # Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
-_NOT_A_NAME = re.compile(r"@|^[a-z0-9]+(?:-[a-z0-9]+)+$|^\((?:image|photo|foto|bild)\b", re.I)
+# A profile link's words around the name: "Alles von Martin Junker", "Johanna Kropfitsch Alle
+# Artikel".
+_ALL_POSTS = re.compile(r"^(?:alles|alle (?:artikel|beiträge)|more|all (?:posts|articles)) "
+                        r"(?:von|by) |\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles)|"
+                        r"mehr artikel|more articles)$", re.I)
+_NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
+                         r"^\((?:image|photo|foto|bild)\b", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
+
+
+def _without_final_stop(name: str) -> str:
+    """'Jane Roe.' -> 'Jane Roe', but 'Perry Bacon Jr.' and 'Joe S.' keep theirs."""
+    last = name.rsplit(" ", 1)[-1]
+    return name if len(last) <= 3 or not name.endswith(".") else name.rstrip(". ")
 
 
 def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
-    parts = [_INITIALS.sub("", part.strip(" .|-–—:")) for part in _AUTHOR_SPLIT.split(name)]
+    name = _ALL_POSTS.sub("", name)
+    parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
+             for part in _AUTHOR_SPLIT.split(name)]
     return [part for part in parts
             if part and not _DATE_IN_NAME.search(part) and not _ROLE.search(part)
             and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
@@ -260,7 +274,9 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
                    for known in result):
                 continue
             result.append(part)
-    return result
+    # "By Rob Picheta, CNN": the publisher beside a name is no author.
+    people = [name for name in result if _fold(name) not in publisher]
+    return people or result
 
 
 def iso_date(value: str | None) -> str | None:
