@@ -173,7 +173,11 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Para comentar debes registrarte y completar los datos generales.",
     "If you enjoyed reading this post – would you consider supporting our work?",
     "Dieses Skript als PDF herunterladen", "AFP / MARCO BERTORELLO", "IMAGO/Nico Herbertz",
-    "Vorschau auf den nächsten Artikel", "Next article",
+    "Vorschau auf den nächsten Artikel", "Next article", "Ein Klick für den Datenschutz",
+    "Podcast freigeben", "Empfohlener redaktioneller Inhalt",
+    "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die "
+    "Übermittlung und Verarbeitung von personenbezogenen Daten notwendig, da die Anbieter der "
+    "eingebetteten Inhalte als Drittanbieter diese Einwilligung verlangen.",
     "Wird geladen …", "Zum Vergrößern bitte anklicken", "Sieh dir diesen Beitrag auf Instagram an",
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
 ])

@@ -111,6 +111,9 @@ _FURNITURE_LINE = re.compile(
     r"zum kommentieren|um (?:einen )?kommentar\w* zu|para comentar|in den kommentaren|in the "
     r"comments)\b|\bals pdf herunterladen\b|^ten tekst przeczytasz\b|^materiał chroniony "
     r"prawem|"
+    # What an embed blocked for privacy says in place of itself.
+    r"^ein klick für den datenschutz|^externer inhalt\W*$|^empfohlener redaktioneller inhalt|"
+    r"^(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
     # What a media player or an image viewer says in place of itself.
     r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
     r"^try refreshing your browser\b|^tap here to see other videos|"
@@ -137,6 +140,11 @@ _LONE_FURNITURE = re.compile(
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
     r"sponsored|gesponsert)$", re.I)
+# A privacy notice standing in for an embed, longer than the other furniture lines.
+_CONSENT_NOTICE = re.compile(
+    r"^(?:um (?:eingebettete|externe) inhalte anzuzeigen|to (?:view|display|see) (?:this|the) "
+    r"(?:embedded |external )?content)\b.{0,400}(?:einwilligung|consent|cookies|datenschutz|"
+    r"privacy)", re.I)
 # A caption ending in its credit: "… während eines Statements. Foto: Andina".
 _CREDIT_AT_END = re.compile(r"\b(?:bild|foto|photo|image|credit)s?:\s*[^.:]{2,60}$", re.I)
 # A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
@@ -444,9 +452,11 @@ def _teasers(blocks: list[Block]) -> set[int]:
 
 def is_furniture_line(text: str) -> bool:
     """A short line that is page furniture in any story, whatever container held it."""
-    return len(text) < 160 and bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
-                                    or _CREDIT_AT_END.search(text) or _BYLINE_LINE.match(text)
-                                    or len(text) < 80 and _TEASER_HEADING.match(text))
+    if len(text) >= 160:
+        return bool(_CONSENT_NOTICE.match(text))
+    return bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
+                or _CREDIT_AT_END.search(text) or _BYLINE_LINE.match(text)
+                or _CONSENT_NOTICE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
