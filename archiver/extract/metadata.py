@@ -139,9 +139,10 @@ def _links_home(h1: etree._Element, url: str) -> bool:
 
 
 def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    """The headline as the page shows it: the declared one (JSON-LD, OpenGraph) in the words
-    of the page's <h1>, else the <h1>, else the part of the <title> a heading shows, else the
-    <title>; the site's name cut from the end."""
+    """The headline as the page shows it: a declared one (JSON-LD, OpenGraph, Twitter) in the
+    words of the page's <h1> when the <h1> shows it, else the first declared one; without any,
+    the <h1>, else the part of the <title> a heading shows, else the <title>; the site's name
+    cut from the end."""
     # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
     candidates = [value for value in map(first, (*text_values(ld.get("headline")),
                                                  *meta.get("og:title", []),
@@ -185,13 +186,14 @@ _ROLE = re.compile(
     r"rédact\w+|periodista|corresponsal|updated|published|aktualisiert|veröffentlicht)\b", re.I)
 
 
-# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
+# A site's domain as an author: "STERN.de", "Deutsche Welle (www.dw.com)".
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
 # A profile link's words around the name: "Alles von Martin Junker", "Johanna Kropfitsch Alle
 # Artikel".
 _ALL_POSTS = re.compile(r"^(?:alles|alle (?:artikel|beiträge)|more|all (?:posts|articles)) "
                         r"(?:von|by) |\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles)|"
                         r"mehr artikel|more articles)$", re.I)
+# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
                          r"^\((?:image|photo|foto|bild)\b", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
