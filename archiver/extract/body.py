@@ -256,7 +256,7 @@ def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
     with its kin of the same kind when ads or CMS components split the body into several."""
     best: list[html.HtmlElement] = []
     best_chars, best_unproven = 0, False
-    headline = _headline(root)
+    headline = _page_headline(root)
     above_headline = set(headline.iterancestors()) if headline is not None else set()
     for index, selected in enumerate(container_matches(root)):
         matches = [m for m in selected if not _TEASER.search(_marks(m))]
@@ -303,7 +303,7 @@ _LINKED_HEADING = etree.XPath(
     "boolean(descendant::*[self::h2 or self::h3 or self::h4 or self::h5][descendant::a])")
 
 
-def _headline(root: html.HtmlElement) -> html.HtmlElement | None:
+def _page_headline(root: html.HtmlElement) -> html.HtmlElement | None:
     """The page's first <h1> outside its masthead and navigation."""
     return next((h1 for h1 in root.iter("h1") if not any(
         a.tag in ("header", "nav") and not any(b.tag in ("article", "main") for b in
