@@ -24,6 +24,7 @@ from html import unescape
 import trafilatura
 from lxml import etree, html
 
+from .metadata import NOT_HEADLINE
 from .text import collapse
 
 # Classes and ids that real CMSs and themes give the element holding the article text.
@@ -304,11 +305,8 @@ _LINKED_HEADING = etree.XPath(
 
 
 def _page_headline(root: html.HtmlElement) -> html.HtmlElement | None:
-    """The page's first <h1> outside its masthead and navigation."""
-    return next((h1 for h1 in root.iter("h1") if not any(
-        a.tag in ("header", "nav") and not any(b.tag in ("article", "main") for b in
-                                               a.iterancestors()) for a in h1.iterancestors())),
-        None)
+    """The page's first <h1> that is a headline, not a logo or a teaser's."""
+    return next((h1 for h1 in root.iter("h1") if not NOT_HEADLINE(h1)), None)
 
 
 def _marks(element: html.HtmlElement) -> str:

@@ -56,7 +56,7 @@ def first(*values: str | None) -> str | None:
 
 # An <h1> in these is the site's logo or a teaser, not the article's headline.
 # (Page-wide classes on <html> and <body>, such as "wp-custom-logo", say nothing.)
-_NOT_HEADLINE = etree.XPath(
+NOT_HEADLINE = etree.XPath(
     "ancestor-or-self::*[self::header[not(ancestor::article or ancestor::main) and "
     "not(contains(@class, 'content') or contains(@class, 'entry') or "
     "contains(@class, 'article') or contains(@class, 'post'))] or "
@@ -150,7 +150,7 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
     h1s = [_headline(h1) for h1 in page.root.iter("h1")
-           if not _NOT_HEADLINE(h1) and not _links_home(h1, url)]
+           if not NOT_HEADLINE(h1) and not _links_home(h1, url)]
     h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
     page_title = first(page.xpath("//title/text()").get())
     if candidates:
@@ -166,7 +166,7 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     if not page_title:
         return None
     headings = [text for element in page.root.iter("h2", "h3")
-                if not _NOT_HEADLINE(element) and (text := first(_TEXT(element)))]
+                if not NOT_HEADLINE(element) and (text := first(_TEXT(element)))]
     return _part_shown(page_title, headings) or strip_site_name(page_title, site_name, url)
 
 
