@@ -290,6 +290,15 @@ def test_of_several_whole_articles_on_a_page_the_story_is_the_one_under_its_head
     assert extract(html, URL).body == "\n\n".join(story)
 
 
+def test_the_lede_is_looked_for_under_the_headline_not_under_the_logo():
+    lede = "The council approved the budget after a long day of debate in the town hall."
+    html = ('<html><body><div class="site-logo"><h1>City News</h1></div>'
+            '<p class="site-description">Daily news and views from the city and beyond.</p>'
+            f'<h1>Budget</h1><p class="standfirst">{lede}</p>'
+            f'<div class="entry-content">{paragraphs(P1, P2, P3)}</div></body></html>')
+    assert extract(html, URL).body == "\n\n".join([lede, P1, P2, P3])
+
+
 def test_a_teaser_box_inside_the_story_is_not_text_but_a_teaser_lede_is():
     box = ('<div class="teaser"><h2><a href="/corona/">Was Sie zum Coronavirus wissen müssen'
            "</a></h2><p>Alle Fragen und Antworten rund um das Virus und die Impfung.</p></div>")

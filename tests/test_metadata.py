@@ -54,6 +54,13 @@ def test_meta_then_time_element_give_the_date():
     assert extract(timed, URL).published == "2024-05-02T07:30:00+01:00"
 
 
+def test_the_article_s_own_time_element_wins_over_one_elsewhere_on_the_page():
+    html = ('<html><body><header><time datetime="2020-01-01">Today</time></header>'
+            f'<article><time datetime="2024-05-05T10:00:00+02:00">5 May</time>{BODY}</article>'
+            "</body></html>")
+    assert extract(html, URL).published == "2024-05-05T10:00:00+02:00"
+
+
 def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     assert extract(page(), URL).published == "2024-05-03"
 

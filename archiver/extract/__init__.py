@@ -78,15 +78,16 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     if profile is not None:
         profile.remove_from(page)
         found = profile.extract(page, url)
-    ld = json_ld_article(json_ld_objects(page))
+    objects = json_ld_objects(page)
+    ld = json_ld_article(objects)
     meta = meta_tags(page)
 
     generic: dict[str, Callable[[], object]] = {
         "title": lambda: metadata.title(page, url, ld, meta),
         "authors": lambda: metadata.authors(page, ld, meta),
         "published": lambda: metadata.published(page, url, ld, meta),
-        "modified": lambda: metadata.modified(page, ld, meta),
-        "tags": lambda: metadata.tags(page, ld, meta),
+        "modified": lambda: metadata.modified(ld, meta),
+        "tags": lambda: metadata.tags(ld, meta),
     }
     for name, compute in generic.items():
         setattr(article, name, found[name] if name in found else compute())
@@ -98,7 +99,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
 
     declared_body = next(iter(text_values(ld.get("articleBody"))), None)
     # Comments first: what they say must not be taken for the article's own text.
-    section = find_comments(page, url, article.canonical_url)
+    section = find_comments(page, url, article.canonical_url, objects)
     article.comments = section.comments
     article.comments_open = section.open
     article.comment_count = section.count

@@ -459,7 +459,7 @@ def is_furniture_line(text: str) -> bool:
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
     """A standfirst between the headline and the body, marked as lead/teaser/summary."""
-    h1 = next(root.iter("h1"), None)
+    h1 = _page_headline(root)
     started = h1 is None
     for element in root.iter(etree.Element):
         if element is h1:

@@ -316,7 +316,7 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
         *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
         *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
-        page.css("article time[datetime], time[datetime]").attrib.get("datetime"))
+        (page.css("article time[datetime]") or page.css("time[datetime]")).attrib.get("datetime"))
     if declared:
         return declared
     try:
@@ -325,7 +325,7 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         return None
 
 
-def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
+def modified(ld: dict, meta: dict[str, list[str]]) -> str | None:
     return _first_date(*text_values(ld.get("dateModified")),
                        *meta.get("article:modified_time", []), *meta.get("og:updated_time", []),
                        *meta.get("datemodified", []), *meta.get("last-modified", []))
@@ -344,7 +344,7 @@ def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | N
     return None
 
 
-def tags(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
+def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
     values = text_values(ld.get("keywords")) or meta.get("article:tag", []) \
         or meta.get("keywords", []) or meta.get("news_keywords", [])
     result: list[str] = []

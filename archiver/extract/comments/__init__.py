@@ -99,9 +99,11 @@ class CommentSection:
     page_urls: list[str] = field(default_factory=list)  # the section's other pages
 
 
-def find_comments(page: Selector, url: str, article_url: str | None = None) -> CommentSection:
+def find_comments(page: Selector, url: str, article_url: str | None = None,
+                  objects: list[dict] | None = None) -> CommentSection:
     """The comment section of `page`, saved from `url`. `article_url` (default `url`) is the
-    article the comments belong to: comments without an id of their own get a hash of it."""
+    article the comments belong to: comments without an id of their own get a hash of it.
+    `objects` are the page's JSON-LD objects when the caller has read them already."""
     root = getattr(page, "root", None)
     if not isinstance(root, etree._Element):
         return CommentSection()
@@ -110,10 +112,10 @@ def find_comments(page: Selector, url: str, article_url: str | None = None) -> C
         return CommentSection()
     article_url = article_url or url
     zones = Zones(signals.forms)
-    try:
-        objects = json_ld_objects(page) if signals.json_ld else []
-    except RecursionError:  # JSON nested past the recursion limit makes json.loads give up
+    if not signals.json_ld:
         objects = []
+    elif objects is None:
+        objects = json_ld_objects(page)
     named, groups = find_containers(signals, zones)
     comments: list[Comment] = []
     sections = set(named)
