@@ -12,6 +12,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from archiver.dedupe import article_key, canonicalize, same_site
 from archiver.extract import extract, extract_comments
 from archiver.extract.comments import merge_page
+from archiver.extract.text import decode_html
 from archiver.items import Article, CrawlError, Page
 
 DIRECTIONS = ("both", "prev", "next")
@@ -78,7 +79,7 @@ class ChainSpider(scrapy.Spider):
             yield CrawlError(url=response.url, status=response.status,
                              reason=f"not an HTML page ({response.headers.get('Content-Type')})")
             return
-        article = extract(response.text, response.url)
+        article = extract(_text_of(response), response.url)
         if self.key(article.canonical_url) in self.archived:
             self.logger.info("%s is %s again: chain not followed further", response.url,
                              article.canonical_url)
@@ -110,7 +111,7 @@ class ChainSpider(scrapy.Spider):
         yield page_of(response)
         done.add(canonicalize(response.request.url))
         if isinstance(response, TextResponse):
-            section = extract_comments(response.text, response.url, article.canonical_url)
+            section = extract_comments(_text_of(response), response.url, article.canonical_url)
             merge_page(article.comments, section.comments)
             article.comment_pages.extend(section.page_urls)
         yield self._complete_comments(article, done)
@@ -134,6 +135,13 @@ class ChainSpider(scrapy.Spider):
             status = None
         self.logger.error("could not fetch %s: %s", request.url, reason)
         yield CrawlError(url=request.url, reason=reason, status=status)
+
+
+def _text_of(response: TextResponse) -> str:
+    """The page as the archive's extraction decodes it (Scrapy trusts a page's declared
+    charset over bytes that are plainly UTF-8)."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+    return decode_html(response.body, content_type or None)
 
 
 def page_of(response: Response) -> Page:

@@ -13,6 +13,7 @@ import pytest
 from archiver.archive import Archive
 from archiver.dedupe import canonicalize
 from archiver.demo import DemoSite, serve
+from archiver.demo.site import HTML
 
 
 def article_urls(base_url: str, site: DemoSite) -> list[str]:
@@ -245,3 +246,25 @@ def test_a_neighbour_that_cannot_be_fetched_is_recorded_and_the_run_goes_on(
         base_url + "/2026/12/31/gone/", 404, "HTTP 404")
     run = last_run(archive)
     assert (run["status"], run["articles"], run["errors"]) == ("finished", 3, 1)
+
+
+class MislabelledSite(DemoSite):
+    """The demo site in UTF-8, its pages saying ISO-8859-1 in the header and the meta tag."""
+
+    def render(self, path: str, base_url: str):
+        status, content_type, body = super().render(path, base_url)
+        if content_type != HTML:
+            return status, content_type, body
+        return (status, "text/html; charset=iso-8859-1",
+                body.replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">'))
+
+
+def test_a_utf8_page_that_declares_another_charset_is_archived_as_utf8(
+        crawl, demo_site, archive_path, open_archive):
+    articles = [replace(demo_site.articles[0], title="Crème brûlée sales rise in Zürich"),
+                demo_site.articles[1]]
+    site = MislabelledSite(articles)
+    with serve(site) as base_url:
+        crawl(archive_path, base_url + site.article_path(articles[0]))
+    titles = {row["title"] for row in open_archive(archive_path).articles()}
+    assert "Crème brûlée sales rise in Zürich" in titles

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from archiver.demo import DemoSite
 from archiver.extract import extract
+from archiver.extract.text import decode_html
 
 URL = "https://news.example/2026/03/04/story/"
 SITE = DemoSite.load()
@@ -62,6 +63,13 @@ def test_charset_from_a_byte_order_mark():
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
         html = bom + page(TEXT).encode(encoding)
         assert extract(html, URL).body.startswith("Grüße aus Köln")
+
+
+def test_charset_from_the_http_header_unless_the_bytes_are_utf8():
+    legacy = "<p>Crème brûlée</p>".encode("cp1252")
+    assert "Crème brûlée" in decode_html(legacy, "text/html; charset=windows-1252")
+    utf8 = "<p>Crème brûlée</p>".encode()
+    assert "Crème brûlée" in decode_html(utf8, "text/html; charset=iso-8859-1")
 
 
 def test_undeclared_utf8_and_undeclared_legacy_bytes():

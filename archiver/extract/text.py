@@ -14,8 +14,10 @@ _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def decode_html(html: str | bytes) -> str:
-    """Page bytes to text: BOM, valid UTF-8, the declared charset, then a guess."""
+def decode_html(html: str | bytes, content_type: str | None = None) -> str:
+    """Page bytes to text: BOM, valid UTF-8, the charset of the HTTP `content_type` header or
+    of the page's meta tag, then a guess. Valid UTF-8 wins over a declared charset: pages
+    that say ISO-8859-1 and are UTF-8 are common, the reverse is rare."""
     if isinstance(html, str):
         return html
     if not html.startswith(_BOMS):
@@ -23,7 +25,7 @@ def decode_html(html: str | bytes) -> str:
             return html.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    return html_to_unicode(None, html, auto_detect_fun=_guess_encoding)[1]
+    return html_to_unicode(content_type, html, auto_detect_fun=_guess_encoding)[1]
 
 
 def _guess_encoding(data: bytes) -> str | None:
