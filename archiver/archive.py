@@ -210,9 +210,11 @@ class Archive:
         matches = {row["canonical_url"]: ("exact", 1.0) for row in self.db.query(
             "SELECT canonical_url FROM articles WHERE fingerprint = ? AND canonical_url != ?",
             [text_print, url])}
-        for other, similarity in self.near_duplicates.query(text, exclude=url):
+        # One signature for both: shingling and MinHash are the costly part.
+        signature = self.near_duplicates.signature(text)
+        for other, similarity in self.near_duplicates.query(signature, exclude=url):
             matches.setdefault(other, ("near", similarity))
-        self.near_duplicates.add(url, text)
+        self.near_duplicates.add(url, signature)
         if not matches:
             return
         dates = {row["canonical_url"]: (row["published"] or "9999", row["first_seen"] or "")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import Counter
@@ -68,7 +67,6 @@ def print_summary(archive: Archive, elapsed: float) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="archiver", description=__doc__)
-    default_db = os.environ.get("ARCHIVE_DB", "archive.db")
     commands = parser.add_subparsers(dest="command", required=True)
 
     demo_parser = commands.add_parser(
@@ -78,7 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.set_defaults(handler=demo)
 
     args = parser.parse_args(argv)
-    args.default_db = default_db
     return args.handler(args)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import cached_property
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from archiver.archive import now
 from archiver.dedupe import article_key, canonicalize, same_site
 from archiver.extract import extract, extract_comments
 from archiver.extract.comments import merge_page
@@ -154,5 +154,5 @@ def page_of(response: Response) -> Page:
         headers={key.decode("latin-1"): [v.decode("latin-1") for v in values]
                  for key, values in response.headers.items()},
         body=response.body,
-        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        fetched_at=now(),
     )
