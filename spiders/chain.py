@@ -113,7 +113,10 @@ class ChainSpider(scrapy.Spider):
         if isinstance(response, TextResponse):
             section = extract_comments(_text_of(response), response.url, article.canonical_url)
             merge_page(article.comments, section.comments)
-            article.comment_pages.extend(section.page_urls)
+            # Every page's pager lists the others again.
+            listed = {canonicalize(url) for url in article.comment_pages}
+            article.comment_pages.extend(url for url in section.page_urls
+                                         if canonicalize(url) not in listed)
         yield self._complete_comments(article, done)
 
     def comment_page_failed(self, failure):
