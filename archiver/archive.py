@@ -236,23 +236,34 @@ class Archive:
         and, when the whole section was read, vanished ones get `removed_at`."""
         existing = {row["comment_id"]: row
                     for row in self.db["comments"].rows_where("article_url = ?", [url])}
+        new, seen_again, versions = [], [], []
         for comment in comments:
             row = {**comment, "article_url": url, "last_seen": seen_at, "removed_at": None}
             known = existing.get(comment["comment_id"])
             if known is None:
-                row["first_seen"] = seen_at
-            elif known["text"] != comment["text"]:
-                versions = self.db["comment_versions"].count_where(
+                new.append({**row, "first_seen": seen_at})
+                continue
+            seen_again.append(row)
+            if known["text"] != comment["text"]:
+                earlier = self.db["comment_versions"].count_where(
                     "article_url = ? AND comment_id = ?", [url, comment["comment_id"]])
-                self.db["comment_versions"].insert({
-                    "article_url": url, "comment_id": comment["comment_id"],
-                    "version": versions + 1, "text": known["text"], "replaced_at": seen_at})
-            self.db["comments"].upsert(row, pk=("article_url", "comment_id"))
+                versions.append({"article_url": url, "comment_id": comment["comment_id"],
+                                 "version": earlier + 1, "text": known["text"],
+                                 "replaced_at": seen_at})
+        # A few statements for the whole section: a row at a time is slow on long threads.
+        for rows in (new, seen_again):  # one shape each, so `first_seen` is never overwritten
+            if rows:
+                self.db["comments"].upsert_all(rows, pk=("article_url", "comment_id"))
+        if versions:
+            self.db["comment_versions"].insert_all(versions)
         if complete:
             present = {comment["comment_id"] for comment in comments}
-            for comment_id, known in existing.items():
-                if comment_id not in present and known["removed_at"] is None:
-                    self.db["comments"].update((url, comment_id), {"removed_at": seen_at})
+            vanished = [comment_id for comment_id, known in existing.items()
+                        if comment_id not in present and known["removed_at"] is None]
+            if vanished:
+                marks = ", ".join("?" * len(vanished))
+                self.db.execute(f"UPDATE comments SET removed_at = ? WHERE article_url = ? AND "
+                                f"comment_id IN ({marks})", [seen_at, url, *vanished])
 
     # Reads ----------------------------------------------------------------------------------
 
