@@ -103,17 +103,19 @@ def _credited(match: re.Match[str], rule: Rule) -> list[str]:
 def find_attribution(paragraphs: list[str]) -> Attribution:
     """Apply every rule to every paragraph; drop paragraphs that were nothing but a credit."""
     result = Attribution()
+
+    def credit(match: re.Match, rule: Rule) -> str:
+        """Record the credit `match` gives, if any; what is left of it in the paragraph."""
+        names = _credited(match, rule)
+        if not names:
+            return match.group(0)
+        add_sources(result.sources, names)
+        result.raw.append(collapse(match.group(0)))
+        return "" if rule.removes else match.group(0)
+
     for paragraph in paragraphs:
-        for rule in RULES:
-            for match in list(rule.pattern.finditer(paragraph)):
-                names = _credited(match, rule)
-                if not names:
-                    continue
-                add_sources(result.sources, names)
-                result.raw.append(collapse(match.group(0)))
-            if rule.removes:
-                paragraph = rule.pattern.sub(
-                    lambda m, r=rule: "" if _credited(m, r) else m.group(0), paragraph)
+        for rule in RULES:  # one pass of each rule: it records and cuts what it matches
+            paragraph = rule.pattern.sub(lambda match, r=rule: credit(match, r), paragraph)
         paragraph = paragraph.strip()
         if paragraph:
             result.paragraphs.append(paragraph)
