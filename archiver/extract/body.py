@@ -199,16 +199,28 @@ def _selector_key(css: str) -> tuple[str, str]:
 
 # Each container selector is a class, an id, an attribute value or a tag: one walk over the
 # page matches them all (an XPath scan per selector cost a third of the extraction time).
-_SELECTOR_KEYS = [_selector_key(css) for css in CONTAINERS]
-_SELECTOR_INDEX = {key: index for index, key in enumerate(_SELECTOR_KEYS)}
-_ATTRIBUTES = sorted({kind for kind, _ in _SELECTOR_KEYS} - {"class", "tag"})
+def _selectors_by_kind() -> dict[str, dict[str, int]]:
+    """{kind: {value: index in CONTAINERS}}: {"class": {"entry-content": 1, ...}, ...}."""
+    by_kind: dict[str, dict[str, int]] = {}
+    for index, (kind, value) in enumerate(map(_selector_key, CONTAINERS)):
+        by_kind.setdefault(kind, {})[value] = index
+    return by_kind
+
+
+_SELECTORS = _selectors_by_kind()  # what is left after these two: attributes (id, role, ...)
+_BY_CLASS, _BY_TAG = _SELECTORS.pop("class"), _SELECTORS.pop("tag")
 
 
 def _selectors_matching(element: html.HtmlElement) -> list[int]:
     get = element.get
-    keys = [("class", token) for token in (get("class") or "").split()]
-    keys += [("tag", element.tag), *((name, get(name)) for name in _ATTRIBUTES)]
-    return [_SELECTOR_INDEX[key] for key in keys if key in _SELECTOR_INDEX]
+    found = [_BY_CLASS[token] for token in (get("class") or "").split() if token in _BY_CLASS]
+    if element.tag in _BY_TAG:
+        found.append(_BY_TAG[element.tag])
+    for name, values in _SELECTORS.items():
+        value = get(name)
+        if value in values:
+            found.append(values[value])
+    return found
 
 
 def container_matches(root: html.HtmlElement) -> list[list[html.HtmlElement]]:
