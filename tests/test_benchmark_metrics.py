@@ -186,6 +186,8 @@ def test_decode_html_prefers_valid_utf8_then_declared_charset() -> None:
     assert "caf\u00e9" in bench.decode_html(b'<meta charset="iso-8859-1">caf\xc3\xa9')
     # not UTF-8: the declared charset is used
     assert "caf\u00e9" in bench.decode_html(b'<meta charset="iso-8859-1"><p>caf\xe9</p>')
+    # a charset where the byte differs from the cp1252 fallback
+    assert "\u0430" in bench.decode_html(b'<meta charset="koi8-r"><p>\xc1</p>')
 
 
 # --- scoring one page and running the script -------------------------------------------------

@@ -262,7 +262,9 @@ FURNITURE = re.compile(r"\b(?:Reply|Antworten|Melden|Report|Edit|Like|Avatar|Pin
 
 @pytest.mark.parametrize(("name", "url"), ALL)
 def test_widgets_and_notes_never_reach_the_text(name, url):
-    for comment in fixture(name, url).comments:
+    comments = fixture(name, url).comments
+    assert comments or name in {"no_comments_open_form", "disqus", "facebook", "no_section"}
+    for comment in comments:
         assert not FURNITURE.search(comment.text), comment.text
         assert comment.author is None or not re.search(r"says|Avatar|:$", comment.author)
         assert comment.text == comment.text.strip() and "\n\n\n" not in comment.text
@@ -458,8 +460,8 @@ def test_a_selector_without_a_tree():
 
 
 def test_two_hundred_comments_on_a_300_kb_page():
-    """The whole pipeline on a big thread: every comment, once, quickly (the bound is loose so
-    a slow machine passes; the real figure is a few tens of milliseconds at most)."""
+    """The whole pipeline on a big thread: every comment, once, and no runaway cost (the bound
+    only catches a quadratic blow-up, so a loaded CI machine passes; the figure is ~20 ms)."""
     html = html_of("wordpress_classic")
     start, end = html.index('<li id="comment-101"'), html.index('<li id="comment-105"')
     thread = []
@@ -476,7 +478,7 @@ def test_two_hundred_comments_on_a_300_kb_page():
     section = find_comments(page, FERRY)
     assert len(section.comments) == 201 and len({c.comment_id for c in section.comments}) == 201
     assert [c.depth for c in section.comments[:4]] == [0, 1, 2, 0]
-    assert best < 0.25
+    assert best < 1.0
 
 
 def _timed(page: parsel.Selector) -> float:
@@ -756,3 +758,15 @@ def test_review_widgets(name, expected):
 def test_review_articles_are_no_comments(html):
     page = f"<html><body><header><a href='/reviews/'>Reviews</a></header>{html}</body></html>"
     assert comments_on(page, "https://films.example/tide-line-review/").comments == []
+
+
+def test_pingbacks_and_trackbacks_are_not_comments():
+    html = ('<html><body><ol class="comment-list">'
+            '<li id="comment-7" class="pingback"><div class="comment-author"><cite class="fn">'
+            'Other Blog</cite></div><time datetime="2024-05-14T09:00:00+00:00">14 May</time>'
+            "<p>Other Blog linked to this story in its weekly round-up of the best reads.</p></li>"
+            '<li id="comment-8" class="comment"><div class="comment-author"><cite class="fn">'
+            'Ana</cite></div><time datetime="2024-05-14T10:00:00+00:00">14 May</time>'
+            "<div class='comment-content'><p>Thanks for the clear report.</p></div></li>"
+            "</ol></body></html>")
+    assert [c.comment_id for c in comments_on(html, "https://news.example/a/").comments] == ["8"]

@@ -145,7 +145,7 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
 
 def test_by_in_a_sentence_or_a_comment_is_no_byline():
     body = (BODY + "<p>Stopped by the river.</p><div class='comments'><p>Posted by Troll</p>"
-            "</div>")
+            "<span class='author'>Troll</span></div>")
     assert extract(page(body=body), URL).authors == []
 
 
