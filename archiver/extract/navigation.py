@@ -50,7 +50,7 @@ from urllib.parse import parse_qsl, unquote, urldefrag, urljoin, urlsplit
 import parsel
 from lxml import etree
 
-from ..dedupe import canonicalize, site_of
+from ..dedupe import article_key
 
 __all__ = ["LABELS", "Labels", "find_neighbours"]
 
@@ -547,8 +547,6 @@ _LISTING_PATH = re.compile(
 _HOME_PATH = re.compile(r"/*(?:index\.[a-z]+|[a-z]{2}(?:[-_][a-z]{2})?/*)?")
 _PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)/)?(\d{1,3})/*$")
 _SLUG = re.compile(r"[-_.]|[^/]{12}")
-_AMP_PATH = re.compile(r"/amp$")
-_TRACKING_KEYS = frozenset({"amp", "output", "fbclid", "gclid", "ref", "share", "from"})
 _SKIP_HREFS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "about:")
 _COMMENT_FRAGMENTS = ("comment", "respond", "reply", "disqus")
 
@@ -572,12 +570,11 @@ _Key = tuple[str, str, tuple[tuple[str, str], ...]]
 
 
 def _self_key(url: str) -> _Key:
-    """What identifies a page: no scheme, ``www.``, trailing slash, AMP or tracking parameter."""
-    parts = urlsplit(canonicalize(url))
-    path = _AMP_PATH.sub("", parts.path.rstrip("/"))
-    query = tuple((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                  if k.lower() not in _TRACKING_KEYS and not k.lower().startswith("utm_"))
-    return site_of(url), path, query
+    """What identifies a page: its article key (no scheme, ``www.``, trailing slash, AMP or
+    tracking parameter), as site, path and query."""
+    parts = urlsplit(article_key(url))
+    return parts.netloc, parts.path.rstrip("/"), tuple(parse_qsl(parts.query,
+                                                                 keep_blank_values=True))
 
 
 def _page_key(key: _Key) -> tuple[_Key, int | None, bool]:
