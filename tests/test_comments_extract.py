@@ -770,3 +770,12 @@ def test_pingbacks_and_trackbacks_are_not_comments():
             "<div class='comment-content'><p>Thanks for the clear report.</p></div></li>"
             "</ol></body></html>")
     assert [c.comment_id for c in comments_on(html, "https://news.example/a/").comments] == ["8"]
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_split_a_comment_s_words():
+    html = ('<html><body><ol class="comment-list"><li id="comment-9" class="comment">'
+            '<cite class="fn">Ana</cite><time datetime="2024-05-14T10:00:00+00:00">14 May</time>'
+            "<div class='comment-content'><p>Die Ver\u00adsiche\u200brung zahlt.</p></div>"
+            "</li></ol></body></html>")
+    [comment] = comments_on(html, "https://news.example/a/").comments
+    assert comment.text == "Die Versicherung zahlt."

@@ -34,7 +34,13 @@ def _guess_encoding(data: bytes) -> str | None:
     return best.encoding if best else "cp1252"
 
 
+def strip_invisible(text: str) -> str:
+    """Without soft hyphens and zero-width characters: invisible on the page, they only split
+    words."""
+    return _INVISIBLE.sub("", text)
+
+
 def collapse(text: str | None) -> str:
     """One line of text: runs of whitespace (nbsp included) become one space; soft hyphens
     and zero-width characters go."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text or "")).strip()
+    return _SPACES.sub(" ", strip_invisible(text or "")).strip()
