@@ -250,3 +250,15 @@ def test_json_ld_and_meta_source_credits_join_the_attribution():
     html = page(ld(sourceOrganization={"@type": "Organization", "name": "Reuters"})
                 + '<meta name="source" content="dpa">')
     assert extract(html, URL).attribution == ["Reuters", "dpa"]
+
+
+def test_a_kicker_the_h1_shows_and_the_declared_title_leaves_out_is_not_part_of_the_title():
+    head = (ld(headline="Verkehr: Regierung beschließt neue Regeln")
+            + '<meta property="og:title" content="Regierung beschließt neue Regeln">')
+    html = page(head, body="<h1>Verkehr: Regierung beschließt neue Regeln</h1>" + BODY)
+    assert extract(html, URL).title == "Regierung beschließt neue Regeln"
+    # A word of the headline is no kicker.
+    head = (ld(headline="MSV-Trainer Schubert: Nichts zu verlieren")
+            + '<meta property="og:title" content="Trainer Schubert: Nichts zu verlieren">')
+    html = page(head, body="<h1>MSV-Trainer Schubert: Nichts zu verlieren</h1>" + BODY)
+    assert extract(html, URL).title == "MSV-Trainer Schubert: Nichts zu verlieren"

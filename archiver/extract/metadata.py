@@ -115,6 +115,18 @@ def _part_shown(title: str, headings: list[str]) -> str | None:
     return next((heading for heading in headings if _fold(heading) in folded), None)
 
 
+def _without_kicker(heading: str, declared: list[str]) -> str:
+    """'Kicker: Headline' -> 'Headline' when a declared title gives the headline without the
+    kicker (og:title beside a JSON-LD headline or an <h1> that carry an unmarked kicker)."""
+    folded = _fold(heading)
+    for title in declared:
+        core = _fold(title)
+        if core and len(core) < len(folded) and folded.endswith(" " + core) \
+                and folded[: -len(core)].rstrip()[-1:] in (":", "-", "|"):
+            return title
+    return heading
+
+
 _HOME_PATHS = {"", "/", "/index.html", "/index.php"}
 # A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline.
 _KICKER = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|supertitle|pretitle|"
@@ -142,7 +154,7 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     """The headline as the page shows it: a declared one (JSON-LD, OpenGraph, Twitter) in the
     words of the page's <h1> when the <h1> shows it, else the first declared one; without any,
     the <h1>, else the part of the <title> a heading shows, else the <title>; the site's name
-    cut from the end."""
+    cut from the end, and a kicker that a declared title leaves out."""
     # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
     candidates = [value for value in map(first, (*text_values(ld.get("headline")),
                                                  *meta.get("og:title", []),
@@ -158,7 +170,8 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
         # SEO plugins truncate declared headlines or add the site's name to them.
         shown = next((h1 for value, stripped in declared for h1 in h1s
                       if _shows(h1, value) or _shows(h1, stripped)), None)
-        return shown or _part_shown(candidates[0], h1s) or declared[0][1]
+        chosen = shown or _part_shown(candidates[0], h1s) or declared[0][1]
+        return _without_kicker(chosen, [stripped for _, stripped in declared])
     if h1s:
         # A page with several <h1> (logo, section, story): the one its <title> names.
         named = [h1 for h1 in h1s if page_title and _fold(h1) in _fold(page_title)]
