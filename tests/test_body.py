@@ -352,3 +352,23 @@ def test_an_article_element_holding_little_of_the_page_prose_is_not_taken_for_th
     story = " ".join([P1, P2, P3])
     inner = box + '<div id="x"><div class="y">' + paragraphs(story, P1 + " " + P3, P2 + " " + P1)
     assert body_of(inner + "</div></div>").startswith(story)
+
+
+@pytest.mark.parametrize("mark", ["chapo", "sommario", "bajada", "entradilla", "article-lead"])
+def test_standfirsts_marked_in_the_words_of_french_italian_and_spanish_cms_come_first(mark):
+    lede = "Le conseil a voté le budget après une longue journée de débats à l'hôtel de ville."
+    inner = f'<div class="{mark}"><p>{lede}</p></div><div class="entry-content">'
+    assert body_of(inner + paragraphs(P1, P2, P3) + "</div>") == "\n\n".join([lede, P1, P2, P3])
+
+
+def test_a_picture_description_above_the_body_is_not_taken_for_its_standfirst():
+    caption = "The town hall on Tuesday evening, seen from the market square. © Photo Agency"
+    inner = (f'<div class="img_description">{caption}</div>'
+             f'<div class="entry-content">{paragraphs(P1, P2, P3)}</div>')
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_code_shown_after_the_last_paragraph_is_kept():
+    code = "<pre>target = 'example.org'\nclient.connect((target, 80))\nclient.send(request)</pre>"
+    inner = f'<div class="entry-content">{paragraphs(P1 + " " + P2, P3)}{code}</div>'
+    assert body_of(inner).endswith("client.connect((target, 80))\n\nclient.send(request)")

@@ -81,7 +81,10 @@ _BOX = re.compile(r"(?:^|[\s_-])(?:share|sharing|social-share|newsletter|read-?a
                   r"(?:$|[\s_-])", re.I)
 _LEDE = re.compile(
     r"(?:^|[\s_-])(?:lead|lede|leadtext|standfirst|teaser|intro|summary|subtitle|subheadline|"
-    r"sub-?heading|dek|deck|excerpt|description|abstract)(?:$|[\s_-])", re.I)
+    r"sub-?heading|dek|deck|excerpt|description|abstract|chapo|chapeau|sommario|bajada|"
+    r"entradilla|copete|vorspann)(?:$|[\s_-])", re.I)
+# What describes a picture, not the story ("img_description", "photo-summary").
+_PICTURE = re.compile(r"(?:^|[\s_-])(?:img|image|photo|foto|picture|media|caption|bild)", re.I)
 # Headings of "more on this" boxes, in the languages of the sites we meet most.
 _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
@@ -409,7 +412,9 @@ class _Reader:
 
 
 def _is_short(block: Block) -> bool:
-    return block.kind not in _HEADINGS and len(block.text.split()) <= 6 and len(block.text) < 60
+    """A line that may be a kicker, a byline or a credit. Code lines are short, and content."""
+    return block.kind not in _HEADINGS and block.kind != "pre" and len(block.text.split()) <= 6 \
+        and len(block.text) < 60
 
 
 def read_blocks(container: html.HtmlElement) -> list[Block]:
@@ -479,7 +484,8 @@ def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None
         elif element is container:
             return None
         elif started and element.tag in ("p", "div", "h2", "span") and \
-                _LEDE.search(_marks(element)) and not _is_furniture(element):
+                _LEDE.search(_marks(element)) and not _PICTURE.search(_marks(element)) \
+                and not _is_furniture(element):
             text = _text(element)
             if 30 <= len(text) <= 1000:
                 return text
