@@ -126,6 +126,14 @@ def test_without_any_container_the_generic_extractor_finds_the_text():
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+def test_without_any_container_a_table_in_the_text_is_read_too():
+    specs = ("<table><tr><td>Rated voltage</td><td>380 to 415 VAC</td></tr>"
+             "<tr><td>Accuracy class</td><td>0.5s</td></tr></table>")
+    inner = '<div id="wrap"><div class="x1">' + paragraphs(P1, P2) + specs + "</div></div>"
+    body = body_of(inner)
+    assert P2 in body and "380 to 415 VAC" in body and "Accuracy class" in body
+
+
 def test_a_commentary_heading_inside_the_story_does_not_end_it():
     # "Komentarz" / "Kommentar" / "Comment" alone heads an analysis or opinion part.
     opening = " ".join([P1, P2, P3])

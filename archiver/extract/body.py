@@ -506,7 +506,7 @@ def _without_boxes(root: html.HtmlElement) -> html.HtmlElement:
 def generic_body(root: html.HtmlElement, url: str) -> list[str]:
     """trafilatura's main-text extraction, as paragraphs."""
     extracted = trafilatura.extract(_without_boxes(root), url=url, include_comments=False,
-                                    include_tables=False, deduplicate=False)
+                                    include_tables=True, deduplicate=False)
     lines = (line.strip() for line in (extracted or "").split("\n"))
     return [line for line in lines if line and not is_furniture_line(line)]
 
