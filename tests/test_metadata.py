@@ -262,3 +262,13 @@ def test_a_kicker_the_h1_shows_and_the_declared_title_leaves_out_is_not_part_of_
             + '<meta property="og:title" content="Trainer Schubert: Nichts zu verlieren">')
     html = page(head, body="<h1>MSV-Trainer Schubert: Nichts zu verlieren</h1>" + BODY)
     assert extract(html, URL).title == "MSV-Trainer Schubert: Nichts zu verlieren"
+
+
+@pytest.mark.parametrize("subtitle", [
+    '<span class="entry-subtitle">Was die Regeln für Pendler bedeuten</span>',
+    "<br><small>3. Mai 2024 • Verkehr, Politik</small>",
+])
+def test_the_subtitle_inside_an_h1_is_not_part_of_the_title(subtitle):
+    head = '<meta property="og:title" content="Regierung beschließt neue Regeln">'
+    html = page(head, body=f"<h1>Regierung beschließt neue Regeln {subtitle}</h1>" + BODY)
+    assert extract(html, URL).title == "Regierung beschließt neue Regeln"

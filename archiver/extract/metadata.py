@@ -131,15 +131,21 @@ _HOME_PATHS = {"", "/", "/index.html", "/index.php"}
 # A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline.
 _KICKER = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|supertitle|pretitle|"
                      r"spitzmarke", re.I)
+# A subtitle inside an <h1> ("<small>", "entry-subtitle") follows the headline.
+_SUBTITLE = re.compile(r"subtitle", re.I)
 
 
 def _headline(h1: etree._Element) -> str | None:
-    """An <h1>'s text without the kicker the page shows above it."""
+    """An <h1>'s text without the kicker the page shows above it and the subtitle below."""
     text = first(_TEXT(h1))
     kicker = next((first(_TEXT(e)) for e in h1.iterdescendants(etree.Element)
                    if _KICKER.search(e.get("class") or "")), None)
     if text and kicker and text.startswith(kicker) and len(kicker) < len(text):
-        return text[len(kicker):].lstrip(" :|-–—·")
+        text = text[len(kicker):].lstrip(" :|-–—·")
+    subtitle = next((first(_TEXT(e)) for e in h1.iterdescendants(etree.Element)
+                     if e.tag == "small" or _SUBTITLE.search(e.get("class") or "")), None)
+    if text and subtitle and text.endswith(subtitle) and len(subtitle) < len(text):
+        text = text[: -len(subtitle)].rstrip(" :|-–—·")
     return text
 
 
