@@ -272,3 +272,14 @@ def test_the_subtitle_inside_an_h1_is_not_part_of_the_title(subtitle):
     head = '<meta property="og:title" content="Regierung beschließt neue Regeln">'
     html = page(head, body=f"<h1>Regierung beschließt neue Regeln {subtitle}</h1>" + BODY)
     assert extract(html, URL).title == "Regierung beschließt neue Regeln"
+
+
+def test_without_json_ld_the_one_h1_on_the_subject_wins_over_an_seo_og_title():
+    seo = "Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?"
+    head = f'<meta property="og:title" content="{seo}">'
+    h1 = "<h1>Firmenwagen: Leasing oder Finanzierung?</h1>"
+    assert extract(page(head, h1 + BODY), URL).title == "Firmenwagen: Leasing oder Finanzierung?"
+    # An <h1> on another subject is a section's label, not the headline.
+    assert extract(page(head, "<h1>Details</h1>" + BODY), URL).title == seo
+    # A JSON-LD headline is the publisher's own word on the title.
+    assert extract(page(head + ld(headline=seo), h1 + BODY), URL).title == seo

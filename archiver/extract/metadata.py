@@ -176,8 +176,13 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
         # SEO plugins truncate declared headlines or add the site's name to them.
         shown = next((h1 for value, stripped in declared for h1 in h1s
                       if _shows(h1, value) or _shows(h1, stripped)), None)
-        chosen = shown or _part_shown(candidates[0], h1s) or declared[0][1]
-        return _without_kicker(chosen, [stripped for _, stripped in declared])
+        chosen = shown or _part_shown(candidates[0], h1s)
+        if not chosen and not text_values(ld.get("headline")) and len(h1s) == 1 \
+                and _similarity(h1s[0], declared[0][1]) >= 0.1:
+            # Without an article's JSON-LD, og:title is an SEO plugin's title: the page's one
+            # <h1> on the same subject is the headline it shows.
+            chosen = h1s[0]
+        return _without_kicker(chosen or declared[0][1], [stripped for _, stripped in declared])
     if h1s:
         # A page with several <h1> (logo, section, story): the one its <title> names.
         named = [h1 for h1 in h1s if page_title and _fold(h1) in _fold(page_title)]
