@@ -380,3 +380,35 @@ def test_code_shown_after_the_last_paragraph_is_kept():
     code = "<pre>target = 'example.org'\nclient.connect((target, 80))\nclient.send(request)</pre>"
     inner = f'<div class="entry-content">{paragraphs(P1 + " " + P2, P3)}{code}</div>'
     assert body_of(inner).endswith("client.connect((target, 80))\n\nclient.send(request)")
+
+
+BIO = ("Jane Doe is the co-founder of a consultancy for city finances and has covered local "
+       "politics for twenty years. She lives in the city with her family and two cats, and she "
+       "teaches journalism at the university. Before that she worked for a regional radio "
+       "station, reported from the state parliament and wrote a book about public budgets. "
+       "Her newsletter on the city's money goes out every Friday morning to subscribers. ")
+
+
+@pytest.mark.parametrize("box", [
+    f'<div class="m-author"><div class="m-author__description"><p>{BIO}</p></div></div>',
+    f'<div class="saboxplugin-wrap"><p>{BIO}</p></div>',
+    f'<div class="about-the-author"><p>{BIO}</p></div>',
+    f'<div class="donation-form-holder"><p>Your contribution helps us. {BIO}</p></div>',
+    f'<div class="popup-msg"><p>You have read 3 of 4 free articles. {BIO}</p></div>',
+    '<div class="wp-block-recirculation"><div class="title">More columns</div></div>',
+    '<section class="editorial-disclosure"><p>This post contains references to products from '
+    'our advertisers.</p></section>',
+    '<p class="aawp-disclaimer">The links are affiliate links: we earn a commission.</p>',
+    '<div class="entry-utility">This entry was posted in News. Bookmark the permalink.</div>',
+    '<section class="c-letters-cta"><p>We want to hear what you think about this article.</p>'
+    '</section>',
+])
+def test_author_boxes_donation_calls_popups_and_disclaimers_in_the_body_are_not_text(box):
+    inner = f'<div class="entry-content">{paragraphs(P1, P2, P3)}{box}</div>'
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_heading_over_a_subheading_heads_a_section():
+    inner = (f'<div class="entry-content">{paragraphs(P1)}<h2>Curriculum</h2><h3>First year</h3>'
+             f'{paragraphs(P2)}<h3>Second year</h3>{paragraphs(P3)}</div>')
+    assert body_of(inner) == "\n\n".join([P1, "Curriculum", "First year", P2, "Second year", P3])

@@ -54,14 +54,16 @@ _STRONG_FURNITURE = re.compile(
     r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|sidebar|cookie\w*|consent|"
     r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
     r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
-    r"element-invisible|assistive-text)(?:$|[\s_-])"
+    r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*)|"
+    r"about-?(?:the-?)?author|saboxplugin\w*|donat(?:e|ion)\w*|popup|pop-up|modal|recirc\w*|"
+    r"kommentar\w*)(?:$|[\s_-])"
     # Sidebar widgets ("widget widget_recent_entries"), not page builders' "elementor-widget".
     r"|(?:^|\s)widget(?:$|\s|_|-area)",
     re.I,
 )
 _WEAK_FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|author-?(?:box|bio|info|card)|"
-    r"about-?(?:the-)?author|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
+    r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|disclaimer|disclosure|affiliate\w*|cta|"
+    r"entry-?utility|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
     r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
     r"table-of-contents|popular|trending|"
     r"most-?read|rating|vote)(?:$|[\s_-])",
@@ -436,8 +438,10 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
         if index in teasers:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        # A heading over nothing was the title of a removed box ("More on this topic").
-        if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS):
+        # A heading over nothing was the title of a removed box ("More on this topic"); one
+        # over a subheading heads a section.
+        if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS
+                                        and following.kind <= block.kind):
             continue
         if is_furniture_line(block.text):
             continue
