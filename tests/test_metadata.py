@@ -283,3 +283,12 @@ def test_without_json_ld_the_one_h1_on_the_subject_wins_over_an_seo_og_title():
     assert extract(page(head, "<h1>Details</h1>" + BODY), URL).title == seo
     # A JSON-LD headline is the publisher's own word on the title.
     assert extract(page(head + ld(headline=seo), h1 + BODY), URL).title == seo
+
+
+@pytest.mark.parametrize("kicker", [
+    "<small>Tunesien</small><br>",
+    '<span class="entry-title__toptitle">Tunesien</span>',
+])
+def test_a_kicker_in_small_print_or_a_top_title_inside_an_h1_is_not_part_of_the_title(kicker):
+    html = page(body=f"<h1>{kicker} Große Aufgaben für die neue Regierung</h1>" + BODY)
+    assert extract(html, URL).title == "Große Aufgaben für die neue Regierung"

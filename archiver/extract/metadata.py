@@ -128,23 +128,25 @@ def _without_kicker(heading: str, declared: list[str]) -> str:
 
 
 _HOME_PATHS = {"", "/", "/index.html", "/index.php"}
-# A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline.
-_KICKER = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|supertitle|pretitle|"
-                     r"spitzmarke", re.I)
-# A subtitle inside an <h1> ("<small>", "entry-subtitle") follows the headline.
+# A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline, a
+# subtitle below it; either may be a plain <small>.
+_KICKER = re.compile(r"kicker|topline|toptitle|overline|dachzeile|roofline|eyebrow|supertitle|"
+                     r"pretitle|spitzmarke", re.I)
 _SUBTITLE = re.compile(r"subtitle", re.I)
 
 
 def _headline(h1: etree._Element) -> str | None:
     """An <h1>'s text without the kicker the page shows above it and the subtitle below."""
     text = first(_TEXT(h1))
-    kicker = next((first(_TEXT(e)) for e in h1.iterdescendants(etree.Element)
-                   if _KICKER.search(e.get("class") or "")), None)
-    if text and kicker and text.startswith(kicker) and len(kicker) < len(text):
+    parts = [(element.tag, element.get("class") or "", first(_TEXT(element)))
+             for element in h1.iterdescendants(etree.Element)]
+    kicker = next((part for tag, cls, part in parts if tag == "small" or _KICKER.search(cls)
+                   if part and text and text.startswith(part) and len(part) < len(text)), None)
+    if text and kicker:
         text = text[len(kicker):].lstrip(" :|-–—·")
-    subtitle = next((first(_TEXT(e)) for e in h1.iterdescendants(etree.Element)
-                     if e.tag == "small" or _SUBTITLE.search(e.get("class") or "")), None)
-    if text and subtitle and text.endswith(subtitle) and len(subtitle) < len(text):
+    subtitle = next((part for tag, cls, part in parts if tag == "small" or _SUBTITLE.search(cls)
+                     if part and text and text.endswith(part) and len(part) < len(text)), None)
+    if text and subtitle:
         text = text[: -len(subtitle)].rstrip(" :|-–—·")
     return text
 
