@@ -196,6 +196,11 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "eingebetteten Inhalte als Drittanbieter diese Einwilligung verlangen.",
     "Wird geladen …", "Zum Vergrößern bitte anklicken", "Sieh dir diesen Beitrag auf Instagram an",
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+    "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+    "YouTube-Inhalte erlauben", "Ich bin damit einverstanden, dass mir Inhalte von YouTube "
+    "angezeigt werden.", "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
+    "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
+    "Click the button below to load the content from YouTube.",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -402,6 +407,8 @@ BIO = ("Jane Doe is the co-founder of a consultancy for city finances and has co
     '<div class="entry-utility">This entry was posted in News. Bookmark the permalink.</div>',
     '<section class="c-letters-cta"><p>We want to hear what you think about this article.</p>'
     '</section>',
+    f'<div class="_brlbs-content-blocker"><p>Map provider: {BIO}</p></div>',
+    f'<div class="privacy-embed-preview"><blockquote><p>{BIO}</p></blockquote></div>',
 ])
 def test_author_boxes_donation_calls_popups_and_disclaimers_in_the_body_are_not_text(box):
     inner = f'<div class="entry-content">{paragraphs(P1, P2, P3)}{box}</div>'

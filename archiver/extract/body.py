@@ -56,7 +56,8 @@ _STRONG_FURNITURE = re.compile(
     r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
     r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*)|"
     r"about-?(?:the-?)?author|saboxplugin\w*|donat(?:e|ion)\w*|popup|pop-up|modal|recirc\w*|"
-    r"kommentar\w*)(?:$|[\s_-])"
+    r"kommentar\w*|content-?blocker|(?:embed|privacy)-?(?:consent|privacy|placeholder|embed))"
+    r"(?:$|[\s_-])"
     # Sidebar widgets ("widget widget_recent_entries"), not page builders' "elementor-widget".
     r"|(?:^|\s)widget(?:$|\s|_|-area)",
     re.I,
@@ -120,6 +121,11 @@ _FURNITURE_LINE = re.compile(
     # What an embed blocked for privacy says in place of itself.
     r"^ein klick für den datenschutz|^externer inhalt\W*$|^empfohlener redaktioneller inhalt|"
     r"^(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
+    r"^an dieser stelle (?:findest du|finden sie) (?:einen )?externen inhalt|"
+    r"^ich bin damit einverstanden, dass mir (?:externe )?inhalte|^[\w-]+-inhalte erlauben\W*$|"
+    r"^personenbezogene daten können an drittplattformen|^(?:klicken sie|klicke) auf den "
+    r"(?:unteren )?button, um den inhalt von|^click (?:the button below|here) to load "
+    r"(?:the )?content from|"
     # What a media player or an image viewer says in place of itself.
     r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
     r"^try refreshing your browser\b|^tap here to see other videos|"
