@@ -201,6 +201,11 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "angezeigt werden.", "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
     "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
     "Click the button below to load the content from YouTube.",
+    "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+    "Ziemniaki na szóstej. Fot. Lukasz Nowaczyk / Agencja Gazeta",
+    "Rund um Wurzeln, die Sauerstoff in den Boden bringen, lagert sich dreiwertiges Eisenoxid ab. "
+    "Mikroorganismen können es als Elektronenakzeptor nutzen und so Energie gewinnen. "
+    "Bild: Eawag, Jane Doe",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

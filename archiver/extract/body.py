@@ -158,7 +158,8 @@ _CONSENT_NOTICE = re.compile(
     r"(?:embedded |external )?content)\b.{0,400}(?:einwilligung|consent|cookies|datenschutz|"
     r"privacy)", re.I)
 # A caption ending in its credit: "… während eines Statements. Foto: Andina".
-_CREDIT_AT_END = re.compile(r"\b(?:bild|foto|photo|image|credit)s?:\s*[^.:]{2,60}$", re.I)
+_CREDIT_AT_END = re.compile(r"(?:\b(?:bild|foto|photo|image|credit)s?:|\bfot\.|©)\s*[^.:©]{2,60}$",
+                            re.I)
 # A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
@@ -478,7 +479,7 @@ def _teasers(blocks: list[Block]) -> set[int]:
 def is_furniture_line(text: str) -> bool:
     """A short line that is page furniture in any story, whatever container held it."""
     if len(text) >= 160:
-        return bool(_CONSENT_NOTICE.match(text))
+        return bool(_CONSENT_NOTICE.match(text) or len(text) < 400 and _CREDIT_AT_END.search(text))
     return bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
                 or _CREDIT_AT_END.search(text) or _BYLINE_LINE.match(text)
                 or _CONSENT_NOTICE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
