@@ -206,6 +206,9 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Rund um Wurzeln, die Sauerstoff in den Boden bringen, lagert sich dreiwertiges Eisenoxid ab. "
     "Mikroorganismen können es als Elektronenakzeptor nutzen und so Energie gewinnen. "
     "Bild: Eawag, Jane Doe",
+    "Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform und der Struktur der "
+    "Schicht gegenüber den Schichten darüber und darunter ist deutlich zu erkennen.",
+    "Fig. 2. Snow depth over the glacier in May.",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -224,7 +227,8 @@ def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
             "21.04.2024 was the day the council met for the last time before the summer.",
             "By train, the journey takes four hours.",
             "The agency said it had asked Reuters, AFP and dpa to correct the report by Monday.",
-            "Empfehlungen von Dennis:"]
+            "Empfehlungen von Dennis:",
+            "Figure skating is back on the rink in the park, which opens again on Friday."]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 

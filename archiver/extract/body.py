@@ -160,6 +160,10 @@ _CONSENT_NOTICE = re.compile(
 # A caption ending in its credit: "… während eines Statements. Foto: Andina".
 _CREDIT_AT_END = re.compile(r"(?:\b(?:bild|foto|photo|image|credit)s?:|\bfot\.|©)\s*[^.:©]{2,60}$",
                             re.I)
+# A figure's numbered legend: "Abbildung 4: …", "Fig. 2.", "Figure 3 –".
+_FIGURE_LEGEND = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|rycina|ilustración)\s*\d*\s*[:.–-]\s", re.I)
+_CAPTION_MAX_CHARS = 400
 # A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
@@ -477,12 +481,19 @@ def _teasers(blocks: list[Block]) -> set[int]:
 
 
 def is_furniture_line(text: str) -> bool:
-    """A short line that is page furniture in any story, whatever container held it."""
+    """A line that is page furniture in any story, whatever container held it."""
+    if _is_caption(text) or _CONSENT_NOTICE.match(text):
+        return True
     if len(text) >= 160:
-        return bool(_CONSENT_NOTICE.match(text) or len(text) < 400 and _CREDIT_AT_END.search(text))
+        return False
     return bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
-                or _CREDIT_AT_END.search(text) or _BYLINE_LINE.match(text)
-                or _CONSENT_NOTICE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
+                or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
+
+
+def _is_caption(text: str) -> bool:
+    """A picture's legend: "Abbildung 4: …", or any text ending in its credit."""
+    return len(text) < _CAPTION_MAX_CHARS and bool(
+        _CREDIT_AT_END.search(text) or _FIGURE_LEGEND.match(text))
 
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
