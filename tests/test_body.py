@@ -209,6 +209,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform und der Struktur der "
     "Schicht gegenüber den Schichten darüber und darunter ist deutlich zu erkennen.",
     "Fig. 2. Snow depth over the glacier in May.",
+    "NOTAS RELACIONADAS", "Explore further", "Zobacz również", "Empfohlene Beiträge",
+    "Schlagworte", "Temas:", "Tags",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

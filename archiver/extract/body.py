@@ -98,7 +98,9 @@ _TEASER_HEADING = re.compile(
     r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
     r"neueste artikel|empfehlungen(?: für sie| der redaktion)?\W*$|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
-    r"noticias relacionadas|veja também|leia também|mira también|temas relacionados|"
+    r"(?:noticias|notas|artículos) relacionad[oa]s|veja também|leia também|mira también|"
+    r"temas relacionados|explore further|empfohlene (?:beiträge|artikel)|zobacz (?:też|również)|"
+    r"czytaj (?:też|także|więcej)|"
     r"leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
 # Short lines that are page furniture in any story: datelines and reading times, and the
@@ -151,7 +153,10 @@ _LONE_FURNITURE = re.compile(
     r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
-    r"sponsored|gesponsert)$", re.I)
+    r"sponsored|gesponsert)$|"
+    # The heading of the tag list under a story.
+    r"^(?:tags|schlagworte|schlagwörter|themen|temas|tagi|étiquettes|mots-clés|argomenti|"
+    r"etiquetas|topics)\s*:?$", re.I)
 # A privacy notice standing in for an embed, longer than the other furniture lines.
 _CONSENT_NOTICE = re.compile(
     r"^(?:um (?:eingebettete|externe) inhalte anzuzeigen|to (?:view|display|see) (?:this|the) "
