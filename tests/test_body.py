@@ -211,6 +211,8 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Fig. 2. Snow depth over the glacier in May.",
     "NOTAS RELACIONADAS", "Explore further", "Zobacz również", "Empfohlene Beiträge",
     "Schlagworte", "Temas:", "Tags",
+    "For the latest stories download the Nationnews apps for iOS and Android.",
+    "¡Mira lo que tiene nuestro canal de YouTube!", "Follow The Gleaner on Twitter and Instagram",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -230,7 +232,8 @@ def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
             "By train, the journey takes four hours.",
             "The agency said it had asked Reuters, AFP and dpa to correct the report by Monday.",
             "Empfehlungen von Dennis:",
-            "Figure skating is back on the rink in the park, which opens again on Friday."]
+            "Figure skating is back on the rink in the park, which opens again on Friday.",
+            "Millions follow her on Instagram, where she posts from the council chamber."]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 

@@ -114,6 +114,12 @@ _FURNITURE_LINE = re.compile(
     r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
+    # Calls to follow the site elsewhere or to get its app.
+    r"^(?:follow|folge|folgen sie|join)\b.{0,60}\b(?:on|auf) (?:twitter|x|instagram|facebook|"
+    r"telegram|whatsapp|youtube|tiktok|linkedin|bluesky|threads)\b|"
+    r"\b(?:our|unser(?:em|en)?|nuestro|notre) (?:\w+ )?(?:channel|kanal|canal|chaîne) "
+    r"(?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
+    r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
     # Calls to donate, to comment, to download; reading-time and reprint notices.
     r"^(?:unterstütze|unterstützen sie|support (?:us|our|independent)|jede (?:kleine )?spende|"
     r"spenden sie|donate|if you (?:enjoyed|liked) (?:reading )?this)\b|\b(?:to comment|"
