@@ -433,3 +433,28 @@ def test_a_heading_over_a_subheading_heads_a_section():
     inner = (f'<div class="entry-content">{paragraphs(P1)}<h2>Curriculum</h2><h3>First year</h3>'
              f'{paragraphs(P2)}<h3>Second year</h3>{paragraphs(P3)}</div>')
     assert body_of(inner) == "\n\n".join([P1, "Curriculum", "First year", P2, "Second year", P3])
+
+
+def test_the_sentence_right_under_the_headline_is_the_standfirst():
+    lede = "The council approved the budget after a long day of debate in the town hall."
+    html = ('<html><body><div class="article-header"><h1>Council approves budget</h1>'
+            f'<p>{lede}</p></div><div class="entry-content">{paragraphs(P1, P2, P3)}</div></body></html>')
+    assert extract(html, URL).body == "\n\n".join([lede, P1, P2, P3])
+
+
+@pytest.mark.parametrize("under", [
+    "<p>By Jane Doe and John Smith</p>", "<p>Published 12 March 2024, 10:15</p>",
+    '<p><a href="/a/">Politics</a> <a href="/b/">City hall</a> <a href="/c/">Budget</a> '
+    '<a href="/d/">Elections in the spring of next year</a></p>',
+])
+def test_a_byline_date_or_links_under_the_headline_are_no_standfirst(under):
+    html = ('<html><body><div class="article-header"><h1>Council approves budget</h1>'
+            f'{under}</div><div class="entry-content">{paragraphs(P1, P2, P3)}</div></body></html>')
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
+def test_a_standfirst_inside_the_body_container_is_read_once():
+    lede = "The council approved the budget after a long day of debate in the town hall."
+    html = (f'<html><body><div class="entry-content"><h1>Council approves budget</h1>'
+            f'<p class="vorspann">{lede}</p>{paragraphs(P1, P2, P3)}</div></body></html>')
+    assert extract(html, URL).body.count(lede) == 1

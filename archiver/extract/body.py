@@ -508,20 +508,37 @@ def _is_caption(text: str) -> bool:
 
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
-    """A standfirst between the headline and the body, marked as lead/teaser/summary."""
+    """A standfirst between the headline and the body: marked as lead/teaser/summary, or the
+    sentence right under the headline."""
     h1 = _page_headline(root)
     started = h1 is None
     for element in root.iter(etree.Element):
         if element is h1:
             started = True
         elif element is container:
-            return None
+            return _under_headline(h1, container) if started and h1 is not None else None
         elif started and element.tag in ("p", "div", "h2", "span") and \
                 _LEDE.search(_marks(element)) and not _PICTURE.search(_marks(element)) \
                 and not _is_furniture(element):
             text = _text(element)
             if 30 <= len(text) <= 1000:
                 return text
+    return None
+
+
+def _under_headline(h1: html.HtmlElement, container: html.HtmlElement) -> str | None:
+    """The headline's next sibling when it reads as a sentence (a subheading, a summary)."""
+    sibling = h1.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None or sibling.tag not in ("p", "h2", "div") or _is_furniture(sibling) \
+            or sibling in container.iterancestors():
+        return None
+    text = _text(sibling)
+    linked = sum(len(_text(a)) for a in sibling.iter("a"))
+    if 40 <= len(text) <= 600 and linked < len(text) / 2 and _is_prose([text]) \
+            and not is_furniture_line(text):
+        return text
     return None
 
 
@@ -597,6 +614,6 @@ def article_paragraphs(root: html.HtmlElement, url: str,
     paragraphs = [collapse(unescape(p)) if _ESCAPED_TWICE.search(p) else p for p in paragraphs]
     if containers and paragraphs:
         lede = find_lede(root, containers[0])
-        if lede and lede not in paragraphs[0] and paragraphs[0] not in lede:
+        if lede and lede not in "\n".join(paragraphs) and paragraphs[0] not in lede:
             paragraphs.insert(0, lede)
     return paragraphs
