@@ -438,7 +438,8 @@ def test_a_heading_over_a_subheading_heads_a_section():
 def test_the_sentence_right_under_the_headline_is_the_standfirst():
     lede = "The council approved the budget after a long day of debate in the town hall."
     html = ('<html><body><div class="article-header"><h1>Council approves budget</h1>'
-            f'<p>{lede}</p></div><div class="entry-content">{paragraphs(P1, P2, P3)}</div></body></html>')
+            f'<p>{lede}</p></div><div class="entry-content">{paragraphs(P1, P2, P3)}</div>'
+            "</body></html>")
     assert extract(html, URL).body == "\n\n".join([lede, P1, P2, P3])
 
 
@@ -449,7 +450,8 @@ def test_the_sentence_right_under_the_headline_is_the_standfirst():
 ])
 def test_a_byline_date_or_links_under_the_headline_are_no_standfirst(under):
     html = ('<html><body><div class="article-header"><h1>Council approves budget</h1>'
-            f'{under}</div><div class="entry-content">{paragraphs(P1, P2, P3)}</div></body></html>')
+            f'{under}</div><div class="entry-content">{paragraphs(P1, P2, P3)}</div>'
+            "</body></html>")
     assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
 
 
