@@ -6,6 +6,7 @@ import json
 
 from lxml import html
 
+from archiver.extract import extract
 from archiver.extract.body import read_blocks, strip_furniture
 from archiver.extract.nextjs import embedded_html
 
@@ -133,3 +134,12 @@ def test_garbage_and_truncated_data_do_not_raise():
     # A good chunk before the bad ones is still read.
     good = pushes(text_row("25", ARTICLE) + "\n")
     assert read(embedded_html(page(good + scripts))[0]) == [P1, P2, P3]
+
+
+def test_a_next_js_page_without_article_markup_gets_its_body_from_the_flight_data():
+    stream = ('1:"$Sreact.fragment"\n' + text_row("2a", ARTICLE)
+              + '4:["$","div",null,{"dangerouslySetInnerHTML":{"__html":"$2a"}}]\n')
+    tags = "".join(f"<script>{script}</script>" for script in pushes(stream, (40,)))
+    document = (f"<html><head><title>Budget</title></head><body><div id='app'><h1>Budget</h1>"
+                f"</div>{tags}</body></html>")
+    assert extract(document, "https://news.example/budget").body == "\n\n".join([P1, P2, P3])

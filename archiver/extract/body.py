@@ -4,7 +4,8 @@ Order: the container a page marks as the article body (`[itemprop=articleBody]`,
 `.entry-content` family of CMS/theme classes, then `<article>`, `<main>`), the one with the
 most prose winning (of several whole articles, the one under the page's headline), together
 with its siblings of the same kind (bodies split by ads); the JSON-LD `articleBody` when it
-holds clearly more; trafilatura's generic extractor when no container holds an article. Inside
+holds clearly more; the article HTML a Next.js page keeps only in its script data
+(`nextjs.embedded_html`); trafilatura's generic extractor when no container holds an article. Inside
 the container, furniture is cut (menus, share bars, related and "read also" blocks, teaser
 boxes, newsletter and ad boxes, captions, author boxes, screen-reader text, comment sections),
 then paragraphs, headings, list items, quotes and bare text runs are read in document order,
@@ -24,6 +25,7 @@ from html import unescape
 import trafilatura
 from lxml import etree, html
 
+from . import nextjs
 from .metadata import NOT_HEADLINE
 from .text import collapse
 
@@ -603,6 +605,13 @@ def article_paragraphs(root: html.HtmlElement, url: str,
     declared = _declared_paragraphs(declared_body)
     if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
         paragraphs = declared
+    if _size(paragraphs) < _MIN_ARTICLE_CHARS:
+        # A Next.js page may carry its article only in its scripts' data.
+        embedded = [block.text for fragment in nextjs.embedded_html(root)[:1]
+                    for block in read_blocks(strip_furniture(
+                        html.fragment_fromstring(fragment, create_parent="div")))]
+        if _size(embedded) > _size(paragraphs):
+            paragraphs = embedded
     if _size(paragraphs) < _MIN_ARTICLE_CHARS:
         generic = generic_body(root, url)
         # Beside a marked body, what trafilatura finds must at least read as sentences:
