@@ -213,6 +213,13 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Schlagworte", "Temas:", "Tags",
     "For the latest stories download the Nationnews apps for iOS and Android.",
     "¡Mira lo que tiene nuestro canal de YouTube!", "Follow The Gleaner on Twitter and Instagram",
+    "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
+    "Get the best stories delivered straight to your inbox.", "Sie sind aktuell nicht eingeloggt.",
+    "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.",
+    "The views expressed in this column are those of the author.",
+    "NOW Grenada is not responsible for the opinions presented by contributors.",
+    "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+    "This post contains affiliate links.", "mehr Kolumnen", "Alle Nachrichten zum Naturschutz",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

@@ -94,7 +94,9 @@ _PICTURE = re.compile(r"(?:^|[\s_-])(?:img|image|photo|foto|picture|media|captio
 _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
     r"you (?:may|might) also like|recommended|most (?:read|popular)|latest (?:news|stories)|"
-    r"mehr (?:zum thema|zu|aus|themen|dazu)|weitere (?:\w+ )?(?:artikel|themen|infos?|"
+    r"mehr (?:zum thema|zu|aus|themen|dazu|kolumnen|artikel|beiträge|nachrichten|videos)|"
+    r"alle (?:nachrichten|artikel|beiträge) (?:zu|zum|zur|aus)\b|"
+    r"weitere (?:\w+ )?(?:artikel|themen|infos?|"
     r"beiträge|nachrichten|informationen|geschichten)|ähnliche (?:beiträge|artikel|themen)|"
     r"entdecken? (?:sie )?(?:jetzt|weitere|mehr)|(?:lesen sie|lies|lest) (?:auch|mehr)|"
     r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
@@ -116,6 +118,17 @@ _FURNITURE_LINE = re.compile(
     r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
+    # Newsletter calls, login notes, disclaimers of opinion and of advertising.
+    r"\b(?:delivered|sent|straight|direct(?:ly)?)\b.{0,40}\b(?:to|in|into) your inbox\b|"
+    r"\bin (?:deinen|ihren|euren) posteingang\b|"
+    r"^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|"
+    r"^you are not (?:logged|signed) in\b|"
+    r"\bgibt (?:ausschließlich )?die meinung de[rs] (?:autor|verfasser)|\bthe views expressed "
+    r"(?:in this \w+ )?are (?:those of the author|the author)|\bis not responsible for the "
+    r"(?:opinions|views|content)|"
+    r"^\*?(?:werbung|anzeige|advertorial)\s*[.:]\s|^(?:dieser|der) (?:beitrag|artikel|post) "
+    r"enthält (?:werbung|affiliate|produktplatzierung)|^this (?:post|article) (?:contains|may "
+    r"contain) (?:affiliate|sponsored|paid)|"
     # Calls to follow the site elsewhere or to get its app.
     r"^(?:follow|folge|folgen sie|join)\b.{0,60}\b(?:on|auf) (?:twitter|x|instagram|facebook|"
     r"telegram|whatsapp|youtube|tiktok|linkedin|bluesky|threads)\b|"
