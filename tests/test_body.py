@@ -467,3 +467,11 @@ def test_a_standfirst_inside_the_body_container_is_read_once():
     html = (f'<html><body><div class="entry-content"><h1>Council approves budget</h1>'
             f'<p class="vorspann">{lede}</p>{paragraphs(P1, P2, P3)}</div></body></html>')
     assert extract(html, URL).body.count(lede) == 1
+
+
+def test_a_sentence_set_as_a_heading_is_text_even_over_another_heading():
+    sentence = ("We talked to the mayor about the budget, the libraries and the buses, and about "
+                "what the city will look like in ten years.")
+    inner = (f'<div class="entry-content"><h3>{sentence}</h3><h3>The budget</h3>'
+             f'{paragraphs(P1, P2, P3)}</div>')
+    assert body_of(inner) == "\n\n".join([sentence, "The budget", P1, P2, P3])

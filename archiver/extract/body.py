@@ -215,6 +215,7 @@ _BLOCKS = {
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
+_BOX_TITLE_MAX_CHARS = 100
 _BLURB_MAX_LINES = 2
 _REPEAT_PROBE_CHARS = 100
 _KIN_LEVELS = 3
@@ -476,9 +477,10 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         # A heading over nothing was the title of a removed box ("More on this topic"); one
-        # over a subheading heads a section.
-        if block.kind in _HEADINGS and (following is None or following.kind in _HEADINGS
-                                        and following.kind <= block.kind):
+        # over a subheading heads a section, and sentences set as headings are text.
+        if block.kind in _HEADINGS and len(block.text) < _BOX_TITLE_MAX_CHARS and (
+                following is None or following.kind in _HEADINGS
+                and following.kind <= block.kind):
             continue
         if is_furniture_line(block.text):
             continue
