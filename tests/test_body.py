@@ -71,6 +71,17 @@ def test_a_body_split_by_ads_into_sibling_containers_is_read_whole():
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+def test_a_body_split_by_full_width_ad_rows_is_read_whole(monkeypatch):
+    no_generic_fallback(monkeypatch)
+
+    def part(text: str) -> str:  # each part of the body in its own layout row and column
+        return (f'<div class="row"><div class="col"><div class="content">'
+                f'<div class="articleBody">{paragraphs(text)}</div></div></div></div>')
+    ad = '<div class="row"><div class="ad-slot">Advertisement</div></div>'
+    inner = f'<div class="wrapper"><div class="row">{part(P1 + " " + P2)}{ad}{part(P3)}</div></div>'
+    assert body_of(inner) == "\n\n".join([P1 + " " + P2, P3])
+
+
 def test_text_outside_paragraphs_is_read_and_split_at_line_breaks():
     inner = f'<div class="article-body"><div>{P1}<br><br>{P2}</div>{P3}</div>'
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
