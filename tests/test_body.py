@@ -100,6 +100,15 @@ def test_page_builder_widgets_and_paywall_marked_text_are_content(monkeypatch):
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
 
 
+def test_paywalled_paragraphs_hidden_until_login_are_text_but_other_hidden_ones_are_not(
+        monkeypatch):
+    no_generic_fallback(monkeypatch)
+    inner = (f'<div class="entry-content">{paragraphs(P1, P2)}<p class="paywall" hidden>{P3}</p>'
+             '<p class="lightbox" hidden>Close the picture gallery and go back to the story</p>'
+             "</div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
 def test_datelines_reading_times_and_subscription_calls_are_not_text():
     inner = ('<article><p>Published March 4, 2026 10:32</p><p>4 min read</p>' + paragraphs(P1)
              + "<p>Subscribe now to read the latest news in your city.</p>" + paragraphs(P2, P3)

@@ -76,6 +76,8 @@ _WEAK_MAX_PROSE = 400
 # CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
 # responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
+_PAYWALLED = re.compile(r"(?:^|[\s_-])(?:paywall\w*|premium|locked|subscriber-?only)(?:$|[\s_-])",
+                        re.I)
 _SHOWN_ON_SOME_SCREENS = re.compile(
     r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|inline|grid|table|contents)|"
     r"d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|grid|table))")
@@ -371,9 +373,10 @@ def _marks(element: html.HtmlElement) -> str:
 def _is_furniture(element: html.HtmlElement) -> bool:
     if element.tag in _REMOVE_TAGS:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
     marks = _marks(element)
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        # Paywalled paragraphs are in the page, hidden until the reader logs in.
+        return not (element.tag == "p" and _PAYWALLED.search(marks))
     if not marks:
         return False
     if _STRONG_FURNITURE.search(marks):
