@@ -240,6 +240,10 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "NOW Grenada is not responsible for the opinions presented by contributors.",
     "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
     "This post contains affiliate links.", "mehr Kolumnen", "Alle Nachrichten zum Naturschutz",
+    "mehr", "Got a story? Get in touch with our news team by emailing us at news@example.org.",
+    "Are protests breaking out in your area? Get in touch at news@example.org",
+    "If you buy something using links in our stories, we may earn a commission.",
+    "Table of Contents", "Auf dieser Seite:",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -495,3 +499,22 @@ def test_a_sentence_set_as_a_heading_is_text_even_over_another_heading():
     inner = (f'<div class="entry-content"><h3>{sentence}</h3><h3>The budget</h3>'
              f'{paragraphs(P1, P2, P3)}</div>')
     assert body_of(inner) == "\n\n".join([sentence, "The budget", P1, P2, P3])
+
+
+@pytest.mark.parametrize("box", [
+    "<div role='complementary'><h3>Two resignations</h3><p>She was criticised before.</p></div>",
+    *(f"<div class='{mark}'><h3>Facts about the budget</h3><p>The city spends a tenth of its "
+      f"budget on libraries and buses, more than any other city in the region.</p></div>"
+      for mark in ("fact-box", "metro-factbox", "infobox", "info-box", "faktaboks")),
+    "<div class='authorprofile'><h2>About the author</h2><p>Jane Doe covers the city.</p></div>",
+    "<div id='placeholder-image-1'>Placeholder image-1</div>",
+    "<div class='metro-video-player'><h4>Up Next</h4><p>The mayor's speech in full</p></div>",
+    "<div class='Article_elementPoll__0I_DP'><p>Should the city cut the library budget?</p>"
+    "<label>Yes, certainly.</label></div>",
+    "<div class='RenderKeyPoints-keyPoints'><div>Key Points</div><ul><li>The budget passed on "
+    "Tuesday after a long debate.</li></ul></div>",
+])
+def test_side_boxes_fact_boxes_players_polls_and_summary_boxes_are_not_text(monkeypatch, box):
+    no_generic_fallback(monkeypatch)
+    inner = f"<div class='entry-content'>{paragraphs(P1)}{box}{paragraphs(P2, P3)}</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])

@@ -56,9 +56,12 @@ _STRONG_FURNITURE = re.compile(
     r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|sidebar|cookie\w*|consent|"
     r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
     r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
-    r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*)|"
+    r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*|profile)|"
     r"about-?(?:the-?)?author|saboxplugin\w*|donat(?:e|ion)\w*|popup|pop-up|modal|recirc\w*|"
-    r"kommentar\w*|content-?blocker|(?:embed|privacy)-?(?:consent|privacy|placeholder|embed))"
+    r"kommentar\w*|content-?blocker|(?:embed|privacy)-?(?:consent|privacy|placeholder|embed)|"
+    # Boxes beside the story: ARIA's "complementary" (an <aside>), fact and info boxes.
+    r"complementary|fact-?box(?:es)?|fakt(?:a|en)?-?box\w*|faktaboks\w*|info-?box(?:es)?|"
+    r"infokasten)"
     r"(?:$|[\s_-])"
     # Sidebar widgets ("widget widget_recent_entries"), not page builders' "elementor-widget".
     r"|(?:^|\s)widget(?:$|\s|_|-area)",
@@ -69,10 +72,13 @@ _WEAK_FURNITURE = re.compile(
     r"entry-?utility|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
     r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
     r"table-of-contents|popular|trending|"
-    r"most-?read|rating|vote)(?:$|[\s_-])",
+    r"most-?read|rating|vote|placeholder|polls?|survey|umfrage|quiz|"
+    # Media players and their playlists ("video-player", "Up next"), summary boxes.
+    r"(?:video|audio|media)-?player|player|playlist|up-?next|key-?points)(?:$|[\s_-])",
     re.I,
 )
 _WEAK_MAX_PROSE = 400
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
 # responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
@@ -154,7 +160,16 @@ _FURNITURE_LINE = re.compile(
     # What a media player or an image viewer says in place of itself.
     r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
     r"^try refreshing your browser\b|^tap here to see other videos|"
-    r"^(?:loading|wird geladen|chargement)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
+    r"^(?:loading|wird geladen|chargement)\W*$|"
+    # A teaser's lone link to the story it sells.
+    r"^(?:mehr|more|weiterlesen|lire la suite|leer más)\W*$|"
+    # Calls for readers' story tips, the affiliate-link disclosure, a table of contents' title.
+    r"^(?:got a story|do you have a story|have you got a story)\b.{0,120}\b(?:email|get in touch|"
+    r"contact)|\bget in touch (?:with us )?at [\w.-]+@|"
+    r"\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of "
+    r"(?:the )?(?:sales|revenue))\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b|"
+    r"^(?:table of contents|contents|inhaltsverzeichnis|auf dieser seite|on this page|"
+    r"in this article|sommaire|índice)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
     r"anklicken|view comments|(?:view|see) this post on instagram|sieh dir diesen beitrag auf "
     r"instagram an)\W*$",
     re.I)
@@ -386,7 +401,9 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     # A teaser of another story: marked so, under a headline that links to it.
     if _TEASER.search(marks) and _LINKED_HEADING(element):
         return True
-    return bool(_WEAK_FURNITURE.search(marks)) and prose_chars(element) < _WEAK_MAX_PROSE
+    # Weak marks count in camelCase class names too ("elementPoll", "RenderKeyPoints").
+    return bool(_WEAK_FURNITURE.search(_CAMEL.sub("-", marks))) \
+        and prose_chars(element) < _WEAK_MAX_PROSE
 
 
 def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
