@@ -518,3 +518,11 @@ def test_side_boxes_fact_boxes_players_polls_and_summary_boxes_are_not_text(monk
     no_generic_fallback(monkeypatch)
     inner = f"<div class='entry-content'>{paragraphs(P1)}{box}{paragraphs(P2, P3)}</div>"
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_the_headline_inside_the_body_container_is_the_title_not_text():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Spending plan passes"}</script>')
+    html = (f'<html><head>{head}</head><body><article><h1>Council approves the new budget after '
+            f"a long debate</h1>{paragraphs(P1, P2, P3)}</article></body></html>")
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])

@@ -381,6 +381,12 @@ def _page_headline(root: html.HtmlElement) -> html.HtmlElement | None:
     return next((h1 for h1 in root.iter("h1") if not NOT_HEADLINE(h1)), None)
 
 
+def headline_text(root: html.HtmlElement) -> str | None:
+    """The text of the page's headline, if it has one."""
+    headline = _page_headline(root)
+    return _text(headline) if headline is not None else None
+
+
 def _marks(element: html.HtmlElement) -> str:
     return " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
 
