@@ -244,6 +244,10 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Are protests breaking out in your area? Get in touch at news@example.org",
     "If you buy something using links in our stories, we may earn a commission.",
     "Table of Contents", "Auf dieser Seite:",
+    "Want more? Get the best stories every week: sign up here for our newsletter.",
+    "Puede escribirnos o suscribirse aquí a nuestra newsletter.",
+    "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
+    "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -526,3 +530,40 @@ def test_the_headline_inside_the_body_container_is_the_title_not_text():
     html = (f'<html><head>{head}</head><body><article><h1>Council approves the new budget after '
             f"a long debate</h1>{paragraphs(P1, P2, P3)}</article></body></html>")
     assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
+# The trim of short lines around the story counts paragraphs of 100 characters or more.
+L1 = P1 + " It was the longest session this year."
+L2 = P2 + " They promised to fight it in the spring."
+L3 = P3 + " She expects the next budget to be easier."
+
+
+def test_a_list_right_under_the_last_paragraph_is_kept(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    body = body_of('<div class="entry-content">' + paragraphs(L1, L2, L3 + " Her tips:")
+                   + "<ul><li>Practise gratitude</li><li>Stay active</li></ul></div>")
+    assert body.endswith("Practise gratitude\n\nStay active")
+
+
+def test_short_sentences_closing_the_story_are_kept_but_not_other_short_lines(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    body = body_of('<div class="entry-content">' + paragraphs(
+        L1, L2, L3, "Thank you for the interview!", "I hope you like the relaunch.", "Share this")
+        + "</div>")
+    assert body == "\n\n".join(
+        [L1, L2, L3, "Thank you for the interview!", "I hope you like the relaunch."])
+
+
+def test_a_line_leading_into_the_first_paragraph_is_kept(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    body = body_of('<div class="entry-content"><p>Dear readers,</p>' + paragraphs(L1, L2, L3)
+                   + "</div>")
+    assert body == "\n\n".join(["Dear readers,", L1, L2, L3])
+
+
+def test_a_subheadline_under_the_headline_is_the_standfirst_even_without_a_stop():
+    dek = "The leader of the women's group says the party silenced her over the abortion debate"
+    html = ("<html><body><div class='article-header'><h1>Leader quits</h1>"
+            f"<h2>{dek}</h2></div><div class='article-body'>{paragraphs(L1, L2, L3)}</div>"
+            "</body></html>")
+    assert extract(html, URL).body == "\n\n".join([dek, L1, L2, L3])

@@ -143,6 +143,9 @@ _FURNITURE_LINE = re.compile(
     r"\b(?:our|unser(?:em|en)?|nuestro|notre) (?:\w+ )?(?:channel|kanal|canal|chaîne) "
     r"(?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
     r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
+    # Invitations to the site's own newsletter.
+    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?"
+    r"newsletter\b|"
     # Calls to donate, to comment, to download; reading-time and reprint notices.
     r"^(?:unterstütze|unterstützen sie|support (?:us|our|independent)|jede (?:kleine )?spende|"
     r"spenden sie|donate|if you (?:enjoyed|liked) (?:reading )?this)\b|\b(?:to comment|"
@@ -176,7 +179,8 @@ _FURNITURE_LINE = re.compile(
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
 # or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
 _LONE_FURNITURE = re.compile(
-    r"^(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|grafik|illustration|video)"
+    r"^(?:photo(?:graph)?s?|fotos?|bild|image|picture|credits?|grafik|illustration|video|"
+    r"(?:beitrags|titel|header|aufmacher|vorschau)(?:bild|foto)|(?:featured|header|cover) image)"
     r"(?:\s*:|\s+(?:by|von))\s*\S.{0,60}$|"
     r"^(?:bildrechte|bildquelle|fotocredit|bildnachweis|fotonachweis)\s*:|"
     r"^(?:afp|dpa|reuters|epa|apa|ansa|getty images|imago)\s*/\s*\S.{0,60}$|"
@@ -186,6 +190,9 @@ _LONE_FURNITURE = re.compile(
     r"^.{0,60}(?:[/|(©:]|\b)\s*(?:getty ?images|afp|reuters|dpa|ap photo|shutterstock|"
     r"istock(?:photo)?|imago(?: images)?|picture alliance|epa|keystone|unsplash|pixabay)\)?\.?$|"
     r"^(?:©|\(c\)|copyright\b).{0,100}$|"
+    # A licence notice: "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE".
+    r"^.{0,100}\b(?:licen[cs]e[ds]?|lizenz|licencia|licenza|lizenziert)\b.{0,40}\bcc[- ]by\b"
+    r".{0,60}$|"
     r"^(?:[^\W\d_]+,\s*)?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}"
     r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
     r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
@@ -293,6 +300,7 @@ def container_matches(root: html.HtmlElement) -> list[list[html.HtmlElement]]:
 
 _ESCAPED_TWICE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>", re.I)
+_ENDS_SENTENCE = re.compile(r"\w[.!?…]$")
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
 
@@ -483,15 +491,29 @@ def _is_short(block: Block) -> bool:
         and len(block.text) < 60
 
 
+def _is_sentence(block: Block) -> bool:
+    """A paragraph of a few words that ends as a sentence ("Ich hoffe, es gefällt euch.")."""
+    return block.kind == "p" and len(block.text.split()) >= 3 and bool(
+        _ENDS_SENTENCE.search(block.text))
+
+
 def read_blocks(container: html.HtmlElement) -> list[Block]:
     """Paragraphs, headings, list items, quotes and bare text runs, in reading order."""
     blocks = _Reader().read(container)
     prose = [i for i, b in enumerate(blocks) if len(b.text) >= 100]
     if prose:
         # Kickers, bylines and datelines sit above the first real paragraph as short lines;
-        # ratings, credits and "share this" prompts trail the last one.
+        # ratings, credits and "share this" prompts trail the last one. A line that leads into
+        # the first ("Liebe Leserinnen und Leser,", "So geht's:") is the story's; so are a
+        # list right under the last one (the steps, the tips) and short sentences closing it.
+        start, end = prose[0], prose[-1]
+        while start > 0 and blocks[start - 1].kind == "p" and blocks[start - 1].text[-1] in ",:":
+            start -= 1
+        while end + 1 < len(blocks) and (blocks[end + 1].kind == "li"
+                                         or _is_sentence(blocks[end + 1])):
+            end += 1
         blocks = [b for i, b in enumerate(blocks)
-                  if prose[0] <= i <= prose[-1] or not _is_short(b)]
+                  if start <= i <= end or not _is_short(b)]
     # The comment section ("3 Comments", "Leave a Reply") ends the article.
     end = next((i for i, b in enumerate(blocks) if len(b.text) < 60
                 and _COMMENTS_HEADING.match(b.text)), len(blocks))
@@ -579,7 +601,9 @@ def _under_headline(h1: html.HtmlElement, container: html.HtmlElement) -> str | 
         return None
     text = _text(sibling)
     linked = sum(len(_text(a)) for a in sibling.iter("a"))
-    if 40 <= len(text) <= 600 and linked < len(text) / 2 and _is_prose([text]) \
+    # A subheadline (an <h2> under the <h1>) is a sentence that often goes without its stop.
+    sentence = _is_prose([text]) or sibling.tag == "h2" and len(text.split()) >= 8
+    if 40 <= len(text) <= 600 and linked < len(text) / 2 and sentence \
             and not is_furniture_line(text):
         return text
     return None
