@@ -248,6 +248,9 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Puede escribirnos o suscribirse aquí a nuestra newsletter.",
     "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
     "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+    "Do you want to be informed of our actions? Sign up here",
+    "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+    "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "Zapraszamy też do subskrypcji tygodnika.",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"

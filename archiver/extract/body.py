@@ -123,7 +123,9 @@ _FURNITURE_LINE = re.compile(
     r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
     r"^(?:lesezeit|reading time)\W|\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
-    r"suscríbete|suscripción|abbonati)\w*\b|\b(?:sign up|sign in|log in)\b.{0,40}"
+    r"suscríbete|suscripción|abbonati|subskrypcj|prenumerat)\w*\b|\bsign up (?:here|now|today)\b|"
+    r"^(?:hazte|become a|werde|devenez|diventa) (?:miembro|member|mitglied|membre|socio)\b|"
+    r"\b(?:sign up|sign in|log in)\b.{0,40}"
     r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
     r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
     # Newsletter calls, login notes, disclaimers of opinion and of advertising.
@@ -140,7 +142,8 @@ _FURNITURE_LINE = re.compile(
     # Calls to follow the site elsewhere or to get its app.
     r"^(?:follow|folge|folgen sie|join)\b.{0,60}\b(?:on|auf) (?:twitter|x|instagram|facebook|"
     r"telegram|whatsapp|youtube|tiktok|linkedin|bluesky|threads)\b|"
-    r"\b(?:our|unser(?:em|en)?|nuestro|notre) (?:\w+ )?(?:channel|kanal|canal|chaîne) "
+    r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
+    r"chaîne) "
     r"(?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
     r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
     # Invitations to the site's own newsletter.
