@@ -570,3 +570,87 @@ def test_a_subheadline_under_the_headline_is_the_standfirst_even_without_a_stop(
             f"<h2>{dek}</h2></div><div class='article-body'>{paragraphs(L1, L2, L3)}</div>"
             "</body></html>")
     assert extract(html, URL).body == "\n\n".join([dek, L1, L2, L3])
+
+
+@pytest.mark.parametrize("line", [
+    # Subscription offers.
+    "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "Jederzeit kündbar",
+    # Calls to support the site's journalism.
+    "Apoya el periodismo incómodo", "We need your help to keep our reporting free for everyone.",
+    # Letters to the editor.
+    "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+    # The magazine's issue in kiosks and app stores.
+    "Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei Readly.",
+    "Lesen Sie das Magazin digital in der App (iTunes und Google Play) oder im Abo.",
+    # Questions about the article, reports of its errors.
+    "Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten.",
+    "Fehler gefunden? Link defekt? Sie vermissen etwas?",
+    # Toggles' labels and recipe plugins' buttons.
+    "Bild anzeigen", "Quellen ausblenden", "Hide Images", "Mostrar más",
+    "Rezept drucken Bei Pinterest speichern", "Jump to Recipe",
+    # A call to comment, a post's category row, a call to click through a gallery.
+    "Kommentieren", "January 13, 2020 at 08:45 AM | categories: Python, Mercurial",
+    "Kategorien: Grundrezept, Rezepte",
+    "Wie wohnen unsere Leser? Klicke dich durch die Homestorys der Community-Mitglieder.",
+    # A contact's phone or fax number; a disclaimer.
+    "Telefon: +49 - (40) - 300 30 - 1141", "Fax: (030) 78 95 47 79", "(Alle Angaben ohne Gewähr)",
+    # Openings of longer furniture: a suggested citation, "did you like it", a call to follow.
+    "SUGGESTED CITATION Doe, Jane: Experts in the crisis, ExampleBlog, 2020/4/09, "
+    "https://blog.example/experts-in-the-crisis/.",
+    "Gefällt dir unser Magazin? Bei der Gründung haben wir entschieden, keine Bezahlschranke "
+    "einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele Leserinnen und Leser "
+    "mit Nachrichten versorgen. Unterstütze uns mit einem monatlichen Beitrag.",
+    "Follow The Daily Example on Twitter and Instagram @DailyExample and on Facebook "
+    "@DailyExampleNews. Send us a message on WhatsApp at 1-800-555-0100 or email us at "
+    "news@daily.example or editors@daily.example",
+    # An invitation to report the article's errors, longer than a line.
+    "Porque entre varios ojos vemos más, queremos construir una mejor web para ustedes. Los "
+    "invitamos a reportar errores de contenido, ortografía, puntuación y otras que consideren "
+    "pertinentes.",
+    # A teaser's or an ad's label in capitals.
+    "MIRA: Madre se acerca a conocer los motivos de captura de su hijo y termina detenida",
+    "LEE: El Congreso aprueba la reforma del sistema de pensiones",
+    "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:",
+])
+def test_calls_toggles_contact_numbers_and_labelled_teasers_are_not_text(line):
+    inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_sentences_near_those_calls_stay():
+    kept = ["Read: the council's report runs to 200 pages and was published on Monday evening.",
+            "Werbung – Zielgruppe und Bedürfnisse",
+            "Kategorie: Kinder- & Jugendbuch",
+            "The app is free and will be in the App Store from next week, the company said.",
+            "Apple's App Store issue with the magazine publishers has dragged on for years."]
+    inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, *kept, P2])
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="entry-author author-avatar-show"><p>Jane Doe writes about city politics and '
+    "has covered the council for ten years, from budgets to elections.</p></div>",
+    '<div class="autorenbox"><p>Anna Martel schreibt seit zehn Jahren über die Stadtpolitik, '
+    "über Haushalte, Wahlen und den Gemeinderat.</p></div>",
+])
+def test_theme_and_german_author_boxes_are_furniture(box, monkeypatch):
+    no_generic_fallback(monkeypatch)
+    inner = '<div class="entry-content">' + paragraphs(P1, P2) + box + paragraphs(P3) + "</div>"
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+@pytest.mark.parametrize("box", ["ShareBar", "relatedArticles", "NewsletterSignupBox",
+                                 "Article_sidebarTeaser__x7Fq"])
+def test_strong_marks_count_in_camel_case_class_names(box, monkeypatch):
+    no_generic_fallback(monkeypatch)
+    inner = ('<div class="entry-content">' + paragraphs(P1, P2)
+             + f'<div class="{box}"><p>Our pick of the week: the best stories about the city, '
+             "from the council to the courts.</p></div>" + paragraphs(P3) + "</div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_generated_class_name_holding_a_short_strong_word_by_chance_is_text(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    inner = ('<div class="entry-content">' + paragraphs(P1)
+             + '<p class="block-id-s7xAdq">' + P2 + "</p>" + paragraphs(P3) + "</div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])

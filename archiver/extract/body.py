@@ -58,6 +58,10 @@ _STRONG_FURNITURE = re.compile(
     r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
     r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*|profile)|"
     r"about-?(?:the-?)?author|saboxplugin\w*|donat(?:e|ion)\w*|popup|pop-up|modal|recirc\w*|"
+    # The author box of themes ("entry-author", "post-author-bio") and of German, Spanish,
+    # Italian sites ("autorenbox", "autor-info", "autore-bio").
+    r"(?:entry|post|article)-?author(?:-?(?:box|bio|info|wrap\w*|details|section))?|"
+    r"autor(?:en|e)?[_-]*(?:box|bio|info|card|desc\w*|profil\w*)|"
     r"kommentar\w*|content-?blocker|(?:embed|privacy)-?(?:consent|privacy|placeholder|embed)|"
     # Boxes beside the story: ARIA's "complementary" (an <aside>), fact and info boxes.
     r"complementary|fact-?box(?:es)?|fakt(?:a|en)?-?box\w*|faktaboks\w*|info-?box(?:es)?|"
@@ -79,6 +83,7 @@ _WEAK_FURNITURE = re.compile(
 )
 _WEAK_MAX_PROSE = 400
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NOT_LETTER = re.compile(r"[\W_]")
 # CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
 # responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
@@ -139,9 +144,7 @@ _FURNITURE_LINE = re.compile(
     r"^\*?(?:werbung|anzeige|advertorial)\s*[.:]\s|^(?:dieser|der) (?:beitrag|artikel|post) "
     r"enthält (?:werbung|affiliate|produktplatzierung)|^this (?:post|article) (?:contains|may "
     r"contain) (?:affiliate|sponsored|paid)|"
-    # Calls to follow the site elsewhere or to get its app.
-    r"^(?:follow|folge|folgen sie|join)\b.{0,60}\b(?:on|auf) (?:twitter|x|instagram|facebook|"
-    r"telegram|whatsapp|youtube|tiktok|linkedin|bluesky|threads)\b|"
+    # Calls to watch the site's channel or to get its app (to follow it: _FURNITURE_OPENING).
     r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
     r"chaîne) "
     r"(?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
@@ -174,6 +177,36 @@ _FURNITURE_LINE = re.compile(
     r"contact)|\bget in touch (?:with us )?at [\w.-]+@|"
     r"\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of "
     r"(?:the )?(?:sales|revenue))\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b|"
+    # Subscription offers ("Cancel anytime", "Jederzeit kündbar"), calls to support the
+    # site's journalism or to send a letter to the editor, the magazine's issue in kiosks and
+    # app stores, invitations to ask about the article or to report its errors.
+    r"\b(?:cancel (?:at )?any ?time|cancela(?:s)? cuando quieras|jederzeit kündbar|"
+    r"résiliable à tout moment|disdici quando vuoi)\b|"
+    r"^\W*(?:apoya|support|unterstütze\w*|soutenez|sostieni|wesprzyj) (?:el |la |our |unseren? "
+    r"|den |le |il |lo )?(?:\w+ )?(?:periodismo|journalism|journalismus|journalisme|giornalismo|"
+    r"dziennikarstwo)\b|^\W*(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) "
+    r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b|"
+    r"\b(?:submit|send)\b.{0,20}\bletters? to the editor\b|"
+    r"^(?=.*\b(?:itunes|app ?store|google play|play store|kiosk|bahnhofskiosk|readly)\b)"
+    r"(?=.*\b(?:abo|ausgabe|einzelheft|heft|e-?paper|magazin)\b)|"
+    r"^(?:bei )?fragen (?:und|oder) anregungen\b|"
+    r"^(?:(?:have you |did you )?(?:spot|spotted|find|found|notice|noticed|see) (?:a|an) "
+    r"(?:mistake|error|typo)|fehler (?:gefunden|entdeckt)\?|¿(?:encontr|vi)\w* (?:un|algún) error)|"
+    # The labels of toggles ("Bild anzeigen", "Show more") and recipe plugins' buttons, a call
+    # to comment, a post's category row, a call to click through a gallery.
+    r"^(?:(?:alle )?(?:bild(?:er)?|fotos?|quellen|details|mehr|weniger|inhalt|text)) (?:anzeigen|"
+    r"ausblenden|einblenden|aufklappen|zuklappen)\W*$|^(?:show|hide|view) (?:all )?(?:more|less|"
+    r"sources|images?|photos?|details|captions?|transcript)\W*$|^(?:ver|mostrar|ocultar) (?:más|"
+    r"menos|fuentes|imagen|imágenes|fotos)\W*$|"
+    r"^\W*(?:rezept (?:drucken|speichern|merken)|print (?:this )?recipe|jump to recipe|"
+    r"pin (?:this )?recipe|save (?:this )?recipe|zum rezept springen|imprimir (?:la )?receta|"
+    r"imprimer (?:la )?recette)\b|"
+    r"^(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$|"
+    r"(?:^|\|\s*)(?:categories|kategorien|rubriken|catégories|categorías|categorie|filed under|"
+    r"posted in)\s*:\s*[^|]{1,60}(?:\||$)|\|\s*(?:category|kategorie|rubrik|catégorie|categoría|"
+    r"categoria)\s*:\s*[^|]{1,60}(?:\||$)|"
+    r"\bklick(?:e|en sie|t) (?:dich|sich|euch) durch\b|^click through (?:the|our) (?:gallery|"
+    r"photos|slideshow)|"
     r"^(?:table of contents|contents|inhaltsverzeichnis|auf dieser seite|on this page|"
     r"in this article|sommaire|índice)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
     r"anklicken|view comments|(?:view|see) this post on instagram|sieh dir diesen beitrag auf "
@@ -200,6 +233,9 @@ _LONE_FURNITURE = re.compile(
     r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
     r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
+    # A contact's phone or fax number; a disclaimer ("Alle Angaben ohne Gewähr").
+    r"^(?:telefon|tel|phone|fax|telefax|mobil|mobile)\.?\s*:?\s*\+?[\d(][\d\s()/.-]{6,}$|"
+    r"^\(?(?:alle )?angaben ohne gewähr\W*$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
     r"sponsored|gesponsert)$|"
     # The heading of the tag list under a story.
@@ -210,6 +246,31 @@ _CONSENT_NOTICE = re.compile(
     r"^(?:um (?:eingebettete|externe) inhalte anzuzeigen|to (?:view|display|see) (?:this|the) "
     r"(?:embedded |external )?content)\b.{0,400}(?:einwilligung|consent|cookies|datenschutz|"
     r"privacy)", re.I)
+# Openings of furniture that runs longer than a line: a suggested citation, a question whether
+# the reader liked the article (before a call to support the site), a call to follow the site
+# that goes on with its addresses.
+_FURNITURE_OPENING = re.compile(
+    r"^(?:suggested citation|zitiervorschlag|cite (?:this (?:article|post) )?as\b|"
+    r"how to cite(?: this (?:article|post))?|para citar este)\b|"
+    r"^(?:gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das|die)\b[^?]{0,40}\?|hat (?:dir|ihnen|"
+    r"euch) (?:dieser|der|unser) (?:artikel|beitrag|text)[^?]{0,20} gefallen\?|(?:did you )?"
+    r"(?:like|enjoy|enjoyed|liked) (?:this|our|the) (?:article|story|post|content|magazine)\?|"
+    r"¿te (?:ha )?gust(?:ó|ado) (?:este|esta|nuestro|nuestra)\b|"
+    r"^(?:follow|folgen sie|folge|suivez|síguenos|seguici|join)\b.{0,60}\b(?:on|auf|sur|en|su) "
+    r"(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok|linkedin|bluesky|threads)\b)",
+    re.I)
+# An invitation to report the article's errors ("Los invitamos a reportar errores …").
+_REPORT_ERRORS = re.compile(
+    r"\b(?:invitamos a|invite you to|bitten (?:wir )?sie|please) (?:\w+ ){0,2}(?:reportar|"
+    r"report|melden|signaler)\b.{0,30}\b(?:errores|errors?|fehler|erreurs?|mistakes?|typos?)\b",
+    re.I)
+# A teaser's label in capitals before its headline ("MIRA: …", "LEA TAMBIÉN: …"), an ad's
+# before its text ("ANZEIGE - Heute mal ausgehen?"). Case counts: "Read: " opens sentences.
+_TEASER_PREFIX = re.compile(
+    r"^(?:MIRA|LEA|LEE|VEA|LEA TAMBIÉN|LEE TAMBIÉN|TAMBIÉN LEE|TE PUEDE INTERESAR|READ|ALSO READ|"
+    r"READ MORE|WATCH|RELATED|LESEN SIE AUCH|LIES AUCH|LEIA|LEIA TAMBÉM|VEJA|LIRE AUSSI|"
+    r"À LIRE AUSSI|LEGGI ANCHE|CZYTAJ TEŻ|CZYTAJ TAKŻE)\s*:\s*\S|"
+    r"^\*?(?:ANZEIGE|WERBUNG|ADVERTORIAL|ADVERTISEMENT|PUBLICIDAD)\s*[–|-]\s")
 # A caption ending in its credit: "… während eines Statements. Foto: Andina".
 _CREDIT_AT_END = re.compile(r"(?:\b(?:bild|foto|photo|image|credit)s?:|\bfot\.|©)\s*[^.:©]{2,60}$",
                             re.I)
@@ -413,6 +474,11 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if _STRONG_FURNITURE.search(marks):
         return True
+    # Strong marks in camelCase class names ("ShareBar", "relatedArticles", "NewsletterBox"),
+    # words of four letters or more: a generated hash ("s7xAdq") holds short ones by chance.
+    if any(len(_NOT_LETTER.sub("", found.group(0))) >= 4
+           for found in _STRONG_FURNITURE.finditer(_CAMEL.sub("-", marks))):
+        return True
     if _HIDDEN_CLASS.search(marks) and not _SHOWN_ON_SOME_SCREENS.search(marks):
         return True
     # A teaser of another story: marked so, under a headline that links to it.
@@ -562,6 +628,10 @@ def _teasers(blocks: list[Block]) -> set[int]:
 def is_furniture_line(text: str) -> bool:
     """A line that is page furniture in any story, whatever container held it."""
     if _is_caption(text) or _CONSENT_NOTICE.match(text):
+        return True
+    if len(text) < _CAPTION_MAX_CHARS and (_FURNITURE_OPENING.match(text)
+                                           or _TEASER_PREFIX.match(text)
+                                           or _REPORT_ERRORS.search(text)):
         return True
     if len(text) >= 160:
         return False
