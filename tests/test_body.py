@@ -654,3 +654,62 @@ def test_a_generated_class_name_holding_a_short_strong_word_by_chance_is_text(mo
     inner = ('<div class="entry-content">' + paragraphs(P1)
              + '<p class="block-id-s7xAdq">' + P2 + "</p>" + paragraphs(P3) + "</div>")
     assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+LEDE = "The city will spend less on libraries and buses next year, and more on its roads."
+
+
+def test_the_meta_description_shown_above_the_body_is_its_standfirst(monkeypatch):
+    # Funke, Seznam, Dagbladet, Börsen-Zeitung: the standfirst has no class that says so, but
+    # it is the page's description, set between the headline's byline and the body.
+    no_generic_fallback(monkeypatch)
+    head = f'<meta name="description" content="{LEDE}">'
+    inner = ('<div class="meta"><time>4 March 2026</time></div>'
+             f'<div class="x7f"><span>Berlin.</span> <span>{LEDE}</span></div>'
+             f'<div class="article-body">{paragraphs(P1, P2, P3)}</div>')
+    assert body_of(inner, head) == "\n\n".join([f"Berlin. {LEDE}", P1, P2, P3])
+
+
+def test_the_meta_description_above_a_body_found_by_the_generic_extractor_is_its_standfirst():
+    head = f'<meta property="og:description" content="{LEDE}">'
+    inner = (f'<div class="head"><h2 class="x7f">{LEDE}</h2></div><div class="meta">'
+             '<time>4 March 2026</time></div>'
+             f'<div class="col">{paragraphs(P1, P2, P3, P1[::-1], P2[::-1])}</div>')
+    assert body_of(inner, head).startswith(f"{LEDE}\n\n{P1}")
+
+
+def test_a_photo_credit_in_the_header_is_not_the_standfirst(monkeypatch):
+    # Wired: the lead picture's credit sits in a "lede" element of the header.
+    no_generic_fallback(monkeypatch)
+    head = f'<meta name="description" content="{LEDE}">'
+    inner = ('<div class="lede-asset">Photograph: Jane Doe for The News</div>'
+             '<div class="meta"><time>4 March 2026</time></div>'
+             f'<div class="x7f">{LEDE}</div>'
+             f'<div class="article-body">{paragraphs(P1, P2, P3)}</div>')
+    assert body_of(inner, head) == "\n\n".join([LEDE, P1, P2, P3])
+
+
+def test_a_hidden_second_copy_of_the_story_is_not_read_twice(monkeypatch):
+    # Der Freitag: the story again in a "display:none" element kept for the paywall.
+    no_generic_fallback(monkeypatch)
+    inner = (f'<article>{paragraphs(P1, P2, P3)}'
+             f'<div class="o-wall" style="display:none">{paragraphs(P1, P2, P3)}</div></article>')
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_hidden_tab_of_the_story_is_read(monkeypatch):
+    # Hidden tabs and accordions hold text of their own: only a repeated copy goes.
+    no_generic_fallback(monkeypatch)
+    inner = (f'<article>{paragraphs(P1, P2)}'
+             f'<div class="tab" style="display: none">{paragraphs(P3)}</div></article>')
+    assert body_of(inner) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_site_tagline_that_is_also_the_description_is_not_the_standfirst(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    tagline = "Daily news and views from the city and the villages around it."
+    head = f'<meta name="description" content="{tagline}">'
+    html = (f"<html><head>{head}</head><body><header><p class='brand'>{tagline}</p></header>"
+            f"<h1>Council approves budget</h1><div class='article-body'>"
+            f"{paragraphs(P1, P2, P3)}</div></body></html>")
+    assert extract(html, URL).body == "\n\n".join([P1, P2, P3])

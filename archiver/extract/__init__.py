@@ -112,7 +112,10 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         collapse(comment.author) for comment in section.comments if comment.author}
     said_in_comments = "\n".join(lines_of_comments)
 
-    paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body)
+    description = next(iter(meta.get("og:description", []) + meta.get("description", [])
+                            + text_values(ld.get("description"))), None)
+    paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body,
+                                                         description)
     paragraphs = [p for p in paragraphs if not _said_in_comments(collapse(p), lines_of_comments,
                                                                   said_in_comments)]
     # The headline heads the body when its container holds it: it is the title, not text.

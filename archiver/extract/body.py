@@ -87,6 +87,8 @@ _NOT_LETTER = re.compile(r"[\W_]")
 # CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
 # responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
+# An inline style that hides an element (tabs, a print copy, a duplicate of the story).
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _PAYWALLED = re.compile(r"(?:^|[\s_-])(?:paywall\w*|premium|locked|subscriber-?only)(?:$|[\s_-])",
                         re.I)
 _SHOWN_ON_SOME_SCREENS = re.compile(
@@ -367,6 +369,9 @@ _HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>",
 _ENDS_SENTENCE = re.compile(r"\w[.!?…]$")
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
+_WORD = re.compile(r"\w+")
+_SUMMARY_MIN_WORDS = 6
+_DATELINE_MAX_WORDS = 2
 
 
 @dataclass
@@ -489,14 +494,26 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         and prose_chars(element) < _WEAK_MAX_PROSE
 
 
+def _is_hidden_copy(element: html.HtmlElement, whole: str) -> bool:
+    """An element its inline style hides that repeats text shown elsewhere in the container:
+    a second copy of the story kept for a paywall or for print."""
+    if not _HIDDEN_STYLE.search(element.get("style") or ""):
+        return False
+    probe = _text(element)[:_REPEAT_PROBE_CHARS]
+    return len(probe) == _REPEAT_PROBE_CHARS and whole.count(probe) >= 2
+
+
 def strip_furniture(container: html.HtmlElement) -> html.HtmlElement:
     """A copy of `container` without menus, share bars, boxes and other furniture."""
     clean = copy.deepcopy(container)
-    total = max(len(_text(clean)), 1)
+    whole = _text(clean)
+    total = max(len(whole), 1)
     doomed = []
     walk = etree.iterwalk(clean, events=("start",), tag=etree.Element)
     for _, element in walk:
-        if element is not clean and _is_furniture(element) and (
+        if element is clean:
+            continue
+        if _is_hidden_copy(element, whole) or _is_furniture(element) and (
                 element.tag in _REMOVE_TAGS or len(_text(element)) < total * _MAX_FURNITURE_SHARE
                 or prose_chars(element) < _WRAPPER_MIN_PROSE):
             doomed.append(element)
@@ -645,23 +662,44 @@ def _is_caption(text: str) -> bool:
         _CREDIT_AT_END.search(text) or _FIGURE_LEGEND.match(text))
 
 
-def find_lede(root: html.HtmlElement, container: html.HtmlElement) -> str | None:
-    """A standfirst between the headline and the body: marked as lead/teaser/summary, or the
-    sentence right under the headline."""
+def find_lede(root: html.HtmlElement, container: html.HtmlElement | None,
+              description: str | None = None) -> str | None:
+    """A standfirst between the headline and the body: marked as lead/teaser/summary, the
+    page's meta `description` where the page shows it, or the sentence right under the
+    headline."""
     h1 = _page_headline(root)
     started = h1 is None
+    summary = _WORD.findall(description.lower()) if description else []
     for element in root.iter(etree.Element):
         if element is h1:
             started = True
         elif element is container:
             return _under_headline(h1, container) if started and h1 is not None else None
-        elif started and element.tag in ("p", "div", "h2", "span") and \
-                _LEDE.search(_marks(element)) and not _PICTURE.search(_marks(element)) \
-                and not _is_furniture(element):
+        elif started and element.tag in ("p", "div", "h2", "span") and not _is_furniture(element):
+            marks = _marks(element)
+            # Without a container, the body came from trafilatura: only the summary is sure.
+            marked = container is not None and _LEDE.search(marks) and not _PICTURE.search(marks)
+            if not marked and (len(summary) < _SUMMARY_MIN_WORDS or not (
+                    element.tag in ("p", "h2") or (element.text or "").strip())):
+                continue
             text = _text(element)
-            if 30 <= len(text) <= 1000:
+            # A photo's credit sits in the header too ("Photograph: Jane Doe; Getty Images").
+            if not 30 <= len(text) <= 1000 or is_furniture_line(text):
+                continue
+            if marked:
                 return text
+            if _shows_summary(text, summary):
+                # The summary's dateline ("Berlin.") may sit beside it, in the parent.
+                parent = element.getparent()
+                wider = _text(parent) if parent is not None else ""
+                return wider if _shows_summary(wider, summary) else text
     return None
+
+
+def _shows_summary(text: str, summary: list[str]) -> bool:
+    """`text` says the page's summary, perhaps after a dateline ("Berlin. …")."""
+    words = _WORD.findall(text.lower())
+    return words[-len(summary):] == summary and len(words) - len(summary) <= _DATELINE_MAX_WORDS
 
 
 def _under_headline(h1: html.HtmlElement, container: html.HtmlElement) -> str | None:
@@ -732,8 +770,8 @@ def _size(paragraphs: list[str]) -> int:
     return sum(map(len, paragraphs))
 
 
-def article_paragraphs(root: html.HtmlElement, url: str,
-                       declared_body: str | None = None) -> list[str]:
+def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | None = None,
+                       description: str | None = None) -> list[str]:
     """The article body as paragraphs (see the module docstring for the order)."""
     containers = find_containers(root)
     # A page that marks its body but has little in it: a brief, or a video page.
@@ -759,8 +797,8 @@ def article_paragraphs(root: html.HtmlElement, url: str,
             paragraphs = generic
     # A CMS that escapes its text twice shows "&atilde;" where it meant "ã".
     paragraphs = [collapse(unescape(p)) if _ESCAPED_TWICE.search(p) else p for p in paragraphs]
-    if containers and paragraphs:
-        lede = find_lede(root, containers[0])
+    if paragraphs:
+        lede = find_lede(root, containers[0] if containers else None, description)
         if lede and lede not in "\n".join(paragraphs) and paragraphs[0] not in lede:
             paragraphs.insert(0, lede)
     return paragraphs
