@@ -5,13 +5,15 @@ Order: the container a page marks as the article body (`[itemprop=articleBody]`,
 most prose winning (of several whole articles, the one under the page's headline), together
 with its siblings of the same kind (bodies split by ads); the JSON-LD `articleBody` when it
 holds clearly more; the article HTML a Next.js page keeps only in its script data
-(`nextjs.embedded_html`); trafilatura's generic extractor when no container holds an article. Inside
-the container, furniture is cut (menus, share bars, related and "read also" blocks, teaser
-boxes, newsletter and ad boxes, captions, author boxes, screen-reader text, comment sections),
-then paragraphs, headings, list items, quotes and bare text runs are read in document order,
-without teasers after the story and the lines that are furniture on their own (credits, bare
-dates, bylines, ad labels, calls to subscribe, donate or comment). A lede (standfirst) set
-between the headline and the body is put first.
+(`nextjs.embedded_html`); trafilatura's generic extractor when no container holds an
+article. Inside the container, furniture is cut (menus, share bars, related and "read also"
+blocks, teaser, fact and author boxes, newsletter, donation and ad boxes, polls, players,
+captions, screen-reader text, comment sections, a hidden second copy of the story), then
+paragraphs, headings, list items, code, quotes and bare text runs are read in document order,
+without teasers after the story and the lines that are furniture on their own (credits,
+legends, bare dates, bylines, ad labels, calls to subscribe, follow, donate or comment,
+disclaimers). A standfirst set between the headline and the body (marked as such, the page's
+meta description shown there, or the sentence under the headline) is put first.
 """
 
 from __future__ import annotations
@@ -87,13 +89,14 @@ _NOT_LETTER = re.compile(r"[\W_]")
 # CSS-framework classes that hide an element (paywall teasers, print-only copies), unless a
 # responsive class shows it again on larger screens ("hidden md:block", "d-none d-lg-block").
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|js-hidden|invisible)(?:$|\s)")
-# An inline style that hides an element (tabs, a print copy, a duplicate of the story).
-_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
-_PAYWALLED = re.compile(r"(?:^|[\s_-])(?:paywall\w*|premium|locked|subscriber-?only)(?:$|[\s_-])",
-                        re.I)
 _SHOWN_ON_SOME_SCREENS = re.compile(
     r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|inline|grid|table|contents)|"
     r"d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|grid|table))")
+# An inline style that hides an element (tabs, a print copy, a duplicate of the story).
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+# Marks of paragraphs a page hides until the reader logs in.
+_PAYWALLED = re.compile(r"(?:^|[\s_-])(?:paywall\w*|premium|locked|subscriber-?only)(?:$|[\s_-])",
+                        re.I)
 # Marks of a listing's item, never the article's own container.
 _TEASER = re.compile(r"(?:^|[\s_-])(?:teaser|card|list-?item|post-?list|faq|preview|excerpt|"
                      r"snippet|related|promo)(?:$|[\s_-])", re.I)
