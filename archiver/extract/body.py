@@ -678,12 +678,14 @@ def find_lede(root: html.HtmlElement, container: html.HtmlElement | None,
             started = True
         elif element is container:
             return _under_headline(h1, container) if started and h1 is not None else None
-        elif started and element.tag in ("p", "div", "h2", "span") and not _is_furniture(element):
+        elif started and element.tag in ("p", "div", "h2", "span"):
             marks = _marks(element)
             # Without a container, the body came from trafilatura: only the summary is sure.
             marked = container is not None and _LEDE.search(marks) and not _PICTURE.search(marks)
             if not marked and (len(summary) < _SUMMARY_MIN_WORDS or not (
                     element.tag in ("p", "h2") or (element.text or "").strip())):
+                continue
+            if _is_furniture(element):
                 continue
             text = _text(element)
             # A photo's credit sits in the header too ("Photograph: Jane Doe; Getty Images").
