@@ -125,97 +125,97 @@ _TEASER_HEADING = re.compile(
     r"czytaj (?:też|także|więcej)|"
     r"leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
-# Short lines that are page furniture in any story: datelines and reading times, and the
-# calls to subscribe, sign in or follow that news sites put between paragraphs.
-_FURNITURE_LINE = re.compile(
-    r"^(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
+# Short lines that are page furniture in any story, in two patterns because matching at the
+# start is much cheaper than searching a whole line: how such lines begin (`_FURNITURE_START`,
+# matched) and what they say anywhere (`_FURNITURE_PHRASE`, searched).
+_FURNITURE_START = re.compile(
+    # Datelines and reading times.
+    r"(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,60}\d|"
-    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
-    r"^(?:lesezeit|reading time)\W|\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
+    r"\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
+    r"(?:lesezeit|reading time)\W|"
+    # Calls to join, follow, support or donate; login notes; advertising disclaimers.
+    r"(?:hazte|become a|werde|devenez|diventa) (?:miembro|member|mitglied|membre|socio)\b|"
+    r"(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
+    r"(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|"
+    r"you are not (?:logged|signed) in\b|"
+    r"\*?(?:werbung|anzeige|advertorial)\s*[.:]\s|(?:dieser|der) (?:beitrag|artikel|post) "
+    r"enthält (?:werbung|affiliate|produktplatzierung)|this (?:post|article) (?:contains|may "
+    r"contain) (?:affiliate|sponsored|paid)|"
+    r"(?:unterstütze|unterstützen sie|support (?:us|our|independent)|jede (?:kleine )?spende|"
+    r"spenden sie|donate|if you (?:enjoyed|liked) (?:reading )?this)\b|"
+    r"\W*(?:apoya|support|unterstütze\w*|soutenez|sostieni|wesprzyj) (?:el |la |our |unseren? "
+    r"|den |le |il |lo )?(?:\w+ )?(?:periodismo|journalism|journalismus|journalisme|giornalismo|"
+    r"dziennikarstwo)\b|\W*(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) "
+    r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b|"
+    r"ten tekst przeczytasz\b|materiał chroniony prawem|"
+    # What an embed blocked for privacy says in place of itself.
+    r"ein klick für den datenschutz|externer inhalt\W*$|empfohlener redaktioneller inhalt|"
+    r"(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
+    r"an dieser stelle (?:findest du|finden sie) (?:einen )?externen inhalt|"
+    r"ich bin damit einverstanden, dass mir (?:externe )?inhalte|[\w-]+-inhalte erlauben\W*$|"
+    r"personenbezogene daten können an drittplattformen|(?:klicken sie|klicke) auf den "
+    r"(?:unteren )?button, um den inhalt von|click (?:the button below|here) to load "
+    r"(?:the )?content from|"
+    # What a media player or an image viewer says in place of itself.
+    r"(?:video |audio )?(?:verfügbar bis|available until)\b|try refreshing your browser\b|"
+    r"tap here to see other videos|(?:loading|wird geladen|chargement)\W*$|"
+    r"(?:click to enlarge|zum vergrößern (?:bitte )?anklicken|view comments|(?:view|see) this "
+    r"post on instagram|sieh dir diesen beitrag auf instagram an)\W*$|"
+    r"click through (?:the|our) (?:gallery|photos|slideshow)|"
+    # A teaser's lone link to the story it sells; a table of contents' title.
+    r"(?:mehr|more|weiterlesen|lire la suite|leer más)\W*$|"
+    r"(?:table of contents|contents|inhaltsverzeichnis|auf dieser seite|on this page|"
+    r"in this article|sommaire|índice)\W*$|"
+    # Calls for readers' story tips, questions and corrections; the magazine's issue in kiosks
+    # and app stores.
+    r"(?:got a story|do you have a story|have you got a story)\b.{0,120}\b(?:email|get in touch|"
+    r"contact)|(?:bei )?fragen (?:und|oder) anregungen\b|"
+    r"(?:(?:have you |did you )?(?:spot|spotted|find|found|notice|noticed|see) (?:a|an) "
+    r"(?:mistake|error|typo)|fehler (?:gefunden|entdeckt)\?|¿(?:encontr|vi)\w* (?:un|algún) error)|"
+    r"(?=.*\b(?:itunes|app ?store|google play|play store|kiosk|bahnhofskiosk|readly)\b)"
+    r"(?=.*\b(?:abo|ausgabe|einzelheft|heft|e-?paper|magazin)\b)|"
+    # The labels of toggles ("Bild anzeigen", "Show more"), recipe plugins' buttons, a call to
+    # comment.
+    r"(?:(?:alle )?(?:bild(?:er)?|fotos?|quellen|details|mehr|weniger|inhalt|text)) (?:anzeigen|"
+    r"ausblenden|einblenden|aufklappen|zuklappen)\W*$|(?:show|hide|view) (?:all )?(?:more|less|"
+    r"sources|images?|photos?|details|captions?|transcript)\W*$|(?:ver|mostrar|ocultar) (?:más|"
+    r"menos|fuentes|imagen|imágenes|fotos)\W*$|"
+    r"\W*(?:rezept (?:drucken|speichern|merken)|print (?:this )?recipe|jump to recipe|"
+    r"pin (?:this )?recipe|save (?:this )?recipe|zum rezept springen|imprimir (?:la )?receta|"
+    r"imprimer (?:la )?recette)\b|"
+    r"(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$",
+    re.I)
+_FURNITURE_PHRASE = re.compile(
+    r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
+    # Calls to subscribe, sign up, follow, watch the site's channel or get its app.
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
     r"suscríbete|suscripción|abbonati|subskrypcj|prenumerat)\w*\b|\bsign up (?:here|now|today)\b|"
-    r"^(?:hazte|become a|werde|devenez|diventa) (?:miembro|member|mitglied|membre|socio)\b|"
-    r"\b(?:sign up|sign in|log in)\b.{0,40}"
-    r"(?:newsletter|account|free)|\bjoin us on (?:whatsapp|telegram)|"
-    r"^(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
-    # Newsletter calls, login notes, disclaimers of opinion and of advertising.
+    r"\b(?:sign up|sign in|log in)\b.{0,40}(?:newsletter|account|free)|"
+    r"\bjoin us on (?:whatsapp|telegram)|"
     r"\b(?:delivered|sent|straight|direct(?:ly)?)\b.{0,40}\b(?:to|in|into) your inbox\b|"
     r"\bin (?:deinen|ihren|euren) posteingang\b|"
-    r"^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|"
-    r"^you are not (?:logged|signed) in\b|"
+    r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
+    r"chaîne) (?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
+    r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
+    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?newsletter\b|"
+    r"\b(?:cancel (?:at )?any ?time|cancela(?:s)? cuando quieras|jederzeit kündbar|"
+    r"résiliable à tout moment|disdici quando vuoi)\b|"
+    # Disclaimers of opinion and of affiliate links.
     r"\bgibt (?:ausschließlich )?die meinung de[rs] (?:autor|verfasser)|\bthe views expressed "
     r"(?:in this \w+ )?are (?:those of the author|the author)|\bis not responsible for the "
     r"(?:opinions|views|content)|"
-    r"^\*?(?:werbung|anzeige|advertorial)\s*[.:]\s|^(?:dieser|der) (?:beitrag|artikel|post) "
-    r"enthält (?:werbung|affiliate|produktplatzierung)|^this (?:post|article) (?:contains|may "
-    r"contain) (?:affiliate|sponsored|paid)|"
-    # Calls to watch the site's channel or to get its app (to follow it: _FURNITURE_OPENING).
-    r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
-    r"chaîne) "
-    r"(?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
-    r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
-    # Invitations to the site's own newsletter.
-    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?"
-    r"newsletter\b|"
-    # Calls to donate, to comment, to download; reading-time and reprint notices.
-    r"^(?:unterstütze|unterstützen sie|support (?:us|our|independent)|jede (?:kleine )?spende|"
-    r"spenden sie|donate|if you (?:enjoyed|liked) (?:reading )?this)\b|\b(?:to comment|"
-    r"zum kommentieren|um (?:einen )?kommentar\w* zu|para comentar|in den kommentaren|in the "
-    r"comments)\b|\bals pdf herunterladen\b|^ten tekst przeczytasz\b|^materiał chroniony "
-    r"prawem|"
-    # What an embed blocked for privacy says in place of itself.
-    r"^ein klick für den datenschutz|^externer inhalt\W*$|^empfohlener redaktioneller inhalt|"
-    r"^(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
-    r"^an dieser stelle (?:findest du|finden sie) (?:einen )?externen inhalt|"
-    r"^ich bin damit einverstanden, dass mir (?:externe )?inhalte|^[\w-]+-inhalte erlauben\W*$|"
-    r"^personenbezogene daten können an drittplattformen|^(?:klicken sie|klicke) auf den "
-    r"(?:unteren )?button, um den inhalt von|^click (?:the button below|here) to load "
-    r"(?:the )?content from|"
-    # What a media player or an image viewer says in place of itself.
-    r"\bvideo has failed to load\b|^(?:video |audio )?(?:verfügbar bis|available until)\b|"
-    r"^try refreshing your browser\b|^tap here to see other videos|"
-    r"^(?:loading|wird geladen|chargement)\W*$|"
-    # A teaser's lone link to the story it sells.
-    r"^(?:mehr|more|weiterlesen|lire la suite|leer más)\W*$|"
-    # Calls for readers' story tips, the affiliate-link disclosure, a table of contents' title.
-    r"^(?:got a story|do you have a story|have you got a story)\b.{0,120}\b(?:email|get in touch|"
-    r"contact)|\bget in touch (?:with us )?at [\w.-]+@|"
     r"\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of "
     r"(?:the )?(?:sales|revenue))\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b|"
-    # Subscription offers ("Cancel anytime", "Jederzeit kündbar"), calls to support the
-    # site's journalism or to send a letter to the editor, the magazine's issue in kiosks and
-    # app stores, invitations to ask about the article or to report its errors.
-    r"\b(?:cancel (?:at )?any ?time|cancela(?:s)? cuando quieras|jederzeit kündbar|"
-    r"résiliable à tout moment|disdici quando vuoi)\b|"
-    r"^\W*(?:apoya|support|unterstütze\w*|soutenez|sostieni|wesprzyj) (?:el |la |our |unseren? "
-    r"|den |le |il |lo )?(?:\w+ )?(?:periodismo|journalism|journalismus|journalisme|giornalismo|"
-    r"dziennikarstwo)\b|^\W*(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) "
-    r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b|"
-    r"\b(?:submit|send)\b.{0,20}\bletters? to the editor\b|"
-    r"^(?=.*\b(?:itunes|app ?store|google play|play store|kiosk|bahnhofskiosk|readly)\b)"
-    r"(?=.*\b(?:abo|ausgabe|einzelheft|heft|e-?paper|magazin)\b)|"
-    r"^(?:bei )?fragen (?:und|oder) anregungen\b|"
-    r"^(?:(?:have you |did you )?(?:spot|spotted|find|found|notice|noticed|see) (?:a|an) "
-    r"(?:mistake|error|typo)|fehler (?:gefunden|entdeckt)\?|¿(?:encontr|vi)\w* (?:un|algún) error)|"
-    # The labels of toggles ("Bild anzeigen", "Show more") and recipe plugins' buttons, a call
-    # to comment, a post's category row, a call to click through a gallery.
-    r"^(?:(?:alle )?(?:bild(?:er)?|fotos?|quellen|details|mehr|weniger|inhalt|text)) (?:anzeigen|"
-    r"ausblenden|einblenden|aufklappen|zuklappen)\W*$|^(?:show|hide|view) (?:all )?(?:more|less|"
-    r"sources|images?|photos?|details|captions?|transcript)\W*$|^(?:ver|mostrar|ocultar) (?:más|"
-    r"menos|fuentes|imagen|imágenes|fotos)\W*$|"
-    r"^\W*(?:rezept (?:drucken|speichern|merken)|print (?:this )?recipe|jump to recipe|"
-    r"pin (?:this )?recipe|save (?:this )?recipe|zum rezept springen|imprimir (?:la )?receta|"
-    r"imprimer (?:la )?recette)\b|"
-    r"^(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$|"
+    # Calls to comment, to write to the editor or to the newsroom, to download, to click through.
+    r"\b(?:to comment|zum kommentieren|um (?:einen )?kommentar\w* zu|para comentar|"
+    r"in den kommentaren|in the comments)\b|\bget in touch (?:with us )?at [\w.-]+@|"
+    r"\b(?:submit|send)\b.{0,20}\bletters? to the editor\b|\bals pdf herunterladen\b|"
+    r"\bklick(?:e|en sie|t) (?:dich|sich|euch) durch\b|\bvideo has failed to load\b|"
+    # A post's category row.
     r"(?:^|\|\s*)(?:categories|kategorien|rubriken|catégories|categorías|categorie|filed under|"
     r"posted in)\s*:\s*[^|]{1,60}(?:\||$)|\|\s*(?:category|kategorie|rubrik|catégorie|categoría|"
-    r"categoria)\s*:\s*[^|]{1,60}(?:\||$)|"
-    r"\bklick(?:e|en sie|t) (?:dich|sich|euch) durch\b|^click through (?:the|our) (?:gallery|"
-    r"photos|slideshow)|"
-    r"^(?:table of contents|contents|inhaltsverzeichnis|auf dieser seite|on this page|"
-    r"in this article|sommaire|índice)\W*$|^(?:click to enlarge|zum vergrößern (?:bitte )?"
-    r"anklicken|view comments|(?:view|see) this post on instagram|sieh dir diesen beitrag auf "
-    r"instagram an)\W*$",
+    r"categoria)\s*:\s*[^|]{1,60}(?:\||$)",
     re.I)
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
 # or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
@@ -655,7 +655,8 @@ def is_furniture_line(text: str) -> bool:
         return True
     if len(text) >= 160:
         return False
-    return bool(_FURNITURE_LINE.search(text) or _LONE_FURNITURE.match(text)
+    return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASE.search(text)
+                or _LONE_FURNITURE.match(text)
                 or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
