@@ -9,7 +9,6 @@ markup conventions, and trafilatura's generic extractor as the body's fallback.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -24,20 +23,19 @@ from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
-from .text import collapse, decode_html
+from .text import collapse, decode_html, without_controls
 
 __all__ = ["extract", "extract_comments", "parse"]
 
 logger = logging.getLogger(__name__)
 # A body paragraph found this long inside a comment was read from the comment section.
 _QUOTE_MIN_CHARS = 12
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse(html: str | bytes) -> tuple[str, Selector]:
     """Decoded text and its parsed tree; an unparseable page gives an empty document."""
     # lxml refuses control characters in text; browsers show nothing for them either.
-    text = _CONTROL_CHARS.sub(" ", decode_html(html))
+    text = without_controls(decode_html(html))
     try:
         page = Selector(text=text or "<html></html>", type="html")
         if page.root is None:

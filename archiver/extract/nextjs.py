@@ -18,6 +18,8 @@ from html import unescape
 
 from lxml import html
 
+from .text import without_controls
+
 __all__ = ["embedded_html"]
 
 _FLIGHT_MARK = "self.__next_f.push"
@@ -29,7 +31,6 @@ _ROW_TAG = re.compile(rb"[A-Z]{0,3}")
 _PARAGRAPH = re.compile(r"<p[\s>](.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _DOCUMENT = re.compile(r"<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE)
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A slot the page's script fills in (an ad: "$$ARTICLEAD$$"), not text.
 _PLACEHOLDER = re.compile(r"\$\$[A-Z][A-Z0-9_]*\$\$")
 # An article body: a few paragraphs that hold prose, not a caption or a teaser's blurb.
@@ -142,7 +143,7 @@ def _html(text: str) -> str | None:
         text = unescape(text)  # HTML written escaped into a JSON string
     if _DOCUMENT.search(text) or not _PARAGRAPH.search(text):
         return None  # a whole page (an embed, an ad frame) is not a story's body
-    return _PLACEHOLDER.sub("", _CONTROL_CHARS.sub(" ", text)).strip()
+    return _PLACEHOLDER.sub("", without_controls(text)).strip()
 
 
 def _bodies(pieces: list[tuple[Path, str]]) -> list[str]:

@@ -10,6 +10,8 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
+from .text import without_controls
+
 ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
@@ -19,11 +21,10 @@ _LD_SCRIPTS = etree.XPath('//script[contains(translate(@type, "LDJSON", "ldjson"
 _META = etree.XPath("//meta[@content]")
 # A trailing comma or a stray control character is the most common reason JSON-LD fails to parse.
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _load_json(text: str) -> Any:
-    text = _CONTROL.sub(" ", text.strip().removeprefix("<!--").removesuffix("-->"))
+    text = without_controls(text.strip().removeprefix("<!--").removesuffix("-->"))
     try:
         return json.loads(text)
     except RecursionError:  # nested past the interpreter's limit: not worth reading

@@ -12,6 +12,8 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 # Soft hyphens and zero-width characters: invisible on the page, they only split words.
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# What XML (and so lxml) refuses: C0 controls other than tab and line breaks, non-characters.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
@@ -44,3 +46,8 @@ def collapse(text: str | None) -> str:
     """One line of text: runs of whitespace (nbsp included) become one space; soft hyphens
     and zero-width characters go."""
     return _SPACES.sub(" ", strip_invisible(text or "")).strip()
+
+
+def without_controls(text: str) -> str:
+    """`text` with the characters XML cannot hold made spaces."""
+    return _CONTROL_CHARS.sub(" ", text)
