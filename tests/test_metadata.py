@@ -103,6 +103,37 @@ def test_a_meta_author_that_is_the_publisher_gives_way_to_the_byline():
     assert extract(page(head), URL).authors == ["STERN.de"]
 
 
+@pytest.mark.parametrize("head", [
+    # The host's name in other spelling.
+    '<meta property="og:url" content="https://www.badische-zeitung.de/story">',
+    # The site's name at the end of the <title>.
+    "<title>Wohnungssuche in Freiburg | Badische Zeitung</title>",
+])
+def test_a_meta_author_that_names_the_site_gives_way_to_the_byline(head):
+    head += '<meta name="author" content="Badische Zeitung">'
+    body = '<p class="byline">Von <span class="author">Lisa Petrich</span></p>' + BODY
+    assert extract(page(head, body), URL).authors == ["Lisa Petrich"]
+
+
+def test_a_meta_author_that_names_the_site_gives_way_to_a_plain_text_byline():
+    head = '<title>Gedenken | L-MAG</title><meta name="author" content="L-MAG">'
+    body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY
+    assert extract(page(head, body), URL).authors == ["Claudia Lindner"]
+
+
+def test_a_long_meta_author_ending_with_the_site_is_a_person():
+    head = ('<meta property="og:url" content="https://www.lrt.lt/story">'
+            '<meta name="author" content="Povilas Aleksandravičius, Vilniaus universiteto '
+            'profesorius, Lrt.lt">')
+    body = '<span class="author">PA</span>' + BODY
+    assert extract(page(head, body), URL).authors[0] == "Povilas Aleksandravičius"
+
+
+def test_a_day_after_von_is_no_byline():
+    body = "<p><strong>von Montag, den 1. Mai bis Sonntag, den 7. Mai</strong></p>" + BODY
+    assert extract(page(body=body), URL).authors == []
+
+
 def test_json_ld_person_objects_give_the_authors():
     html = page(ld(author=[{"@type": "Person", "name": "Jane Roe"},
                            {"@type": "Person", "name": "John Doe"}]))

@@ -274,12 +274,40 @@ _TEXT_BYLINE = re.compile(
     r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
 
 
+# "von Montag bis Sonntag", "by Friday": a day or month after "by" is a date, not a name.
+_DAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|"
+    r"mittwoch|samedi|dimanche|(?:lun|mar|mercre|jeu|vendre)di|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember", re.I)
+
+
 def _text_byline(page: Selector) -> list[str]:
     for element in _SHORT_TEXTS(page.root):
         match = _TEXT_BYLINE.match(first(_TEXT(element)) or "")
-        if match:
+        if match and not _DAY_OR_MONTH.fullmatch(match.group(1).split()[0]):
             return [match.group(1)]
     return []
+
+
+def _names_the_site(name: str, publisher: set[str], page: Selector,
+                    meta: dict[str, list[str]]) -> bool:
+    """Whether a declared author is the site: its publisher's name ("DER SPIEGEL"), its domain
+    ("STERN.de") or its host's name in other spelling ("Badische Zeitung" on
+    badische-zeitung.de, "unocero" on unocero.com) or the <title>'s tail ("Headline | Die
+    FURCHE")."""
+    # "Headline | Die FURCHE": the <title> begins or ends with the site's name.
+    parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
+    if _fold(name) in publisher or _DOMAIN.search(name) \
+            or len(parts) > 1 and _fold(name) in (_fold(parts[0]), _fold(parts[-1])) \
+            or any(_similarity(name, known) >= 0.5 for known in publisher):
+        return True
+    address = first(*meta.get("og:url", []), page.xpath("//link[@rel='canonical']/@href").get())
+    letters = re.sub(r"\W", "", name.lower())
+    host = re.sub(r"\W", "", site_of(address or "").rsplit(".", 1)[0])
+    # A long declared author that merely ends with the site's name is a person's description.
+    return len(name.split()) <= 4 and len(letters) >= 3 and len(host) >= 3 \
+        and (letters in host or host in letters)
 
 
 def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
@@ -292,8 +320,8 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
-    if declared and all(_fold(name) in publisher or _DOMAIN.search(name) for name in declared):
-        declared = _byline_names(page) or declared
+    if declared and all(_names_the_site(name, publisher, page, meta) for name in declared):
+        declared = _byline_names(page) or _text_byline(page) or declared
     result: list[str] = []
     for name in declared or _byline_names(page) or _text_byline(page):
         for part in clean_author(unescape(name)):
