@@ -168,10 +168,23 @@ def test_a_byline_selector_that_names_nobody_gives_way_to_the_next():
     ("Par Matthieu Hy le 12 mai 2020", "Matthieu Hy"),
     ("Blog Beitrag von Margarita Koreneva", "Margarita Koreneva"),
     ("Ein Beitrag von Anna Weber", "Anna Weber"),
+    ("Autor: Klausmartin Friedrich", "Klausmartin Friedrich"),
+    ("Auteur: Anna Kubišta", "Anna Kubišta"), ("Text: Ursula Eggers", "Ursula Eggers"),
+    ("Verfasst von: Olga | 31. Dezember 2008", "Olga"),
 ])
 def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     body = f'<div class="postdata"><span class="category">{byline}</span></div>' + BODY
     assert extract(page(body=body), URL).authors == [name]
+
+
+@pytest.mark.parametrize("byline, name", [
+    ('<p class="textblock">Beitrag von Eva Kirchner-Rätsch</p>', "Eva Kirchner-Rätsch"),
+    ('<span class="author vcard"><a rel="author" href="/a/gk/">Günter Kienitz</a></span>',
+     "Günter Kienitz"),
+])
+def test_a_byline_in_the_articles_own_footer_gives_the_author(byline, name):
+    html = f"<html><body><article>{BODY}<footer>{byline}</footer></article></body></html>"
+    assert extract(html, URL).authors == [name]
 
 
 def test_by_in_a_sentence_or_a_comment_is_no_byline():

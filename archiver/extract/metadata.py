@@ -204,8 +204,10 @@ BYLINE_SELECTORS = [
     ".byline", ".autor",
 ]
 _BYLINE_XPATHS = [etree.XPath(HTMLTranslator().css_to_xpath(css)) for css in BYLINE_SELECTORS]
+# A footer inside the <article> is the story's own ("Beitrag von ...", the author's card).
 _IN_COMMENTS = etree.XPath(
-    "ancestor::*[contains(@class, 'comment') or @id='comments' or self::footer or self::aside]")
+    "ancestor::*[contains(@class, 'comment') or @id='comments' or "
+    "self::footer[not(ancestor::article)] or self::aside]")
 _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|staff|writer|contributor|columnist|journalist|"
     r"photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|chefredakt\w*|"
@@ -259,17 +261,19 @@ def _byline_names(page: Selector) -> list[str]:
 
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
-# 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin".
+# 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
+# or after a label: "Autor: Klausmartin Friedrich", "Verfasst von: Olga", "Text: Ursula Eggers".
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
     "self::time or self::h4 or self::h5 or self::h6 or self::address]"
     "[not(*[self::p or self::div])][string-length(normalize-space()) < 100]"
-    "[not(ancestor::footer or ancestor::aside or ancestor::nav or ancestor::form or "
-    "ancestor::*[contains(@class, 'comment')])]")
+    "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
+    "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
     r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|"
     r"(?:ein |blog ?|gast)?beitrag)"
-    r"(?: (?i:on|am) [^|]{3,30}?)? )?(?i:by|von|par|por) "
+    r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
+    r"(?i:autor|autorin|author|auteur|text|texto|redaktion): ?)"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
     r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
 
