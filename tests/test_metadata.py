@@ -115,6 +115,14 @@ def test_a_meta_author_that_names_the_site_gives_way_to_the_byline(head):
     assert extract(page(head, body), URL).authors == ["Lisa Petrich"]
 
 
+def test_a_meta_author_named_like_the_host_of_the_page_s_own_url_gives_way_to_the_byline():
+    # No og:url, no canonical link: the address the page was fetched from names the site.
+    head = '<meta name="author" content="Badische Zeitung">'
+    body = '<p class="byline">Von <span class="author">Lisa Petrich</span></p>' + BODY
+    address = "https://www.badische-zeitung.de/freiburg/wohnungssuche"
+    assert extract(page(head, body), address).authors == ["Lisa Petrich"]
+
+
 def test_a_meta_author_that_names_the_site_gives_way_to_a_plain_text_byline():
     head = '<title>Gedenken | L-MAG</title><meta name="author" content="L-MAG">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

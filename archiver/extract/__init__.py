@@ -82,7 +82,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
 
     generic: dict[str, Callable[[], object]] = {
         "title": lambda: metadata.title(page, url, ld, meta),
-        "authors": lambda: metadata.authors(page, ld, meta),
+        "authors": lambda: metadata.authors(page, url, ld, meta),
         "published": lambda: metadata.published(page, url, ld, meta),
         "modified": lambda: metadata.modified(ld, meta),
         "tags": lambda: metadata.tags(ld, meta),

@@ -294,7 +294,7 @@ def _text_byline(page: Selector) -> list[str]:
     return []
 
 
-def _names_the_site(name: str, publisher: set[str], page: Selector,
+def _names_the_site(name: str, publisher: set[str], page: Selector, url: str,
                     meta: dict[str, list[str]]) -> bool:
     """Whether a declared author is the site: its publisher's name ("DER SPIEGEL"), its domain
     ("STERN.de") or its host's name in other spelling ("Badische Zeitung" on
@@ -306,7 +306,8 @@ def _names_the_site(name: str, publisher: set[str], page: Selector,
             or len(parts) > 1 and _fold(name) in (_fold(parts[0]), _fold(parts[-1])) \
             or any(_similarity(name, known) >= 0.5 for known in publisher):
         return True
-    address = first(*meta.get("og:url", []), page.xpath("//link[@rel='canonical']/@href").get())
+    address = first(*meta.get("og:url", []), page.xpath("//link[@rel='canonical']/@href").get(),
+                    url)
     letters = re.sub(r"\W", "", name.lower())
     host = re.sub(r"\W", "", site_of(address or "").rsplit(".", 1)[0])
     # A long declared author that merely ends with the site's name is a person's description.
@@ -314,7 +315,7 @@ def _names_the_site(name: str, publisher: set[str], page: Selector,
         and (letters in host or host in letters)
 
 
-def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
+def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
     declared = names(ld.get("author")) or [
         value for key in ("author", "article:author", "dc.creator", "parsely-author",
@@ -324,7 +325,7 @@ def authors(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
-    if declared and all(_names_the_site(name, publisher, page, meta) for name in declared):
+    if declared and all(_names_the_site(name, publisher, page, url, meta) for name in declared):
         declared = _byline_names(page) or _text_byline(page) or declared
     result: list[str] = []
     for name in declared or _byline_names(page) or _text_byline(page):
