@@ -50,6 +50,14 @@ def absolute_url(base: str, href: str) -> str | None:
         return None
 
 
+_HOME_PATH = regex.compile(r"/*(?:index\.[a-z]+|[a-z]{2}(?:[-_][a-z]{2})?/*)?")
+
+
+def is_home_path(path: str) -> bool:
+    """Whether a URL path is a site's home page: "/", "/index.php", a language's ("/en/")."""
+    return bool(_HOME_PATH.fullmatch(path))
+
+
 def site_of(url: str) -> str:
     """The host (and explicit non-default port) that identifies a site, without ``www.``."""
     try:

@@ -269,11 +269,12 @@ def test_without_h1_the_title_is_the_part_of_the_page_title_a_heading_shows():
     assert extract(page(head), URL).title == "Alles Neue macht der Mai | Bibliothek 2.0 und mehr"
 
 
-def test_a_site_name_h1_is_not_the_title():
+@pytest.mark.parametrize("home", ["https://news.example/", "/en/", "/index.htm"])
+def test_a_site_name_h1_is_not_the_title(home):
     # Blog themes: the site's name is an <h1> linking home, the post's title an <h2>.
     head = "<title>Four Years Remaining » Blog Archive » Interning of Small Integers</title>"
     html = (f"<html><head>{head}</head><body><header id='masthead'><h1>Masthead</h1></header>"
-            "<h1><a href='https://news.example/'>Four Years Remaining</a></h1><div class='post'>"
+            f"<h1><a href='{home}'>Four Years Remaining</a></h1><div class='post'>"
             f"<h2><a href='/2024/05/03/story/'>Interning of Small Integers</a></h2>{BODY}</div>"
             "</body></html>")
     assert extract(html, URL).title == "Interning of Small Integers"

@@ -19,7 +19,14 @@ from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
-from ..dedupe import absolute_url, canonicalize, same_site, site_of, strip_tracking
+from ..dedupe import (
+    absolute_url,
+    canonicalize,
+    is_home_path,
+    same_site,
+    site_of,
+    strip_tracking,
+)
 from .structured import names, text_values
 from .text import collapse
 
@@ -127,7 +134,6 @@ def _without_kicker(heading: str, declared: list[str]) -> str:
     return heading
 
 
-_HOME_PATHS = {"", "/", "/index.html", "/index.php"}
 # A kicker ("Dachzeile", "topline", "eyebrow") inside an <h1> sits above the headline, a
 # subtitle below it; either may be a plain <small>.
 _KICKER = re.compile(r"kicker|topline|toptitle|overline|dachzeile|roofline|eyebrow|supertitle|"
@@ -155,7 +161,7 @@ def _links_home(h1: etree._Element, url: str) -> bool:
     """An <h1> that links to the site's home page is the site's name (blog themes)."""
     links = [a.get("href") or "" for a in h1.iter("a")]
     home = absolute_url(url, links[0]) if len(links) == 1 else None
-    return bool(home) and same_site(home, url) and urlsplit(home).path in _HOME_PATHS
+    return bool(home) and same_site(home, url) and is_home_path(urlsplit(home).path)
 
 
 def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:

@@ -50,7 +50,7 @@ from urllib.parse import parse_qsl, unquote, urldefrag, urljoin, urlsplit
 import parsel
 from lxml import etree
 
-from ..dedupe import article_key
+from ..dedupe import article_key, is_home_path
 
 __all__ = ["LABELS", "Labels", "find_neighbours"]
 
@@ -544,7 +544,6 @@ _LISTING_PATH = re.compile(
     r"/(?:page|seite|pagina|strona)/\d+/*$|/comment-page-\d+|/(?:feed|rss|atom)/*$|/attachment/"
     r"|\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|mp4|mp3|pdf|xml|rss)$"
 )
-_HOME_PATH = re.compile(r"/*(?:index\.[a-z]+|[a-z]{2}(?:[-_][a-z]{2})?/*)?")
 _PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)/)?(\d{1,3})/*$")
 _SLUG = re.compile(r"[-_.]|[^/]{12}")
 _SKIP_HREFS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "about:")
@@ -606,7 +605,7 @@ class _Page:
         path = unquote(parts.path).lower()
         query = [(k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
         segments = [s for s in path.split("/") if s]
-        if not query and _HOME_PATH.fullmatch(path):
+        if not query and is_home_path(path):
             return False  # a home page
         if any(s in _TAXONOMY for s in segments) or _LISTING_PATH.search(path):
             return False  # category, tag, author, listing or comment page, feed, attachment
