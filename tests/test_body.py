@@ -703,3 +703,27 @@ def test_a_site_tagline_that_is_also_the_description_is_not_the_standfirst(monke
             f"<h1>Council approves budget</h1><div class='article-body'>"
             f"{paragraphs(P1, P2, P3)}</div></body></html>")
     assert extract(html, URL).body == "\n\n".join([P1, P2, P3])
+
+
+# Paragraphs long enough to count as the story's prose (100 characters or more).
+LONG1, LONG2 = f"{P1} {P2}", f"{P2} {P3}"
+
+
+def test_short_lines_between_paragraphs_after_the_last_long_one_are_text(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    lines = ["Achtung Redaktion:", "Fotos zum Download finden Sie hier im Pressebereich.",
+             "Pressekontakt:", "Anna Beispiel, Pressestelle der Stadt, Telefon im Impressum."]
+    body = body_of("<article class='entry-content'>" + paragraphs(LONG1, LONG2, *lines)
+                   + "</article>")
+    assert body == "\n\n".join([LONG1, LONG2, *lines])
+
+
+@pytest.mark.parametrize("tail", [
+    ["Here is the full list.", "1. Robert Plant", "2. Rob Halford", "3. Steven Tyler"],
+    ["Viel Glück!", "Euer Hans"], ["Cheers, Tom"],
+])
+def test_a_numbered_list_or_a_sign_off_under_the_story_is_text(monkeypatch, tail):
+    no_generic_fallback(monkeypatch)
+    body = body_of("<article class='entry-content'>" + paragraphs(LONG1, LONG2, *tail)
+                   + "<p>Share</p></article>")
+    assert body == "\n\n".join([LONG1, LONG2, *tail])

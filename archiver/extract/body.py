@@ -306,6 +306,16 @@ _BLOCKS = {
     "figure", "hr", "center", "address", "details", "summary",
 }
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# Blocks of running text: the story goes on where one of them stands.
+_RUNNING = {"p", "li", "blockquote", "dd"}
+# A blogger's or an editor's sign-off under the story ("Euer Hans", "x Franzi", "XX, Die
+# Redaktion", "Liebe Grüße, Anna", "Cheers, Tom"), and a wish closing it ("Viel Glück!").
+_SIGN_OFF = re.compile(
+    r"(?i:(?:x+o*|xo(?:xo)*|euer?|eure|dein[e]?|ihr[e]?|liebe grüße|lg|viele grüße|"
+    r"herzliche grüße|alles liebe|bis bald|ciao|bisous|saludos|un abrazo)\b|"
+    r"(?:love|cheers|yours|best),)[\s,]*\S.{0,40}$|\w[\w ]{2,30}!$")
+# An item of a list written as numbered paragraphs ("12. Jimi Hendrix").
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s+\S")
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
 _BOX_TITLE_MAX_CHARS = 100
@@ -598,11 +608,20 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
         start, end = prose[0], prose[-1]
         while start > 0 and blocks[start - 1].kind == "p" and blocks[start - 1].text[-1] in ",:":
             start -= 1
+        # Short lines between paragraphs the story goes on with after its last long one
+        # ("So geht's:", "Pressekontakt:", a spec's row) are the story's too, not the
+        # linked headline of a teaser among them.
+        wide = max([end] + [i for i in range(end + 1, len(blocks)) if blocks[i].kind in _RUNNING
+                            and not _is_short(blocks[i]) and not is_furniture_line(blocks[i].text)
+                            and not _COMMENTS_HEADING.match(blocks[i].text)])
+        end = wide
         while end + 1 < len(blocks) and (blocks[end + 1].kind == "li"
-                                         or _is_sentence(blocks[end + 1])):
+                                         or _is_sentence(blocks[end + 1])
+                                         or _NUMBERED.match(blocks[end + 1].text)
+                                         or _SIGN_OFF.match(blocks[end + 1].text)):
             end += 1
-        blocks = [b for i, b in enumerate(blocks)
-                  if start <= i <= end or not _is_short(b)]
+        blocks = [b for i, b in enumerate(blocks) if start <= i <= end and (
+            b.kind != TEASER or i <= prose[-1] or i > wide) or not _is_short(b)]
     # The comment section ("3 Comments", "Leave a Reply") ends the article.
     end = next((i for i, b in enumerate(blocks) if len(b.text) < 60
                 and _COMMENTS_HEADING.match(b.text)), len(blocks))
