@@ -8,7 +8,7 @@ import re
 import pytest
 
 from archiver.extract import extract
-from archiver.extract.body import CONTAINERS
+from archiver.extract.body import CONTAINERS, is_furniture_line
 
 URL = "https://news.example/2026/03/04/story/"
 P1 = "The council approved the new budget on Tuesday after a debate that lasted most of the day."
@@ -251,6 +251,12 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
     "Do you want to be informed of our actions? Sign up here",
     "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
     "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "Zapraszamy też do subskrypcji tygodnika.",
+    "Like recipe? Add the ingredients to your basket and deliver to you.",
+    "Jetzt bei Amazon ansehen", "Alles über nachhaltige Wanderschuhe findest Du hier.",
+    "Ab 2024 nichts mehr versäumen!", "Melden Sie sich an und erhalten Sie exklusive Angebote!",
+    "Sie möchten wöchentliche Produktvorstellungen? Schauen Sie mal in unseren Musiknewsletter!",
+    "Bei diesem Beitrag handelt es sich um ein Blog aus der Community",
+    "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und aktuellen Studien.",
 ])
 def test_credits_bylines_dates_ad_labels_and_durations_alone_on_a_line_are_not_text(line):
     inner = '<div class="entry-content">' + paragraphs(P1, line, P2, P3) + "</div>"
@@ -275,7 +281,12 @@ def test_a_sentence_about_a_photo_a_date_or_a_byline_word_stays():
             "Read: the council's report runs to 200 pages and was published on Monday evening.",
             "Werbung – Zielgruppe und Bedürfnisse", "Kategorie: Kinder- & Jugendbuch",
             "The app is free and will be in the App Store from next week, the company said.",
-            "Apple's App Store issue with the magazine publishers has dragged on for years."]
+            "Apple's App Store issue with the magazine publishers has dragged on for years.",
+            "Shoppers added more to their baskets in March than in any month since 2019.",
+            "Die Stadt will nichts mehr verpassen, sagte die Bürgermeisterin, und plant neu.",
+            "Hier finden Sie die Bürgermeisterin am Dienstag nicht, sagte ihr Sprecher.",
+            "Der Newsletter der Stadtverwaltung erscheint künftig nur noch einmal im Monat.",
+            "The plan was reviewed by the council's auditors, who found no errors in it."]
     inner = '<div class="entry-content">' + paragraphs(P1, *kept, P2) + "</div>"
     assert body_of(inner) == "\n\n".join([P1, *kept, P2])
 
@@ -465,6 +476,9 @@ BIO = ("Jane Doe is the co-founder of a consultancy for city finances and has co
     '</section>',
     f'<div class="_brlbs-content-blocker"><p>Map provider: {BIO}</p></div>',
     f'<div class="privacy-embed-preview"><blockquote><p>{BIO}</p></blockquote></div>',
+    # Themes' author boxes marked "author" alone ("herald-author", Author Hover Box's).
+    '<div class="herald-author row"><p>Anna studied medicine in Leipzig and writes about '
+    "hospitals.</p></div>",
 ])
 def test_author_boxes_donation_calls_popups_and_disclaimers_in_the_body_are_not_text(box):
     inner = f'<div class="entry-content">{paragraphs(P1, P2, P3)}{box}</div>'
@@ -727,3 +741,15 @@ def test_a_numbered_list_or_a_sign_off_under_the_story_is_text(monkeypatch, tail
     body = body_of("<article class='entry-content'>" + paragraphs(LONG1, LONG2, *tail)
                    + "<p>Share</p></article>")
     assert body == "\n\n".join([LONG1, LONG2, *tail])
+
+
+def test_an_element_marked_author_that_holds_the_story_is_text():
+    inner = (f'<div class="entry-content"><div class="author-content">{paragraphs(P1, P2, P3)}'
+             f'{paragraphs(P1[::-1], P2[::-1], P3[::-1])}</div></div>')
+    assert P1 in body_of(inner) and P3 in body_of(inner)
+
+
+@pytest.mark.parametrize("line", ["Source: City of Springfield", "Photos via the city council",
+                                  "Originally published by The Example Times"])
+def test_attribution_markers_are_left_for_the_attribution_step(line):
+    assert not is_furniture_line(line)

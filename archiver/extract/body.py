@@ -75,7 +75,7 @@ _STRONG_FURNITURE = re.compile(
 )
 _WEAK_FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|disclaimer|disclosure|affiliate\w*|cta|"
-    r"entry-?utility|bio|byline|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
+    r"entry-?utility|bio|byline|author|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
     r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
     r"table-of-contents|popular|trending|"
     r"most-?read|rating|vote|placeholder|polls?|survey|umfrage|quiz|"
@@ -148,6 +148,12 @@ _FURNITURE_START = re.compile(
     r"|den |le |il |lo )?(?:\w+ )?(?:periodismo|journalism|journalismus|journalisme|giornalismo|"
     r"dziennikarstwo)\b|\W*(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) "
     r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b|"
+    # Notes on what kind of text this is: a community blog, a guest post, medically reviewed.
+    r"(?:bei )?(?:diese[mr]|de[mr]) (?:beitrag|artikel|text) handelt es sich um (?:\w+ ){0,3}"
+    r"(?:blog|gastbeitrag|meinungsbeitrag|pressemitteilung|advertorial|anzeige)|"
+    r"this (?:is a|article is a|post is a) (?:guest post|sponsored post|press release)\b|"
+    r"(?:medically|medizinisch) (?:reviewed|geprüft)\b|dieser (?:text|artikel|beitrag) entspricht "
+    r"den (?:vorgaben|standards|richtlinien)\b|"
     r"ten tekst przeczytasz\b|materiał chroniony prawem|"
     # What an embed blocked for privacy says in place of itself.
     r"ein klick für den datenschutz|externer inhalt\W*$|empfohlener redaktioneller inhalt|"
@@ -198,7 +204,19 @@ _FURNITURE_PHRASE = re.compile(
     r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
     r"chaîne) (?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
     r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
-    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?newsletter\b|"
+    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?\w*newsletter\b|"
+    # Shop and product boxes: calls to put a product in the basket or to buy it.
+    r"\b(?:add (?:\w+ ){0,3}to (?:your |the )?(?:cart|basket|bag)|"
+    r"in den (?:warenkorb|einkaufswagen)|"
+    r"ajouter au panier|añadir al carrito|jetzt (?:kaufen|bestellen|shoppen)|(?:buy|shop|order) "
+    r"now|(?:jetzt )?bei amazon (?:kaufen|ansehen|bestellen)|(?:view|check price|buy) on amazon)\b|"
+    # A pointer to another page ("Alles über Wanderschuhe findest du hier.").
+    r"\b(?:findest du|finden sie|findet ihr|erfährst du|erfahren sie|lesen sie|liest du) "
+    r"(?:\w+ )?hier\W*$|"
+    # Calls to sign up so as to miss nothing, or for exclusive offers.
+    r"\b(?:nichts|keine \w+) mehr (?:verpassen|versäumen)\W*$|\bnever miss (?:a|an|another) "
+    r"\w+\W*$|\b(?:erhalten sie|erhältst du|erhaltet ihr|get|receive) (?:\w+ )?(?:exklusive\w*|"
+    r"exclusive) (?:angebote|offers|deals|rabatte|discounts)\b|"
     r"\b(?:cancel (?:at )?any ?time|cancela(?:s)? cuando quieras|jederzeit kündbar|"
     r"résiliable à tout moment|disdici quando vuoi)\b|"
     # Disclaimers of opinion and of affiliate links.
