@@ -614,32 +614,49 @@ def _is_sentence(block: Block) -> bool:
         _ENDS_SENTENCE.search(block.text))
 
 
+def _goes_on(block: Block) -> bool:
+    """Running text that is the story's: where it stands after the last long paragraph, the
+    story goes on."""
+    return block.kind in _RUNNING and not _is_short(block) and not is_furniture_line(
+        block.text) and not _COMMENTS_HEADING.match(block.text)
+
+
+def _closes(block: Block) -> bool:
+    """What closes a story right under its text: a list, short sentences, a numbered item,
+    a sign-off."""
+    return block.kind == "li" or _is_sentence(block) or bool(
+        _NUMBERED.match(block.text) or _SIGN_OFF.match(block.text))
+
+
+def _without_short_lines_around(blocks: list[Block]) -> list[Block]:
+    """Kickers, bylines and datelines sit above the first real paragraph as short lines;
+    ratings, credits and "share this" prompts trail the story. A line that leads into the
+    first paragraph ("Liebe Leserinnen und Leser,", "So geht's:") is the story's, so are short
+    lines between paragraphs it goes on with ("Pressekontakt:", a spec's row) and what closes
+    it (`_closes`)."""
+    prose = [i for i, b in enumerate(blocks) if len(b.text) >= 100]
+    if not prose:
+        return blocks
+    start, end = prose[0], prose[-1]
+    while start > 0 and blocks[start - 1].kind == "p" and blocks[start - 1].text[-1] in ",:":
+        start -= 1
+    running_end = max((i for i in range(end + 1, len(blocks)) if _goes_on(blocks[i])),
+                      default=end)
+    end = running_end
+    while end + 1 < len(blocks) and _closes(blocks[end + 1]):
+        end += 1
+
+    def kept(index: int, block: Block) -> bool:
+        # A teaser's linked headline among the running text after the story is no line of it.
+        return not _is_short(block) or start <= index <= end and not (
+            block.kind == TEASER and prose[-1] < index <= running_end)
+
+    return [block for index, block in enumerate(blocks) if kept(index, block)]
+
+
 def read_blocks(container: html.HtmlElement) -> list[Block]:
     """Paragraphs, headings, list items, quotes and bare text runs, in reading order."""
-    blocks = _Reader().read(container)
-    prose = [i for i, b in enumerate(blocks) if len(b.text) >= 100]
-    if prose:
-        # Kickers, bylines and datelines sit above the first real paragraph as short lines;
-        # ratings, credits and "share this" prompts trail the last one. A line that leads into
-        # the first ("Liebe Leserinnen und Leser,", "So geht's:") is the story's; so are a
-        # list right under the last one (the steps, the tips) and short sentences closing it.
-        start, end = prose[0], prose[-1]
-        while start > 0 and blocks[start - 1].kind == "p" and blocks[start - 1].text[-1] in ",:":
-            start -= 1
-        # Short lines between paragraphs the story goes on with after its last long one
-        # ("So geht's:", "Pressekontakt:", a spec's row) are the story's too, not the
-        # linked headline of a teaser among them.
-        wide = max([end] + [i for i in range(end + 1, len(blocks)) if blocks[i].kind in _RUNNING
-                            and not _is_short(blocks[i]) and not is_furniture_line(blocks[i].text)
-                            and not _COMMENTS_HEADING.match(blocks[i].text)])
-        end = wide
-        while end + 1 < len(blocks) and (blocks[end + 1].kind == "li"
-                                         or _is_sentence(blocks[end + 1])
-                                         or _NUMBERED.match(blocks[end + 1].text)
-                                         or _SIGN_OFF.match(blocks[end + 1].text)):
-            end += 1
-        blocks = [b for i, b in enumerate(blocks) if start <= i <= end and (
-            b.kind != TEASER or i <= prose[-1] or i > wide) or not _is_short(b)]
+    blocks = _without_short_lines_around(_Reader().read(container))
     # The comment section ("3 Comments", "Leave a Reply") ends the article.
     end = next((i for i, b in enumerate(blocks) if len(b.text) < 60
                 and _COMMENTS_HEADING.match(b.text)), len(blocks))
