@@ -512,8 +512,9 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return True
     # Strong marks in camelCase class names ("ShareBar", "relatedArticles", "NewsletterBox"),
     # words of four letters or more: a generated hash ("s7xAdq") holds short ones by chance.
-    if any(len(_NOT_LETTER.sub("", found.group(0))) >= 4
-           for found in _STRONG_FURNITURE.finditer(_CAMEL.sub("-", marks))):
+    camel = _CAMEL.sub("-", marks)
+    if camel != marks and any(len(_NOT_LETTER.sub("", found.group(0))) >= 4
+                              for found in _STRONG_FURNITURE.finditer(camel)):
         return True
     if _HIDDEN_CLASS.search(marks) and not _SHOWN_ON_SOME_SCREENS.search(marks):
         return True
@@ -521,8 +522,7 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if _TEASER.search(marks) and _LINKED_HEADING(element):
         return True
     # Weak marks count in camelCase class names too ("elementPoll", "RenderKeyPoints").
-    return bool(_WEAK_FURNITURE.search(_CAMEL.sub("-", marks))) \
-        and prose_chars(element) < _WEAK_MAX_PROSE
+    return bool(_WEAK_FURNITURE.search(camel)) and prose_chars(element) < _WEAK_MAX_PROSE
 
 
 def _is_hidden_copy(element: html.HtmlElement, whole: str) -> bool:
