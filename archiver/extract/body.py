@@ -300,7 +300,9 @@ _CREDIT_AT_END = re.compile(r"(?:\b(?:bild|foto|photo|image|credit)s?:|\bfot\.|�
 # A figure's numbered legend: "Abbildung 4: …", "Fig. 2.", "Figure 3 –".
 _FIGURE_LEGEND = re.compile(
     r"^(?:abbildung|abb\.|figure|fig\.|rycina|ilustración)\s*\d*\s*[:.–-]\s", re.I)
-_CAPTION_MAX_CHARS = 400
+# How long a furniture line runs: a call or a label, a caption or a note.
+_LINE_MAX_CHARS = 160
+_NOTE_MAX_CHARS = 400
 # A byline alone on a line: "By Jane Doe", "Von Anna Martel und Lea Wagner, Nairobi".
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
@@ -701,23 +703,19 @@ def _teasers(blocks: list[Block]) -> set[int]:
 
 def is_furniture_line(text: str) -> bool:
     """A line that is page furniture in any story, whatever container held it."""
-    if _is_caption(text) or _CONSENT_NOTICE.match(text):
+    if _CONSENT_NOTICE.match(text):
         return True
-    if len(text) < _CAPTION_MAX_CHARS and (_FURNITURE_OPENING.match(text)
-                                           or _TEASER_PREFIX.match(text)
-                                           or _REPORT_ERRORS.search(text)):
+    if len(text) >= _NOTE_MAX_CHARS:
+        return False
+    # Captions and notes that run longer than a line.
+    if _CREDIT_AT_END.search(text) or _FIGURE_LEGEND.match(text) or _FURNITURE_OPENING.match(
+            text) or _TEASER_PREFIX.match(text) or _REPORT_ERRORS.search(text):
         return True
-    if len(text) >= 160:
+    if len(text) >= _LINE_MAX_CHARS:
         return False
     return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASE.search(text)
                 or _LONE_FURNITURE.match(text)
                 or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
-
-
-def _is_caption(text: str) -> bool:
-    """A picture's legend: "Abbildung 4: …", or any text ending in its credit."""
-    return len(text) < _CAPTION_MAX_CHARS and bool(
-        _CREDIT_AT_END.search(text) or _FIGURE_LEGEND.match(text))
 
 
 def find_lede(root: html.HtmlElement, container: html.HtmlElement | None,
