@@ -101,6 +101,9 @@ def test_a_meta_author_that_is_the_publisher_gives_way_to_the_byline():
     assert extract(page(head, body), URL).authors == ["Jemima Kelly"]
     # Without a byline the publisher is all the page says.
     assert extract(page(head), URL).authors == ["STERN.de"]
+    # A domain names the site even where the page gives no site name.
+    domain_only = '<meta name="author" content="STERN.de">'
+    assert extract(page(domain_only, body), URL).authors == ["Jemima Kelly"]
 
 
 @pytest.mark.parametrize("head", [
@@ -134,7 +137,7 @@ def test_a_long_meta_author_ending_with_the_site_is_a_person():
             '<meta name="author" content="Povilas Aleksandravičius, Vilniaus universiteto '
             'profesorius, Lrt.lt">')
     body = '<span class="author">PA</span>' + BODY
-    assert extract(page(head, body), URL).authors[0] == "Povilas Aleksandravičius"
+    assert extract(page(head, body), URL).authors == ["Povilas Aleksandravičius"]
 
 
 def test_a_day_after_von_is_no_byline():

@@ -247,9 +247,19 @@ def clean_author(name: str) -> list[str]:
     name = _ALL_POSTS.sub("", name)
     parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
              for part in _AUTHOR_SPLIT.split(name)]
-    return [part for part in parts
-            if part and not _DATE_IN_NAME.search(part) and not _ROLE.search(part)
-            and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
+    names = [part for part in parts
+             if part and not _DATE_IN_NAME.search(part) and not _ROLE.search(part)
+             and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
+    # Beside a name, a site ("Lrt.lt") and a description ("universiteto profesorius") are
+    # not other authors; alone they may be all the page says.
+    return [names[0], *(part for part in names[1:] if not _DOMAIN.search(part)
+                        and not _is_description(part))] if names else []
+
+
+def _is_description(part: str) -> bool:
+    """Words beside a name that describe the person ("Vilniaus universiteto profesorius"):
+    names are capitalised, but for short particles ("van", "de la")."""
+    return sum(word[0].islower() and len(word) > 3 for word in part.split()) >= 2
 
 
 def _byline_names(page: Selector) -> list[str]:
