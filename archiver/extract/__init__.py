@@ -110,8 +110,8 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         collapse(comment.author) for comment in section.comments if comment.author}
     said_in_comments = "\n".join(lines_of_comments)
 
-    description = next(iter(meta.get("og:description", []) + meta.get("description", [])
-                            + text_values(ld.get("description"))), None)
+    description = metadata.first(*meta.get("og:description", []), *meta.get("description", []),
+                                 *text_values(ld.get("description")))
     paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body,
                                                          description)
     paragraphs = [p for p in paragraphs if not _said_in_comments(collapse(p), lines_of_comments,

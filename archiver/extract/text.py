@@ -42,10 +42,15 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def fold_spaces(text: str) -> str:
+    """Runs of whitespace (nbsp included) as one space; soft hyphens and zero-width
+    characters gone."""
+    return _SPACES.sub(" ", strip_invisible(text))
+
+
 def collapse(text: str | None) -> str:
-    """One line of text: runs of whitespace (nbsp included) become one space; soft hyphens
-    and zero-width characters go."""
-    return _SPACES.sub(" ", strip_invisible(text or "")).strip()
+    """One line of text: `fold_spaces`, trimmed."""
+    return fold_spaces(text or "").strip()
 
 
 def without_controls(text: str) -> str:

@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from ..text import collapse, strip_invisible
+from ..text import collapse, fold_spaces
 from .marks import JUNK, marks_of
 
 _BLOCKS = {
@@ -20,8 +20,6 @@ JUNK_TAGS = {
     "svg", "img", "picture", "iframe", "object", "embed", "video", "audio", "canvas", "link",
     "meta", "nav", "dialog", "menu",
 }
-# Like `text.collapse`, but keeping the line-break marker `_BR` and the ends.
-_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]+")
 
 # Whole lines that are widgets and notes, not words of the comment.
 _JUNK_LINE = re.compile(
@@ -81,7 +79,7 @@ def paragraphs_of(root: etree._Element, skip: set | frozenset = frozenset(),
     def flush() -> None:
         if not pieces:
             return
-        text = _SPACE.sub(" ", strip_invisible("".join(pieces)))
+        text = fold_spaces("".join(pieces))
         pieces.clear()
         if _BR not in text:
             text = text.strip()
@@ -130,7 +128,7 @@ def _simple_paragraphs(root: etree._Element) -> list[str] | None:
         if child.tag != "p" or len(child) or child.keys() or child.tail and \
                 not child.tail.isspace():
             return None
-        texts.append(_SPACE.sub(" ", strip_invisible(child.text or "")).strip())
+        texts.append(collapse(child.text))
     return [text for text in texts if _keep(text)]
 
 
