@@ -237,6 +237,9 @@ class Archive:
         existing = {row["comment_id"]: row
                     for row in self.db["comments"].rows_where("article_url = ?", [url])}
         new, seen_again, versions = [], [], []
+        earlier_versions = dict(self.db.execute(
+            "SELECT comment_id, COUNT(*) FROM comment_versions WHERE article_url = ? "
+            "GROUP BY comment_id", [url]).fetchall())
         for comment in comments:
             row = {**comment, "article_url": url, "last_seen": seen_at, "removed_at": None}
             known = existing.get(comment["comment_id"])
@@ -245,10 +248,9 @@ class Archive:
                 continue
             seen_again.append(row)
             if known["text"] != comment["text"]:
-                earlier = self.db["comment_versions"].count_where(
-                    "article_url = ? AND comment_id = ?", [url, comment["comment_id"]])
                 versions.append({"article_url": url, "comment_id": comment["comment_id"],
-                                 "version": earlier + 1, "text": known["text"],
+                                 "version": earlier_versions.get(comment["comment_id"], 0) + 1,
+                                 "text": known["text"],
                                  "replaced_at": seen_at})
         # A few statements for the whole section: a row at a time is slow on long threads.
         for rows in (new, seen_again):  # one shape each, so `first_seen` is never overwritten

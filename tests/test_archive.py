@@ -121,9 +121,10 @@ def test_a_recrawl_adds_new_comments_and_keeps_edited_texts_as_versions(archive)
     assert rows["1"]["first_seen"] < rows["3"]["first_seen"]
     [version] = archive.db["comment_versions"].rows
     assert (version["comment_id"], version["version"], version["text"]) == ("1", 1, "First.")
-    archive.save([with_comments(("1", "Edited twice."), ("2", "Second."), ("3", "Third."))])
-    texts = [v["text"] for v in archive.db["comment_versions"].rows_where(order_by="version")]
-    assert texts == ["First.", "First, edited."]
+    archive.save([with_comments(("1", "Edited twice."), ("2", "Second, edited."), ("3", "Third."))])
+    versions = [(v["comment_id"], v["version"], v["text"])
+                for v in archive.db["comment_versions"].rows_where(order_by="comment_id, version")]
+    assert versions == [("1", 1, "First."), ("1", 2, "First, edited."), ("2", 1, "Second.")]
 
 
 def test_vanished_comments_are_marked_removed_not_deleted_and_can_return(archive):
