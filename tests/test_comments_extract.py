@@ -20,6 +20,7 @@ from archiver.extract.comments import (
     find_comments,
     merge_page,
 )
+from archiver.extract.structured import json_ld_objects
 from archiver.items import Comment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comments"
@@ -779,3 +780,15 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_split_a_comment_s_words():
             "</li></ol></body></html>")
     [comment] = comments_on(html, "https://news.example/a/").comments
     assert comment.text == "Die Versicherung zahlt."
+
+
+def test_json_ld_objects_the_caller_read_already_are_not_read_again():
+    page = parsel.Selector(text=html_of("json_ld"), type="html")
+    objects = json_ld_objects(page)
+    # Only the first thread kept: were the page's JSON-LD read again, the anonymous comment
+    # after it would be back.
+    for thing in objects:
+        if isinstance(thing.get("comment"), list):
+            thing["comment"] = thing["comment"][:1]
+    section = find_comments(page, MARKTHALLE, objects=objects)
+    assert [comment.comment_id for comment in section.comments] == ["7001", "7003"]

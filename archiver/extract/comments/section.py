@@ -4,7 +4,7 @@ states and its other pages."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urldefrag, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -239,7 +239,6 @@ def page_urls(signals: Signals, containers: list, url: str) -> list[str]:
         absolute = absolute_url(url, href)
         if not absolute or not absolute.startswith(("http://", "https://")):
             continue
-        absolute = urldefrag(absolute)[0]
         key = canonicalize(absolute)
         if key not in seen and _article_key(absolute) == article:
             seen.add(key)
