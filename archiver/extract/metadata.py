@@ -86,7 +86,7 @@ def _is_site_name(text: str, site_name: str | None, url: str) -> bool:
     # "FASSETTE.NET", "AOC media": the tail spells the host's name.
     letters = re.sub(r"\W", "", text.lower())
     host = re.sub(r"\W", "", site_of(url).rsplit(".", 1)[0])
-    return len(letters) >= 3 and (letters in host or host in letters)
+    return len(letters) >= 3 and len(host) >= 3 and (letters in host or host in letters)
 
 
 def strip_site_name(title: str, site_name: str | None, url: str) -> str:
@@ -310,25 +310,16 @@ def _text_byline(page: Selector) -> list[str]:
     return []
 
 
-def _names_the_site(name: str, publisher: set[str], page: Selector, url: str,
-                    meta: dict[str, list[str]]) -> bool:
+def _names_the_site(name: str, publisher: set[str], title_parts: list[str], address: str) -> bool:
     """Whether a declared author is the site: its publisher's name ("DER SPIEGEL"), its domain
-    ("STERN.de") or its host's name in other spelling ("Badische Zeitung" on
-    badische-zeitung.de, "unocero" on unocero.com) or the <title>'s tail ("Headline | Die
-    FURCHE")."""
-    # "Headline | Die FURCHE": the <title> begins or ends with the site's name.
-    parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
-    if _fold(name) in publisher or _DOMAIN.search(name) \
-            or len(parts) > 1 and _fold(name) in (_fold(parts[0]), _fold(parts[-1])) \
-            or any(_similarity(name, known) >= 0.5 for known in publisher):
+    ("STERN.de"), the <title>'s head or tail ("Headline | Die FURCHE") or its host's name in
+    other spelling ("Badische Zeitung" on badische-zeitung.de, "unocero" on unocero.com)."""
+    if _fold(name) in publisher or _DOMAIN.search(name) or len(title_parts) > 1 and _fold(
+            name) in (_fold(title_parts[0]), _fold(title_parts[-1])) or any(
+            _similarity(name, known) >= 0.5 for known in publisher):
         return True
-    address = first(*meta.get("og:url", []), page.xpath("//link[@rel='canonical']/@href").get(),
-                    url)
-    letters = re.sub(r"\W", "", name.lower())
-    host = re.sub(r"\W", "", site_of(address or "").rsplit(".", 1)[0])
     # A long declared author that merely ends with the site's name is a person's description.
-    return len(name.split()) <= 4 and len(letters) >= 3 and len(host) >= 3 \
-        and (letters in host or host in letters)
+    return len(name.split()) <= 4 and _is_site_name(name, None, address)
 
 
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
@@ -341,8 +332,12 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
-    if declared and all(_names_the_site(name, publisher, page, url, meta) for name in declared):
-        declared = _byline_names(page) or _text_byline(page) or declared
+    if declared:
+        title_parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
+        address = first(*meta.get("og:url", []),
+                        page.xpath("//link[@rel='canonical']/@href").get(), url) or ""
+        if all(_names_the_site(name, publisher, title_parts, address) for name in declared):
+            declared = _byline_names(page) or _text_byline(page) or declared
     result: list[str] = []
     for name in declared or _byline_names(page) or _text_byline(page):
         for part in clean_author(unescape(name)):
