@@ -18,7 +18,7 @@ from ..dedupe import canonicalize
 from ..items import Article
 from . import metadata
 from .attribution import add_sources, find_attribution
-from .body import article_paragraphs, headline_text
+from .body import article_paragraphs
 from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
@@ -116,8 +116,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
                                                          description)
     paragraphs = [p for p in paragraphs if not _said_in_comments(collapse(p), lines_of_comments,
                                                                   said_in_comments)]
-    # The headline heads the body when its container holds it: it is the title, not text.
-    if paragraphs and paragraphs[0] in (article.title, headline_text(page.root)):
+    if paragraphs and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
     add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))

@@ -434,12 +434,12 @@ def _ancestors(element: html.HtmlElement, levels: int) -> set[html.HtmlElement]:
     return set(list(element.iterancestors())[:levels])
 
 
-def find_containers(root: html.HtmlElement) -> list[html.HtmlElement]:
+def find_containers(root: html.HtmlElement,
+                    headline: html.HtmlElement | None) -> list[html.HtmlElement]:
     """The element(s) that hold the article text: the marked container with the most prose,
     with its kin of the same kind when ads or CMS components split the body into several."""
     best: list[html.HtmlElement] = []
     best_chars, best_unproven = 0, False
-    headline = _page_headline(root)
     above_headline = set(headline.iterancestors()) if headline is not None else set()
     for index, selected in enumerate(container_matches(root)):
         matches = [m for m in selected if not _TEASER.search(_marks(m))]
@@ -489,12 +489,6 @@ _LINKED_HEADING = etree.XPath(
 def _page_headline(root: html.HtmlElement) -> html.HtmlElement | None:
     """The page's first <h1> that is a headline, not a logo or a teaser's."""
     return next((h1 for h1 in root.iter("h1") if not NOT_HEADLINE(h1)), None)
-
-
-def headline_text(root: html.HtmlElement) -> str | None:
-    """The text of the page's headline, if it has one."""
-    headline = _page_headline(root)
-    return _text(headline) if headline is not None else None
 
 
 def _marks(element: html.HtmlElement) -> str:
@@ -718,12 +712,11 @@ def is_furniture_line(text: str) -> bool:
                 or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
 
 
-def find_lede(root: html.HtmlElement, container: html.HtmlElement | None,
-              description: str | None = None) -> str | None:
+def find_lede(root: html.HtmlElement, h1: html.HtmlElement | None,
+              container: html.HtmlElement | None, description: str | None = None) -> str | None:
     """A standfirst between the headline and the body: marked as lead/teaser/summary, the
     page's meta `description` where the page shows it, or the sentence right under the
-    headline."""
-    h1 = _page_headline(root)
+    headline `h1`."""
     started = h1 is None
     summary = _WORD.findall(description.lower()) if description else []
     for element in root.iter(etree.Element):
@@ -831,7 +824,8 @@ def _size(paragraphs: list[str]) -> int:
 def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | None = None,
                        description: str | None = None) -> list[str]:
     """The article body as paragraphs (see the module docstring for the order)."""
-    containers = find_containers(root)
+    headline = _page_headline(root)
+    containers = find_containers(root, headline)
     # A page that marks its body but has little in it: a brief, or a video page.
     marked = [] if containers else _first_marked(root)
     paragraphs = [block.text for container in containers or marked
@@ -855,8 +849,11 @@ def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | No
             paragraphs = generic
     # A CMS that escapes its text twice shows "&atilde;" where it meant "ã".
     paragraphs = [collapse(unescape(p)) if _ESCAPED_TWICE.search(p) else p for p in paragraphs]
+    # The headline heads the body when its container holds it: it is the title, not text.
+    if headline is not None and paragraphs and paragraphs[0] == _text(headline):
+        paragraphs = paragraphs[1:]
     if paragraphs:
-        lede = find_lede(root, containers[0] if containers else None, description)
+        lede = find_lede(root, headline, containers[0] if containers else None, description)
         if lede and lede not in "\n".join(paragraphs) and paragraphs[0] not in lede:
             paragraphs.insert(0, lede)
     return paragraphs
