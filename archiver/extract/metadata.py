@@ -223,10 +223,9 @@ _ROLE = re.compile(
 # A site's domain as an author: "STERN.de", "Deutsche Welle (www.dw.com)".
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
 # A profile link's words around the name: "Alles von Martin Junker", "Johanna Kropfitsch Alle
-# Artikel".
-_ALL_POSTS = re.compile(r"^(?:alles|alle (?:artikel|beiträge)|more|all (?:posts|articles)) "
-                        r"(?:von|by) |\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles)|"
-                        r"mehr artikel|more articles)$", re.I)
+# Artikel" ("All posts by X" is `_BY`'s).
+_ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
+                        r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
 # Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
                          r"^\((?:image|photo|foto|bild)\b", re.I)
