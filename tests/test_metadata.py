@@ -151,6 +151,33 @@ def test_json_ld_person_objects_give_the_authors():
     assert extract(html, URL).authors == ["Jane Roe", "John Doe"]
 
 
+def test_json_ld_authors_referenced_by_id_in_the_graph_give_the_authors():
+    # Yoast SEO's graph: the article points at Person and Organization nodes by "@id".
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Story",
+         "author": [{"@id": "https://news.example/#/schema/person/1"}],
+         "publisher": {"@id": "https://news.example/#organization"}},
+        {"@type": "Person", "@id": "https://news.example/#/schema/person/1", "name": "Jane Roe"},
+        {"@type": "Organization", "@id": "https://news.example/#organization",
+         "name": "Example News"}]}
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    # The theme's meta author is no one's byline; the graph's person is.
+    head += '<meta name="author" content="Theme Designer">'
+    assert extract(page(head), URL).authors == ["Jane Roe"]
+
+
+def test_a_json_ld_author_that_is_a_cms_account_gives_way_to_the_meta_author():
+    head = ld(author={"@type": "Person", "name": "admin"})
+    head += '<meta name="author" content="Jane Roe">'
+    assert extract(page(head), URL).authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("account", ["admin", "Administrator", "webmaster"])
+def test_a_cms_account_in_the_byline_is_no_author(account):
+    body = f'<div class="byline">By <a rel="author" href="/author/1/">{account}</a></div>' + BODY
+    assert extract(page(body=body), URL).authors == []
+
+
 def test_the_byline_in_the_markup_gives_the_authors_when_nothing_is_declared():
     body = '<div class="byline">By <a rel="author" href="/author/jr/">Jane Roe</a></div>' + BODY
     assert extract(page(body=body), URL).authors == ["Jane Roe"]

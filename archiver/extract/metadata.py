@@ -226,9 +226,11 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
 # Artikel" ("All posts by X" is `_BY`'s).
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
                         r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
-# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline.
+# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline, a
+# CMS's default account ("admin").
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
-                         r"^\((?:image|photo|foto|bild)\b", re.I)
+                         r"^\((?:image|photo|foto|bild)\b|"
+                         r"^(?:site ?)?admin(?:istrator)?$|^webmaster$", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -323,7 +325,8 @@ def _names_the_site(name: str, publisher: set[str], title_parts: list[str], addr
 
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
-    declared = names(ld.get("author")) or [
+    # A JSON-LD author that names no one ("admin") gives way to the meta tags.
+    declared = [name for name in names(ld.get("author")) if clean_author(name)] or [
         value for key in ("author", "article:author", "dc.creator", "parsely-author",
                           "sailthru.author", "byl") for value in meta.get(key, [])
         if not value.startswith(("http://", "https://"))]  # article:author is often a URL

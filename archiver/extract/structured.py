@@ -64,10 +64,26 @@ def json_ld_objects(page: Selector) -> list[dict]:
 
 
 def json_ld_article(objects: list[dict]) -> dict:
-    """The object that describes the article itself (news and blog types before WebPage)."""
+    """The object that describes the article itself (news and blog types before WebPage), its
+    references to other objects of the page resolved."""
     ranked = [o for o in objects if _types(o) & ARTICLE_TYPES]
     ranked.sort(key=lambda o: ("webpage" in _types(o), not o.get("headline")))
-    return ranked[0] if ranked else {}
+    return _resolved(ranked[0], objects) if ranked else {}
+
+
+def _resolved(node: dict, objects: list[dict]) -> dict:
+    """`node` with each bare reference to another object of the page ("author": {"@id":
+    ".../#/schema/person/1"}, as Yoast SEO writes its graph) replaced by that object."""
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+
+    def lookup(value: Any) -> Any:
+        if isinstance(value, list):
+            return [lookup(item) for item in value]
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return by_id.get(value["@id"], value)
+        return value
+
+    return {key: lookup(value) for key, value in node.items()}
 
 
 def meta_tags(page: Selector) -> dict[str, list[str]]:
