@@ -191,6 +191,20 @@ def test_an_author_link_that_names_nobody_gives_way_to_the_next_byline():
     assert extract(page(head, body), URL).authors == ["Heiko"]
 
 
+@pytest.mark.parametrize("byline", [
+    '<div class="td-post-author-name"><span>By</span> <a href="/p/wp/">Williams Perdomo</a></div>',
+    '<p class="post-author-name">Williams Perdomo</p>',
+    '<span class="author__name">Williams Perdomo</span>',
+])
+def test_a_theme_s_own_author_name_class_gives_the_author(byline):
+    assert extract(page(body=byline + BODY), URL).authors == ["Williams Perdomo"]
+
+
+def test_a_comment_author_name_is_not_the_article_s_author():
+    body = BODY + '<span class="comment-author-name">Hans Leser</span>'
+    assert extract(page(body=body), URL).authors == []
+
+
 def test_a_byline_selector_that_names_nobody_gives_way_to_the_next():
     body = ('<a rel="author" href="/team/">Editor</a>'
             '<span class="byline">By <b class="vcard"><a class="fn">Cem Basman</a></b></span>'
@@ -209,6 +223,7 @@ def test_a_byline_selector_that_names_nobody_gives_way_to_the_next():
     ("Autor: Klausmartin Friedrich", "Klausmartin Friedrich"),
     ("Auteur: Anna Kubišta", "Anna Kubišta"), ("Text: Ursula Eggers", "Ursula Eggers"),
     ("Verfasst von: Olga | 31. Dezember 2008", "Olga"),
+    ("Erstellt von Andri Bryner", "Andri Bryner"),
 ])
 def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     body = f'<div class="postdata"><span class="category">{byline}</span></div>' + BODY

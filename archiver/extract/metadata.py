@@ -205,14 +205,16 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
 # Where pages put bylines, most specific first; the first selector with a match wins.
 BYLINE_SELECTORS = [
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]',
-    ".author-name", ".byline__author", ".byline-author", ".entry-author", ".post-author",
+    # Themes' own spellings: "td-post-author-name", "post-author-name", "author__name".
+    ".author-name", '[class*="author"][class*="name"]', ".byline__author", ".byline-author",
+    ".entry-author", ".post-author",
     ".author .fn", ".vcard .fn", 'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
     ".byline", ".autor",
 ]
 _BYLINE_XPATHS = [etree.XPath(HTMLTranslator().css_to_xpath(css)) for css in BYLINE_SELECTORS]
 # A footer inside the <article> is the story's own ("Beitrag von ...", the author's card).
 _IN_COMMENTS = etree.XPath(
-    "ancestor::*[contains(@class, 'comment') or @id='comments' or "
+    "ancestor-or-self::*[contains(@class, 'comment') or @id='comments' or "
     "self::footer[not(ancestor::article)] or self::aside]")
 _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|staff|writer|contributor|columnist|journalist|"
@@ -287,10 +289,10 @@ _SHORT_TEXTS = etree.XPath(
     "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
     "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
-    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|"
+    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
     r"(?:ein |blog ?|gast)?beitrag)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
-    r"(?i:autor|autorin|author|auteur|text|texto|redaktion): ?)"
+    r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion): ?)"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
     r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
 
