@@ -118,6 +118,12 @@ def test_a_meta_author_that_names_the_site_gives_way_to_the_byline(head):
     assert extract(page(head, body), URL).authors == ["Lisa Petrich"]
 
 
+def test_a_meta_author_naming_a_web_agency_by_its_address_gives_way_to_the_byline():
+    head = '<meta name="author" content="Web Commerce GmbH www.w-commerce.de">'
+    body = '<p class="byline">Von <span class="author">Alexandra Weber</span></p>' + BODY
+    assert extract(page(head, body), URL).authors == ["Alexandra Weber"]
+
+
 def test_a_meta_author_named_like_the_host_of_the_page_s_own_url_gives_way_to_the_byline():
     # No og:url, no canonical link: the address the page was fetched from names the site.
     head = '<meta name="author" content="Badische Zeitung">'
@@ -172,7 +178,8 @@ def test_a_json_ld_author_that_is_a_cms_account_gives_way_to_the_meta_author():
     assert extract(page(head), URL).authors == ["Jane Roe"]
 
 
-@pytest.mark.parametrize("account", ["admin", "Administrator", "webmaster"])
+@pytest.mark.parametrize("account", ["admin", "Administrator", "wordpressadmin", "webmaster",
+                                     "No Author"])
 def test_a_cms_account_in_the_byline_is_no_author(account):
     body = f'<div class="byline">By <a rel="author" href="/author/1/">{account}</a></div>' + BODY
     assert extract(page(body=body), URL).authors == []

@@ -222,8 +222,9 @@ _ROLE = re.compile(
     r"rédact\w+|periodista|corresponsal|updated|published|aktualisiert|veröffentlicht)\b", re.I)
 
 
-# A site's domain as an author: "STERN.de", "Deutsche Welle (www.dw.com)".
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\(www\.", re.I)
+# A site's domain as an author: "STERN.de", "Deutsche Welle (www.dw.com)", "Agentur GmbH
+# www.agentur.de".
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\bwww\.", re.I)
 # A profile link's words around the name: "Alles von Martin Junker", "Johanna Kropfitsch Alle
 # Artikel" ("All posts by X" is `_BY`'s).
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
@@ -232,7 +233,8 @@ _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beit
 # CMS's default account ("admin").
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
                          r"^\((?:image|photo|foto|bild)\b|"
-                         r"^(?:site ?)?admin(?:istrator)?$|^webmaster$", re.I)
+                         r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
+                         r"^(?:no|unknown) author$", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
