@@ -301,6 +301,14 @@ def test_cutting_the_site_name_keeps_the_headline_s_closing_quote():
     assert extract(page(head), URL).title == "«Wir waren 40 Tage in Quarantäne»"
 
 
+def test_a_meta_title_cut_at_an_unescaped_quote_is_made_whole_from_the_page_title():
+    # The page wrote content="... de "incapacitado"": the attribute ends at the first quote.
+    head = ('<title>Senador califica a Biden de "incapacitado" | El Universal</title>'
+            '<meta property="og:title" content="Senador califica a Biden de "incapacitado"">'
+            '<meta property="og:site_name" content="El Universal">')
+    assert extract(page(head), URL).title == 'Senador califica a Biden de "incapacitado"'
+
+
 def test_the_kicker_above_a_headline_is_not_part_of_the_title():
     h1 = ('<h1><span class="seitenkopf__topline">Interne Unterlagen im Netz</span> '
           '<span class="seitenkopf__headline">Daten von Rheinmetall gehackt</span></h1>')

@@ -122,6 +122,15 @@ def _part_shown(title: str, headings: list[str]) -> str | None:
     return next((heading for heading in headings if _fold(heading) in folded), None)
 
 
+def _uncut(declared: str, page_title: str | None) -> str:
+    """A meta title cut short at a quote mark the page left unescaped in its attribute
+    (content="Biden, "incapacitado""): the <title> that goes on from there with the quote."""
+    rest = page_title[len(declared):].lstrip() if page_title else ""
+    if page_title and page_title.startswith(declared) and rest.startswith('"'):
+        return page_title
+    return declared
+
+
 def _without_kicker(heading: str, declared: list[str]) -> str:
     """'Kicker: Headline' -> 'Headline' when a declared title gives the headline without the
     kicker (og:title beside a JSON-LD headline or an <h1> that carry an unmarked kicker)."""
@@ -169,16 +178,17 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     words of the page's <h1> when the <h1> shows it, else the first declared one; without any,
     the <h1>, else the part of the <title> a heading shows, else the <title>; the site's name
     cut from the end, and a kicker that a declared title leaves out."""
+    page_title = first(page.xpath("//title/text()").get())
     # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
-    candidates = [value for value in map(first, (*text_values(ld.get("headline")),
-                                                 *meta.get("og:title", []),
-                                                 *meta.get("twitter:title", []))) if value]
+    candidates = [_uncut(value, page_title)
+                  for value in map(first, (*text_values(ld.get("headline")),
+                                           *meta.get("og:title", []),
+                                           *meta.get("twitter:title", []))) if value]
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
     h1s = [_headline(h1) for h1 in page.root.iter("h1")
            if not NOT_HEADLINE(h1) and not _links_home(h1, url)]
     h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
-    page_title = first(page.xpath("//title/text()").get())
     if candidates:
         declared = [(value, strip_site_name(value, site_name, url)) for value in candidates]
         # SEO plugins truncate declared headlines or add the site's name to them.
