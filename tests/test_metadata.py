@@ -207,6 +207,13 @@ def test_a_theme_s_own_author_name_class_gives_the_author(byline):
     assert extract(page(body=byline + BODY), URL).authors == ["Williams Perdomo"]
 
 
+def test_drupal_s_node_author_gives_the_author_and_a_picture_s_author_field_does_not():
+    # Drupal names every field "field--name-field-…": the teaser image's author is a credit.
+    body = ('<div class="field field--name-field-teaser-image-author">Digitalcourage</div>'
+            '<div class="node__author"><span class="user__name">Leena Simon</span></div>' + BODY)
+    assert extract(page(body=body), URL).authors == ["Leena Simon"]
+
+
 def test_a_comment_author_name_is_not_the_article_s_author():
     body = BODY + '<span class="comment-author-name">Hans Leser</span>'
     assert extract(page(body=body), URL).authors == []

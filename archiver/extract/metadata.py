@@ -215,11 +215,13 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
 # Where pages put bylines, most specific first; the first selector with a match wins.
 BYLINE_SELECTORS = [
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]',
-    # Themes' own spellings: "td-post-author-name", "post-author-name", "author__name".
-    ".author-name", '[class*="author"][class*="name"]', ".byline__author", ".byline-author",
-    ".entry-author", ".post-author",
+    # Themes' own spellings: "td-post-author-name", "post-author-name", "author__name"; not a
+    # picture's author ("field--name-field-image-author").
+    ".author-name", '[class*="author"][class*="name"]:not([class*="image"]):not([class*="img"])'
+    ':not([class*="photo"]):not([class*="foto"]):not([class*="bild"])',
+    ".byline__author", ".byline-author", ".entry-author", ".post-author",
     ".author .fn", ".vcard .fn", 'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
-    ".byline", ".autor",
+    ".byline", ".autor", ".node__author",
 ]
 _BYLINE_XPATHS = [etree.XPath(HTMLTranslator().css_to_xpath(css)) for css in BYLINE_SELECTORS]
 # A footer inside the <article> is the story's own ("Beitrag von ...", the author's card).
