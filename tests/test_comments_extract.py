@@ -530,6 +530,56 @@ def test_mutated_pages_never_raise(html):
     assert all(url.startswith(("http://", "https://")) for url in section.page_urls)
 
 
+def test_generic_blocks_opened_by_their_own_permalink_anchor():
+    # No class names the author (hashed CSS-in-JS classes of a headless theme): the anchor
+    # each block opens with, `<a name="comment-N">`, marks it a comment.
+    html = """<html><body><article><h1>Title</h1><p>Story text.</p></article>
+    <section class="Comments__Wrapper-x1"><ul class="Comments__List-x2">
+      <li><a name="comment-605013"></a><div class="sc-a1"><strong class="sc-b2">Betina</strong>
+        <time datetime="2019-05-23T09:05:00">23.05.2019 - 09:05</time>
+        <div class="sc-c3">So cool geschrieben, danke!</div></div></li>
+      <li><a name="comment-605012"></a><div class="sc-a1"><strong class="sc-b2">Sybille</strong>
+        <time datetime="2019-05-22T21:05:00">22.05.2019 - 21:05</time>
+        <div class="sc-c3">So lustig! Gerne mehr davon.</div></div></li>
+    </ul></section></body></html>"""
+    section = comments_on(html, "https://blog.example/post")
+    assert [(c.comment_id, c.published) for c in section.comments] == [
+        ("605013", "2019-05-23T09:05:00"), ("605012", "2019-05-22T21:05:00")]
+    assert section.comments[0].text.endswith("So cool geschrieben, danke!")
+
+
+def test_spip_forum_messages_after_a_comments_heading():
+    # SPIP calls an article's comments its "forum": `li.forum-fil`, each opened by its
+    # permalink `<a id="forumN">`, the author in an unnamed element.
+    html = """<html><body><article><h1>Titre</h1><p>Le texte.</p></article>
+    <h2>2 commentaires</h2>
+    <ul class="forum">
+      <li class="forum-fil"><div class="forum-top"><a href="#forum226837" id="forum226837"
+        name="forum226837"><img src="pin.png" alt="permalien"></a> <b>Red Bastard</b>
+        <div class="forum-nav">(22 juin 2018 @11h29)</div></div>
+        <div class="forum-texte"><p>La Corée du Sud est un pays capitaliste.</p></div></li>
+      <li class="forum-fil"><div class="forum-top"><a href="#forum226838" id="forum226838"
+        name="forum226838"><img src="pin.png" alt="permalien"></a> <b>habsb</b>
+        <div class="forum-nav">(22 juin 2018 @11h41)</div></div>
+        <div class="forum-texte"><p>Pourquoi ne pas l'avoir dénoncé ?</p></div></li>
+    </ul></body></html>"""
+    section = comments_on(html, "https://blog.example/post")
+    assert [(c.comment_id, c.published, c.text.splitlines()[-1]) for c in section.comments] == [
+        ("226837", "2018-06-22T11:29:00", "La Corée du Sud est un pays capitaliste."),
+        ("226838", "2018-06-22T11:41:00", "Pourquoi ne pas l'avoir dénoncé ?")]
+
+
+def test_generic_blocks_need_more_than_a_post_anchor():
+    # Teasers of other posts after a comments heading carry `post-N` anchors and dates:
+    # no comments.
+    html = """<html><body><article><p>Story.</p></article><h2>Comments</h2>
+    <div class="teaser"><a id="post-12"></a><span>12.03.2024</span>
+      <p>Another story of ours, well worth a read.</p></div>
+    <div class="teaser"><a id="post-13"></a><span>13.03.2024</span>
+      <p>And one more story of ours to read.</p></div></body></html>"""
+    assert comments_on(html, "https://blog.example/post").comments == []
+
+
 def test_blocks_after_a_leave_a_comment_heading():
     html = """<html><body><article><p>Story.</p></article>
     <h2>Leave a Comment</h2>

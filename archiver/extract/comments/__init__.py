@@ -29,13 +29,15 @@ Order of rules:
       "Commentaires", "Comentarios", "Комментарии", "コメント"), the block that repeats among
       siblings (same tag and first lasting class) and holds some text that is not mostly
       links, a date (`<time>`, date-like or relative text) and, unless its class names
-      comments, an author-ish element; nested repeats are the replies.
+      comments, an author-ish element or its own permalink anchor opening it
+      (`<a name="comment-N">`, SPIP's `<a id="forumN">`; not `post-N`); nested repeats are
+      the replies.
 4. Fields, from an item's own elements (nested items left out):
    - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`,
-     `spr-review-123`), then `data-comment-id` / `data-review-id` / microdata `itemid`, an id
-     inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123` before it, its
-     `replytocom=` / `#comment-123` links, microdata `url` / `identifier`; else sha1 of the
-     canonical article URL, author, date and text (16 hex);
+     `spr-review-123`, `forum123`), then `data-comment-id` / `data-review-id` / microdata
+     `itemid`, an id inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123`
+     before it, its `replytocom=` / `#comment-123` links, microdata `url` / `identifier`;
+     else sha1 of the canonical article URL, author, date and text (16 hex);
    - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
      classes, `<cite>`, a byline's first bold name; without "says:", "by" and "(not
      verified)"; its link, made absolute;

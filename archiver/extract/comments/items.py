@@ -182,6 +182,12 @@ _AUTHORISH = etree.XPath(
     " or contains(@class, 'utor') or contains(@class, 'name') or contains(@class, 'Name')"
     " or contains(@class, 'user') or contains(@class, 'User') or contains(@class, 'nick')])")
 _HAS_TIME = etree.XPath("boolean(descendant::time or descendant::*[@datetime])")
+# A comment's own permalink anchor opening the block, `<a name="comment-123">`,
+# `<a id="forum123">` (headless WordPress themes, SPIP, hand-made templates): the block is
+# one comment even when no class names its author.
+_FIRST_NAMED = etree.XPath("(descendant-or-self::*[@id or @name])[1]")
+_PERMALINK = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentarios?|"
+                        r"commentaires?|cmt|reply|answer|forum)[-_]?\d+$", re.I)
 _MAX_SCAN = 30_000
 
 
@@ -207,7 +213,13 @@ def _looks_like_comment(element: etree._Element, signature: str) -> bool:
         return False
     if not _HAS_TIME(element) and not is_dated(text):
         return False
-    return bool(WORD_RE.search(signature)) or _AUTHORISH(element)
+    return bool(WORD_RE.search(signature)) or _AUTHORISH(element) or _own_permalink(element)
+
+
+def _own_permalink(element: etree._Element) -> bool:
+    first = _FIRST_NAMED(element)
+    return bool(first) and bool(_PERMALINK.search(first[0].get("id") or first[0].get("name")
+                                                  or ""))
 
 
 def generic_items(groups: list[list[etree._Element]]) -> list[etree._Element]:

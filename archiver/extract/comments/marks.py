@@ -100,7 +100,7 @@ _PAGER_TOKEN = re.compile(r"comments?-?(?:navigation|nav|pagination|pager|paging
                           r"comment-nav-(?:above|below)|wp-paginate-comments")
 _COUNT_LINK_TOKEN = re.compile(r"comments?-?(?:link|count|number|num)")
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comments?|kommentare?|komment|comentario|commentaire|cmt|cid|"
-                     r"c|reply|answer|message|msg|post|review)[-_]?(?:body[-_]|item[-_]|"
+                     r"c|reply|answer|message|msg|post|review|forum)[-_]?(?:body[-_]|item[-_]|"
                      r"content[-_])?"
                      r"(\d+)(?:_\d+)?$|^(\d+)$", re.I)
 VOLATILE_TOKEN = re.compile(r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|"
