@@ -569,6 +569,29 @@ def test_spip_forum_messages_after_a_comments_heading():
         ("226838", "2018-06-22T11:41:00", "Pourquoi ne pas l'avoir dénoncé ?")]
 
 
+def test_spip_forum_message_parts():
+    # SPIP's templates: the subject in `strong.forum-titre`, the text in `.forum-texte`, both
+    # inside `.forum-message`; the header's "par" line gives the author.
+    html = """<html><body><article><h1>Titre</h1><p>Le texte.</p></article>
+    <h2>2 commentaires</h2>
+    <ul class="forum">
+      <li class="forum-fil"><div class="forum-message">
+        <div class="forum-chapo"><a id="forum51" name="forum51"></a>
+          <strong class="forum-titre"><a href="#forum51">Une question</a></strong>
+          <small>3 mai 2021, par <span class="vcard author">Claire</span></small></div>
+        <div class="forum-texte"><p>Où trouver la carte ?</p><p>Merci.</p></div></div></li>
+      <li class="forum-fil"><div class="forum-message">
+        <div class="forum-chapo"><a id="forum52" name="forum52"></a>
+          <strong class="forum-titre"><a href="#forum52">Réponse</a></strong>
+          <small>4 mai 2021, par <span class="vcard author">Paul</span></small></div>
+        <div class="forum-texte"><p>En mairie, au premier étage.</p></div></div></li>
+    </ul></body></html>"""
+    section = comments_on(html, "https://www.commune.example/spip.php?article12")
+    assert [(c.comment_id, c.author, c.text) for c in section.comments] == [
+        ("51", "Claire", "Une question\n\nOù trouver la carte ?\n\nMerci."),
+        ("52", "Paul", "Réponse\n\nEn mairie, au premier étage.")]
+
+
 def test_generic_blocks_need_more_than_a_post_anchor():
     # Teasers of other posts after a comments heading carry `post-N` anchors and dates:
     # no comments.

@@ -47,13 +47,14 @@ Order of rules:
      written in English, German, French, Spanish, Italian, Dutch, Portuguese, Russian, Polish
      or Japanese, ISO 8601 out;
    - text: microdata / RDFa `text` / `reviewBody`, Drupal's body field, the `comment-content`
-     family of classes (`review-content`, `jdgm-rev__body` too), else the item itself; in both
-     without the header (the author, the date and the blocks made of little else);
-     paragraphs joined by a blank line, `<br>` a line break; reply / edit / report / vote /
-     like / share widgets, avatars, "says:", hidden text and moderation notes left out. A
-     title the commenter gave it (a heading or a `comment-title` / `*__subject` element of
-     the item's own, before the text part and outside it and the header) comes first, unless
-     the text starts with it (Drupal's subject made of the body's first words, "…" or not).
+     family of classes (`review-content`, `jdgm-rev__body`, SPIP's `forum-texte` too), else
+     the item itself; in both without the header (the author, the date and the blocks made
+     of little else); paragraphs joined by a blank line, `<br>` a line break; reply / edit /
+     report / vote / like / share widgets, avatars, "says:", hidden text and moderation notes
+     left out. A title the commenter gave it (a heading or a `comment-title` / `*__subject` /
+     `*-titre` element of the item's own, before the text part and outside it and the header)
+     comes first, unless the text starts with it (Drupal's subject made of the body's first
+     words, "…" or not).
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
    nearest enclosing item, else the item just before the replies container (`div.indented`,
    `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level

@@ -45,7 +45,8 @@ _TEXT_EXACT = {"wp-block-comment-content", "comment__content", "comment__body", 
                "comment-copy", "comment-story", "comment-entry", "commentbody", "comment_body"}
 _TEXT_TOKEN = re.compile(r"(?:comment|kommentar|komment|comentario|commentaire|commento|reply|"
                          r"message|msg|post|answer|review|(?<![a-z])rev)s?[-_]*(?:content|text|"
-                         r"texte|txt|message|copy|story|entry|body)")
+                         r"texte|txt|message|copy|story|entry|body)|"
+                         r"forum[-_]*(?:texte?|content|body)")  # SPIP's comments are its "forum"
 _TEXT_NOT = ("-button", "-link", "-count", "-form", "-title", "-field", "-input", "-label",
              "-toggle", "-icon", "-meta")
 _TEXT_WEAK = {"content", "text", "body", "message", "entry", "entry-content", "description",
@@ -61,9 +62,10 @@ REVIEW_TYPE = re.compile(r"schema\.org/(?:User)?Review(?:\s|$)")
 _REVIEWS_TOKEN = re.compile(r"^(?!category-|tag-|post-|format-|type-).*reviews")
 # The title a commenter gave the comment ("comment-title", "comment__subject"), not the
 # author's title ("user-title": "Moderator") nor the article's ("entry-title").
-_SUBJECT_TOKEN = re.compile(r"(?:^|[-_])(?:title|subject|headline)$")
+_SUBJECT_TOKEN = re.compile(r"(?:^|[-_])(?:title|titre|subject|headline)$")
 _NOT_SUBJECT = re.compile(r"(?:user|author|member|rank|job|entry|post|page|site|widget|section|"
-                          r"product|prod|article|form|reply)[-_]*(?:title|subject|headline)$")
+                          r"product|prod|article|form|reply)[-_]*(?:title|titre|subject|"
+                          r"headline)$")
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:meta|metadata|commentmetadata|info|header|heading|"
                          r"footer|byline|vcard|details|head|author|user|date|time)(?:$|[-_])")
 _REPLIES_TOKEN = re.compile(r"(?:^|[-_])(?:children|child|replies|indented|answers|nested|"
@@ -145,7 +147,7 @@ def marks_of(names_: str) -> Marks:
             flags |= CONTAINER
         if "reviews" in token and _REVIEWS_TOKEN.search(token) and not _PART_TOKEN.search(token):
             flags |= REVIEWS
-        if token.endswith(("title", "subject", "headline")) and \
+        if token.endswith(("title", "titre", "subject", "headline")) and \
                 _SUBJECT_TOKEN.search(token) and not _NOT_SUBJECT.search(token):
             flags |= SUBJECT  # "spr-review-header-title": a title, not the header
         elif _META_TOKEN.search(token):
