@@ -8,7 +8,8 @@ import re
 import pytest
 
 from archiver.extract import extract
-from archiver.extract.body import CONTAINERS, is_furniture_line
+from archiver.extract.body import CONTAINERS
+from archiver.extract.lines import is_furniture_line
 
 URL = "https://news.example/2026/03/04/story/"
 P1 = "The council approved the new budget on Tuesday after a debate that lasted most of the day."
