@@ -14,6 +14,12 @@ from __future__ import annotations
 
 import re
 
+
+def _any_of(*families: str) -> str:
+    """One alternation of the families' patterns, tried in the order given."""
+    return "|".join(families)
+
+
 # Headings of "more on this" boxes, in the languages of the sites we meet most.
 _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
@@ -31,16 +37,18 @@ _TEASER_HEADING = re.compile(
     r"czytaj (?:też|także|więcej)|"
     r"leggi anche|potrebbe interessarti|читайте также|по теме|"
     r"関連記事|あわせて読みたい)\b", re.I)
-# Short lines that are page furniture in any story, in two patterns because matching at the
-# start is much cheaper than searching a whole line: how such lines begin (`_FURNITURE_START`,
-# matched) and what they say anywhere (`_FURNITURE_PHRASE`, searched).
-_FURNITURE_START = re.compile(
-    # Datelines and reading times.
+# Short lines that are page furniture in any story, family by family, in two patterns because
+# matching at the start is much cheaper than searching a whole line: how such lines begin
+# (`_FURNITURE_START`, matched) and what they say anywhere (`_FURNITURE_PHRASE`, searched).
+
+# Datelines and reading times.
+_DATELINES = (
     r"(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,60}\d|"
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
-    r"(?:lesezeit|reading time)\W|"
-    # Calls to join, follow, support or donate; login notes; advertising disclaimers.
+    r"(?:lesezeit|reading time)\W")
+# Calls to join, follow, support or donate; login notes; advertising disclaimers.
+_CALLS_TO_JOIN = (
     r"(?:hazte|become a|werde|devenez|diventa) (?:miembro|member|mitglied|membre|socio)\b|"
     r"(?:follow us|folgen sie uns|suivez-nous|síguenos)\b|"
     r"(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|"
@@ -53,42 +61,48 @@ _FURNITURE_START = re.compile(
     r"\W*(?:apoya|support|unterstütze\w*|soutenez|sostieni|wesprzyj) (?:el |la |our |unseren? "
     r"|den |le |il |lo )?(?:\w+ )?(?:periodismo|journalism|journalismus|journalisme|giornalismo|"
     r"dziennikarstwo)\b|\W*(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) "
-    r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b|"
-    # Notes on what kind of text this is: a community blog, a guest post, medically reviewed.
+    r"(?:hilfe|unterstützung)|necesitamos (?:tu|su) apoyo)\b")
+# Notes on what kind of text this is: a community blog, a guest post, medically reviewed.
+_NOTES_ON_THE_TEXT = (
     r"(?:bei )?(?:diese[mr]|de[mr]) (?:beitrag|artikel|text) handelt es sich um (?:\w+ ){0,3}"
     r"(?:blog|gastbeitrag|meinungsbeitrag|pressemitteilung|advertorial|anzeige)|"
     r"this (?:is a|article is a|post is a) (?:guest post|sponsored post|press release)\b|"
     r"(?:medically|medizinisch) (?:reviewed|geprüft)\b|dieser (?:text|artikel|beitrag) entspricht "
     r"den (?:vorgaben|standards|richtlinien)\b|"
-    r"ten tekst przeczytasz\b|materiał chroniony prawem|"
-    # What an embed blocked for privacy says in place of itself.
+    r"ten tekst przeczytasz\b|materiał chroniony prawem")
+# What an embed blocked for privacy says in place of itself.
+_BLOCKED_EMBEDS = (
     r"ein klick für den datenschutz|externer inhalt\W*$|empfohlener redaktioneller inhalt|"
     r"(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
     r"an dieser stelle (?:findest du|finden sie) (?:einen )?externen inhalt|"
     r"ich bin damit einverstanden, dass mir (?:externe )?inhalte|[\w-]+-inhalte erlauben\W*$|"
     r"personenbezogene daten können an drittplattformen|(?:klicken sie|klicke) auf den "
     r"(?:unteren )?button, um den inhalt von|click (?:the button below|here) to load "
-    r"(?:the )?content from|"
-    # What a media player or an image viewer says in place of itself.
+    r"(?:the )?content from")
+# What a media player or an image viewer says in place of itself.
+_PLAYERS = (
     r"(?:video |audio )?(?:verfügbar bis|available until)\b|try refreshing your browser\b|"
     r"tap here to see other videos|(?:loading|wird geladen|chargement)\W*$|"
     r"(?:click to enlarge|zum vergrößern (?:bitte )?anklicken|view comments|(?:view|see) this "
     r"post on instagram|sieh dir diesen beitrag auf instagram an)\W*$|"
-    r"click through (?:the|our) (?:gallery|photos|slideshow)|"
-    # A teaser's lone link to the story it sells; a table of contents' title.
+    r"click through (?:the|our) (?:gallery|photos|slideshow)")
+# A teaser's lone link to the story it sells; a table of contents' title.
+_LONE_LINKS = (
     r"(?:mehr|more|weiterlesen|lire la suite|leer más)\W*$|"
     r"(?:table of contents|contents|inhaltsverzeichnis|auf dieser seite|on this page|"
-    r"in this article|sommaire|índice)\W*$|"
-    # Calls for readers' story tips, questions and corrections; the magazine's issue in kiosks
-    # and app stores.
+    r"in this article|sommaire|índice)\W*$")
+# Calls for readers' story tips, questions and corrections; the magazine's issue in kiosks
+# and app stores.
+_CALLS_FOR_TIPS = (
     r"(?:got a story|do you have a story|have you got a story)\b.{0,120}\b(?:email|get in touch|"
     r"contact)|(?:bei )?fragen (?:und|oder) anregungen\b|"
     r"(?:(?:have you |did you )?(?:spot|spotted|find|found|notice|noticed|see) (?:a|an) "
     r"(?:mistake|error|typo)|fehler (?:gefunden|entdeckt)\?|¿(?:encontr|vi)\w* (?:un|algún) error)|"
     r"(?=.*\b(?:itunes|app ?store|google play|play store|kiosk|bahnhofskiosk|readly)\b)"
-    r"(?=.*\b(?:abo|ausgabe|einzelheft|heft|e-?paper|magazin)\b)|"
-    # The labels of toggles ("Bild anzeigen", "Show more"), recipe plugins' buttons, a call to
-    # comment.
+    r"(?=.*\b(?:abo|ausgabe|einzelheft|heft|e-?paper|magazin)\b)")
+# The labels of toggles ("Bild anzeigen", "Show more"), recipe plugins' buttons, a call to
+# comment.
+_BUTTONS = (
     r"(?:(?:alle )?(?:bild(?:er)?|fotos?|quellen|details|mehr|weniger|inhalt|text)) (?:anzeigen|"
     r"ausblenden|einblenden|aufklappen|zuklappen)\W*$|(?:show|hide|view) (?:all )?(?:more|less|"
     r"sources|images?|photos?|details|captions?|transcript)\W*$|(?:ver|mostrar|ocultar) (?:más|"
@@ -96,11 +110,15 @@ _FURNITURE_START = re.compile(
     r"\W*(?:rezept (?:drucken|speichern|merken)|print (?:this )?recipe|jump to recipe|"
     r"pin (?:this )?recipe|save (?:this )?recipe|zum rezept springen|imprimir (?:la )?receta|"
     r"imprimer (?:la )?recette)\b|"
-    r"(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$",
-    re.I)
-_FURNITURE_PHRASE = re.compile(
-    r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
-    # Calls to subscribe, sign up, follow, watch the site's channel or get its app.
+    r"(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$")
+_FURNITURE_START = re.compile(_any_of(
+    _DATELINES, _CALLS_TO_JOIN, _NOTES_ON_THE_TEXT, _BLOCKED_EMBEDS, _PLAYERS, _LONE_LINKS,
+    _CALLS_FOR_TIPS, _BUTTONS), re.I)
+# "5 minutes ago".
+_RELATIVE_TIMES = (
+    r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b")
+# Calls to subscribe, sign up, follow, watch the site's channel or get its app.
+_CALLS_TO_SUBSCRIBE = (
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
     r"suscríbete|suscripción|abbonati|subskrypcj|prenumerat)\w*\b|\bsign up (?:here|now|today)\b|"
     r"\b(?:sign up|sign in|log in)\b.{0,40}(?:newsletter|account|free)|"
@@ -110,37 +128,45 @@ _FURNITURE_PHRASE = re.compile(
     r"\b(?:our|unser(?:em|en)?|nuestro|notre|tenemos(?: un)?) (?:\w+ )?(?:channel|kanal|canal|"
     r"chaîne) (?:on |auf |de )?(?:twitter|x|instagram|facebook|telegram|whatsapp|youtube|tiktok)\b|"
     r"\bdownload (?:the |our )?[\w ]{0,30}\bapps? for (?:ios|android|iphone)\b|"
-    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?\w*newsletter\b|"
-    # Shop and product boxes: calls to put a product in the basket or to buy it.
+    r"\b(?:our|unser(?:e[mnrs]?)?|notre|nuestr[ao]|nostra|nasz\w*|onze) (?:\w+ )?\w*newsletter\b")
+# Shop and product boxes: calls to put a product in the basket or to buy it.
+_SHOP_BUTTONS = (
     r"\b(?:add (?:\w+ ){0,3}to (?:your |the )?(?:cart|basket|bag)|"
     r"in den (?:warenkorb|einkaufswagen)|"
     r"ajouter au panier|añadir al carrito|jetzt (?:kaufen|bestellen|shoppen)|(?:buy|shop|order) "
-    r"now|(?:jetzt )?bei amazon (?:kaufen|ansehen|bestellen)|(?:view|check price|buy) on amazon)\b|"
-    # A pointer to another page ("Alles über Wanderschuhe findest du hier.").
+    r"now|(?:jetzt )?bei amazon (?:kaufen|ansehen|bestellen)|(?:view|check price|buy) on amazon)\b")
+# A pointer to another page ("Alles über Wanderschuhe findest du hier.").
+_POINTERS = (
     r"\b(?:findest du|finden sie|findet ihr|erfährst du|erfahren sie|lesen sie|liest du) "
-    r"(?:\w+ )?hier\W*$|"
-    # Calls to sign up so as to miss nothing, or for exclusive offers.
+    r"(?:\w+ )?hier\W*$")
+# Calls to sign up so as to miss nothing, or for exclusive offers.
+_OFFERS = (
     r"\b(?:nichts|keine \w+) mehr (?:verpassen|versäumen)\W*$|\bnever miss (?:a|an|another) "
     r"\w+\W*$|\b(?:erhalten sie|erhältst du|erhaltet ihr|get|receive) (?:\w+ )?(?:exklusive\w*|"
     r"exclusive) (?:angebote|offers|deals|rabatte|discounts)\b|"
     r"\b(?:cancel (?:at )?any ?time|cancela(?:s)? cuando quieras|jederzeit kündbar|"
-    r"résiliable à tout moment|disdici quando vuoi)\b|"
-    # Disclaimers of opinion and of affiliate links.
+    r"résiliable à tout moment|disdici quando vuoi)\b")
+# Disclaimers of opinion and of affiliate links.
+_DISCLAIMERS = (
     r"\bgibt (?:ausschließlich )?die meinung de[rs] (?:autor|verfasser)|\bthe views expressed "
     r"(?:in this \w+ )?are (?:those of the author|the author)|\bis not responsible for the "
     r"(?:opinions|views|content)|"
     r"\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of "
-    r"(?:the )?(?:sales|revenue))\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b|"
-    # Calls to comment, to write to the editor or to the newsroom, to download, to click through.
+    r"(?:the )?(?:sales|revenue))\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b")
+# Calls to comment, to write to the editor or to the newsroom, to download, to click through.
+_CALLS_TO_WRITE = (
     r"\b(?:to comment|zum kommentieren|um (?:einen )?kommentar\w* zu|para comentar|"
     r"in den kommentaren|in the comments)\b|\bget in touch (?:with us )?at [\w.-]+@|"
     r"\b(?:submit|send)\b.{0,20}\bletters? to the editor\b|\bals pdf herunterladen\b|"
-    r"\bklick(?:e|en sie|t) (?:dich|sich|euch) durch\b|\bvideo has failed to load\b|"
-    # A post's category row.
+    r"\bklick(?:e|en sie|t) (?:dich|sich|euch) durch\b|\bvideo has failed to load\b")
+# A post's category row.
+_CATEGORY_ROWS = (
     r"(?:^|\|\s*)(?:categories|kategorien|rubriken|catégories|categorías|categorie|filed under|"
     r"posted in)\s*:\s*[^|]{1,60}(?:\||$)|\|\s*(?:category|kategorie|rubrik|catégorie|categoría|"
-    r"categoria)\s*:\s*[^|]{1,60}(?:\||$)",
-    re.I)
+    r"categoria)\s*:\s*[^|]{1,60}(?:\||$)")
+_FURNITURE_PHRASE = re.compile(_any_of(
+    _RELATIVE_TIMES, _CALLS_TO_SUBSCRIBE, _SHOP_BUTTONS, _POINTERS, _OFFERS, _DISCLAIMERS,
+    _CALLS_TO_WRITE, _CATEGORY_ROWS), re.I)
 # Lines that are furniture on their own in any story: a photo credit or copyright, a bare date
 # or time, an ad label, a video's duration (a byline is one too: `_BYLINE_LINE`).
 _LONE_FURNITURE = re.compile(
