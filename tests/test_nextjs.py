@@ -55,14 +55,14 @@ def test_flight_text_row_cut_across_chunks_is_found_and_read():
               + '4:["$","div",null,{"dangerouslySetInnerHTML":{"__html":"$2a"}}]\n'
               + '5:["$","p",null,{"children":"Related: another story entirely."}]\n')
     cuts = (20, stream.index("Bürger") + 3, stream.index("<p>Opposition") + 1)
-    fragments = embedded_html(page(pushes(stream, cuts)))
-    assert fragments == [ARTICLE]
-    assert read(fragments[0]) == [P1, P2, P3]
+    fragment = embedded_html(page(pushes(stream, cuts)))
+    assert fragment == ARTICLE
+    assert read(fragment) == [P1, P2, P3]
 
 
 def test_flight_unreferenced_text_row_is_found():
     stream = '0:{"P":null}\n' + text_row("24", ARTICLE) + '9:{"metadata":[]}\n'
-    assert read(embedded_html(page(pushes(stream)))[0]) == [P1, P2, P3]
+    assert read(embedded_html(page(pushes(stream)))) == [P1, P2, P3]
 
 
 def test_flight_body_stored_as_blocks_comes_joined_in_order():
@@ -74,8 +74,8 @@ def test_flight_body_stored_as_blocks_comes_joined_in_order():
     blocks[2]["data"]["html"] = "$2b"
     stream = (text_row("2b", long_block) + "6:"
               + json.dumps(["$", "$L7", None, {"article": {"blocks": blocks}}]) + "\n")
-    fragments = embedded_html(page(pushes(stream, (40,))))
-    assert read(fragments[0]) == [P1, P1.upper(), P2, P2.upper(), P3, P3.upper()]
+    fragment = embedded_html(page(pushes(stream, (40,))))
+    assert read(fragment) == [P1, P1.upper(), P2, P2.upper(), P3, P3.upper()]
 
 
 def test_next_data_html_body_is_found():
@@ -84,27 +84,33 @@ def test_next_data_html_body_is_found():
         "summary": f"<p>{P1}</p>",
         "body": ARTICLE + '<div class="share-bar"><a href="/s">Share</a></div>',
         "author": {"name": "Jo Reporter"}}}}, "page": "/[slug]"}
-    fragments = embedded_html(page([], next_data(props)))
-    assert fragments[0].startswith(f"<p>{P1}</p>")
-    assert read(fragments[0]) == [P1, P2, P3]
+    fragment = embedded_html(page([], next_data(props)))
+    assert fragment.startswith(f"<p>{P1}</p>")
+    assert read(fragment) == [P1, P2, P3]
 
 
 def test_next_data_html_written_escaped_is_found():
     props = {"props": {"pageProps": {"post": {"content": ARTICLE.replace("<", "&lt;")
                                                          .replace(">", "&gt;")}}}}
-    assert read(embedded_html(page([], next_data(props)))[0]) == [P1, P2, P3]
+    assert read(embedded_html(page([], next_data(props)))) == [P1, P2, P3]
+
+
+def test_flight_html_written_escaped_is_found_as_in_next_data():
+    escaped = ARTICLE.replace("<", "&lt;").replace(">", "&gt;")
+    stream = text_row("24", escaped) + '5:{"post":' + json.dumps({"body": escaped}) + "}\n"
+    assert read(embedded_html(page(pushes(stream)))) == [P1, P2, P3]
 
 
 def test_script_placeholders_are_not_text():
     stream = text_row("24", f"<p>{P1}</p>$$ARTICLEAD$$<p>{P2}</p><p>$$ARTICLEAD$$</p><p>{P3}</p>")
-    assert read(embedded_html(page(pushes(stream)))[0]) == [P1, P2, P3]
+    assert read(embedded_html(page(pushes(stream)))) == [P1, P2, P3]
 
 
 def test_page_without_nextjs_gives_nothing():
     body = f"<article>{ARTICLE}</article>"
     scripts = ["window.dataLayer = [];", f"var story = {json.dumps({'body': ARTICLE})};"]
-    assert embedded_html(page(scripts, body)) == []
-    assert embedded_html(html.fragment_fromstring("<p>bare</p>")) == []
+    assert embedded_html(page(scripts, body)) is None
+    assert embedded_html(html.fragment_fromstring("<p>bare</p>")) is None
 
 
 def test_small_and_foreign_fragments_are_ignored():
@@ -115,7 +121,7 @@ def test_small_and_foreign_fragments_are_ignored():
               + '33:{"caption":"<p>Photo: AP</p>"}\n')
     props = {"props": {"pageProps": {"footer": "<p>© News</p><p>Imprint</p>",
                                      "embed": f"<html><body>{ARTICLE}</body></html>"}}}
-    assert embedded_html(page(pushes(stream), next_data(props))) == []
+    assert embedded_html(page(pushes(stream), next_data(props))) is None
 
 
 def test_garbage_and_truncated_data_do_not_raise():
@@ -130,10 +136,10 @@ def test_garbage_and_truncated_data_do_not_raise():
     nested = '{"a":' * 5000 + '"<p>x</p>"' + "}" * 5000
     broken = '<script id="__NEXT_DATA__" type="application/json">{"props": {"body": "<p></script>'
     for body in ("", broken, f'<script id="__NEXT_DATA__">{nested}</script>'):
-        assert embedded_html(page(scripts, body)) == []
+        assert embedded_html(page(scripts, body)) is None
     # A good chunk before the bad ones is still read.
     good = pushes(text_row("25", ARTICLE) + "\n")
-    assert read(embedded_html(page(good + scripts))[0]) == [P1, P2, P3]
+    assert read(embedded_html(page(good + scripts))) == [P1, P2, P3]
 
 
 def test_a_next_js_page_without_article_markup_gets_its_body_from_the_flight_data():

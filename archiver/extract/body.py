@@ -618,11 +618,10 @@ def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | No
     declared = _declared_paragraphs(declared_body)
     if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
         paragraphs = declared
-    if _size(paragraphs) < _MIN_ARTICLE_CHARS:
-        # A Next.js page may carry its article only in its scripts' data.
-        embedded = [block.text for fragment in nextjs.embedded_html(root)[:1]
-                    for block in read_blocks(strip_furniture(
-                        html.fragment_fromstring(fragment, create_parent="div")))]
+    # A Next.js page may carry its article only in its scripts' data.
+    if _size(paragraphs) < _MIN_ARTICLE_CHARS and (fragment := nextjs.embedded_html(root)):
+        embedded = [block.text for block in read_blocks(strip_furniture(
+            html.fragment_fromstring(fragment, create_parent="div")))]
         if _size(embedded) > _size(paragraphs):
             paragraphs = embedded
     if _size(paragraphs) < _MIN_ARTICLE_CHARS:

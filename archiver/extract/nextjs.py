@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import unescape
+from typing import AnyStr
 
 from lxml import html
 
@@ -29,6 +30,12 @@ _FLIGHT_CHUNK = re.compile(r'self\.__next_f\.push\(\[\s*1\s*,\s*("[^"\\]*(?:\\.[
 _ROW = re.compile(rb"[0-9a-fA-F]*:(?:T([0-9a-fA-F]+),)?")
 _ROW_TAG = re.compile(rb"[A-Z]{0,3}")
 _PARAGRAPH = re.compile(r"<p[\s>](.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+# How a string shows a `<p` tag: as markup, or escaped (HTML written as text into a string);
+# both count alike in `__NEXT_DATA__` and in flight rows.
+_MARKUP_P = ("<p", "<P")
+_MARKUP_OR_ESCAPED_P = (*_MARKUP_P, "&lt;p")
+# A flight row's raw JSON, which may also write "<" as "\u003c".
+_RAW_JSON_P = (*(mark.encode("ascii") for mark in _MARKUP_OR_ESCAPED_P), b"\\u003cp", b"\\u003cP")
 _TAG = re.compile(r"<[^>]*>")
 _DOCUMENT = re.compile(r"<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE)
 # A slot the page's script fills in (an ad: "$$ARTICLEAD$$"), not text.
@@ -46,15 +53,21 @@ _SIBLING_STEPS = 3
 Path = tuple[str | int, ...]
 
 
-def embedded_html(root: html.HtmlElement) -> list[str]:
-    """HTML fragments in the page's Next.js data that read as an article body, the one with
-    the most paragraph text first; a body stored as blocks comes joined. Empty on pages without
-    Next.js data; never raises."""
+def embedded_html(root: html.HtmlElement) -> str | None:
+    """The HTML fragment in the page's Next.js data that reads as an article body with the
+    most paragraph text; a body stored as blocks comes joined. None on pages without such
+    data; never raises."""
     try:
         pieces = [(path, text) for path, raw in _pieces(root) if (text := _html(raw))]
-        return _bodies(pieces)
+        return _best_body(pieces)
     except Exception:  # scripts are foreign input: one we cannot read holds nothing for us
-        return []
+        return None
+
+
+def _mentions_paragraph(text: AnyStr, marks: tuple[AnyStr, ...] = _MARKUP_OR_ESCAPED_P) -> bool:
+    """Whether `text` has a `<p` tag in one of the forms `marks` (by default: as markup or
+    HTML-escaped)."""
+    return any(mark in text for mark in marks)
 
 
 def _pieces(root: html.HtmlElement) -> Iterator[tuple[Path, str]]:
@@ -91,7 +104,7 @@ def _walk(value: object, path: Path, texts: dict[str, str], used: set[str],
         if value[:1] == "$" and value[1:] in texts:  # a reference to a text row
             used.add(value[1:])
             value = texts[value[1:]]
-        if "<p" in value or "<P" in value or "&lt;p" in value:
+        if _mentions_paragraph(value):
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
@@ -123,12 +136,12 @@ def _flight_pieces(stream: bytes) -> Iterator[tuple[Path, str]]:
         end = len(stream) if end < 0 else end
         rows.append((name, stream[row.end():end]))
         position = end + 1
-    texts = {name: text for name, text in texts.items() if "<p" in text or "<P" in text}
+    texts = {name: text for name, text in texts.items() if _mentions_paragraph(text)}
     references = [b'"$' + name.encode("ascii") + b'"' for name in texts]
     used: set[str] = set()
     for name, line in rows:
         # Most rows are markup and module lists: decode only those that may hold text.
-        if b"<p" in line or b"<P" in line or b"\\u003cp" in line or any(
+        if _mentions_paragraph(line, _RAW_JSON_P) or any(
                 reference in line for reference in references):
             start = _ROW_TAG.match(line).end()  # type: ignore[union-attr]  # matches ""
             yield from _walk(_loads(line[start:]), (name,), texts, used)
@@ -139,15 +152,30 @@ def _flight_pieces(stream: bytes) -> Iterator[tuple[Path, str]]:
 
 def _html(text: str) -> str | None:
     """`text` ready to parse if it is HTML with paragraphs and not a whole document."""
-    if "<p" not in text and "<P" not in text:
+    if not _mentions_paragraph(text, _MARKUP_P):
         text = unescape(text)  # HTML written escaped into a JSON string
     if _DOCUMENT.search(text) or not _PARAGRAPH.search(text):
         return None  # a whole page (an embed, an ad frame) is not a story's body
     return _PLACEHOLDER.sub("", without_controls(text)).strip()
 
 
-def _bodies(pieces: list[tuple[Path, str]]) -> list[str]:
-    """Each piece, and the pieces at one field of sibling items joined, that hold prose."""
+def _best_body(pieces: list[tuple[Path, str]]) -> str | None:
+    """The piece, or the pieces at one field of sibling items joined, with the most prose."""
+    # A piece falls in several groups: measure its paragraphs once.
+    measured = {text: _prose_lengths(text) for _, text in pieces}
+    best: list[str] = []
+    best_chars = 0
+    for members in _groups(pieces):
+        texts = list(dict.fromkeys(pieces[index][1] for index in members))
+        lengths = [length for text in texts for length in measured[text]]
+        chars = sum(lengths) if len(lengths) >= _MIN_PARAGRAPHS else 0
+        if chars >= _MIN_PROSE_CHARS and chars > best_chars:
+            best, best_chars = texts, chars
+    return "\n".join(best) if best else None
+
+
+def _groups(pieces: list[tuple[Path, str]]) -> Iterable[list[int]]:
+    """Indexes of each piece alone, and of the pieces at one field of sibling items."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for index, (path, _) in enumerate(pieces):
         groups.setdefault((path,), []).append(index)
@@ -156,18 +184,11 @@ def _bodies(pieces: list[tuple[Path, str]]) -> list[str]:
             if step == len(path) - 1 and not isinstance(path[step], int):
                 continue
             groups.setdefault((len(path), step, path[:step], path[step + 1:]), []).append(index)
-    found: dict[str, int] = {}
-    for members in groups.values():
-        joined = "\n".join(dict.fromkeys(pieces[index][1] for index in members))
-        chars = _prose_chars(joined)
-        if chars >= _MIN_PROSE_CHARS:
-            found[joined] = chars
-    return sorted(found, key=found.__getitem__, reverse=True)
+    return groups.values()
 
 
-def _prose_chars(text: str) -> int:
-    """Characters in the paragraphs of real text; 0 below `_MIN_PARAGRAPHS` of them."""
+def _prose_lengths(text: str) -> list[int]:
+    """The lengths of the paragraphs of real text in `text`."""
     lengths = [len(" ".join(unescape(_TAG.sub(" ", body)).split()))
                for body in _PARAGRAPH.findall(text)]
-    lengths = [n for n in lengths if n >= _MIN_PARAGRAPH_CHARS]
-    return sum(lengths) if len(lengths) >= _MIN_PARAGRAPHS else 0
+    return [n for n in lengths if n >= _MIN_PARAGRAPH_CHARS]
