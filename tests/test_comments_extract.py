@@ -781,6 +781,16 @@ def test_review_widgets(name, expected):
             for c in section.comments] == expected
 
 
+def test_review_classes_are_read_in_any_case():
+    html = ("<html><body><h1>Linen apron</h1><section id='reviews'>"
+            "<div class='Review' id='review-51'><span class='Review-author'>Gwen</span>"
+            "<div class='Review-rating' data-rating='5'>5/5</div>"
+            "<div class='Review-body'><p>Soft linen, deep pockets, a strap that fits.</p>"
+            "</div></div></section></body></html>")
+    assert [(c.author, c.text) for c in comments_on(html, APRON).comments] == [
+        ("Gwen", "Soft linen, deep pockets, a strap that fits.")]
+
+
 @pytest.mark.parametrize("html", [
     # a film review: the article is the review
     """<article class="post type-post category-reviews review has-rating">

@@ -303,14 +303,16 @@ def _titled(paragraphs: list[str], titles: list, text_el: etree._Element, text_a
     paragraph; not when the text starts with it: Drupal makes a missing subject from the
     body's first words ("There is a car park behind…")."""
     around = set(text_el.iterancestors())
+    around_cut = {ancestor for e in cut for ancestor in e.iterancestors()}
     for at, element in titles:
         if at >= text_at:
             break
-        if element in around or any(e is element or e in element.iterancestors() or
-                                    element in e.iterancestors() for e in cut):
+        ancestors = set(element.iterancestors())
+        if element in around or element in cut or element in around_cut or \
+                not ancestors.isdisjoint(cut):
             continue  # holds the text, or is / holds / sits in the author or the date
-        if not has(element, SUBJECT) and (element in furniture or any(
-                a in furniture for a in element.iterancestors())):
+        if not has(element, SUBJECT) and (element in furniture or
+                                          not ancestors.isdisjoint(furniture)):
             continue  # a heading of the header ("<h4>Name</h4>")
         title = inline_text(element)
         if title and len(title) <= 200 and WORDY.search(title):

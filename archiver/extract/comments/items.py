@@ -72,14 +72,17 @@ _RATED_OR_WRITTEN = etree.XPath(
 # article's body (in the reviews section around it), headings linking elsewhere (teasers).
 _HEADLINED = etree.XPath("boolean(descendant-or-self::h1 or descendant::*[@itemprop='articleBody'"
                          " or @itemprop='headline'])")
-_LINKED_HEADING = etree.XPath("boolean(descendant::*[self::h2 or self::h3 or self::h4]"
-                              "/descendant::a[@href])")
+_HEADING_LINKING_ELSEWHERE = etree.XPath("boolean(descendant::*[self::h2 or self::h3 or self::h4]"
+                                         "/descendant::a[@href])")
 
 
-def is_review(element: etree._Element, reviews: set) -> bool:
+def is_review(element: etree._Element, reviews: set,
+              headlined: dict[etree._Element, bool]) -> bool:
     """Rule 3a: a reader's review in a shop's or a blog's review widget (a `*-review` /
     `*-rev` block or schema.org `Review`, in a container naming reviews, with a rating or a
-    body), or the shop's reply inside one; never a review article, whose text is the story."""
+    body), or the shop's reply inside one; never a review article, whose text is the story.
+    `reviews` are the reviews found so far; `headlined` keeps, per reviews section, whether
+    it holds the page's headline or the article's body (asked once per section)."""
     classes = element.get("class") or ""
     if REVIEW_REPLY_CLASS.search(classes):
         return any(ancestor in reviews for ancestor in element.iterancestors())
@@ -88,8 +91,11 @@ def is_review(element: etree._Element, reviews: set) -> bool:
             REVIEW_TYPE.search(element.get("itemtype") or "")):
         return False
     section = _reviews_section(element)
-    return section is not None and _RATED_OR_WRITTEN(element) and \
-        not _LINKED_HEADING(element) and not _HEADLINED(section)
+    if section is None or not _RATED_OR_WRITTEN(element) or _HEADING_LINKING_ELSEWHERE(element):
+        return False
+    if section not in headlined:
+        headlined[section] = _HEADLINED(section)
+    return not headlined[section]
 
 
 def _reviews_section(element: etree._Element) -> etree._Element | None:

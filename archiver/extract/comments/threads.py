@@ -57,15 +57,13 @@ def _level(element: etree._Element) -> int:
     return 1
 
 
-def _flat_parent(element: etree._Element, earlier: list[Comment],
-                 elements: dict[str, etree._Element]) -> str | None:
+def _flat_parent(element: etree._Element, earlier: list[Read]) -> str | None:
     """In a flat list that marks depth with classes, the last earlier item a level up."""
     level = _level(element)
     if level > 1:
-        for comment in reversed(earlier):
-            other = elements.get(comment.comment_id)
-            if other is not None and _level(other) < level:
-                return comment.comment_id
+        for read in reversed(earlier):
+            if read.element is not None and _level(read.element) < level:
+                return read.comment_id
     return None
 
 
@@ -82,7 +80,7 @@ def build(reads: list[Read], article_url: str,
     elements = set(by_element)
     comments: list[Comment] = []
     depth_of: dict[str, int] = {}
-    elements_of: dict[str, etree._Element] = {}
+    placed: list[Read] = []  # the reads of `comments`
     for read in reads:
         comment_id = read.comment_id or ""
         if comment_id in depth_of:
@@ -93,12 +91,11 @@ def build(reads: list[Read], article_url: str,
             parent = _thread_parent(read.element, elements, sections) \
                 if read.element is not None else None
             parent_id = by_element[parent].comment_id if parent is not None else None
-            if read.element is not None:
-                elements_of[comment_id] = read.element
-                if parent_id is None:
-                    parent_id = _flat_parent(read.element, comments, elements_of)
+            if read.element is not None and parent_id is None:
+                parent_id = _flat_parent(read.element, placed)
         depth = depth_of.get(parent_id, 0) + 1 if parent_id is not None else 0
         depth_of[comment_id] = depth
+        placed.append(read)
         comments.append(Comment(comment_id=comment_id, parent_id=parent_id, author=read.author,
                                 author_url=read.author_url, published=read.published,
                                 text=read.text, position=len(comments), depth=depth))
