@@ -85,7 +85,8 @@ class ChainSpider(scrapy.Spider):
                              article.canonical_url)
             return
         self.archived.update({self.key(article.canonical_url), self.key(response.url)})
-        yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url})
+        yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url},
+                                      {canonicalize(url) for url in article.comment_pages})
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -97,34 +98,38 @@ class ChainSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def _complete_comments(self, article: Article, done: set[str]):
+    def _complete_comments(self, article: Article, done: set[str], listed: set[str]):
         """The article when its comment section is whole, else the request for the section's
-        next page, which carries the article along until the last page is read."""
-        pending = [url for url in article.comment_pages if canonicalize(url) not in done]
-        if not pending:
+        next page, which carries the article along until the last page is read. `done` and
+        `listed` hold the canonical URLs of the pages read and of `article.comment_pages`."""
+        pending = next((url for url in article.comment_pages if canonicalize(url) not in done),
+                       None)
+        if pending is None:
             return article
-        return scrapy.Request(pending[0], callback=self.parse_comment_page,
+        return scrapy.Request(pending, callback=self.parse_comment_page,
                               errback=self.comment_page_failed, priority=1,
-                              cb_kwargs={"article": article, "done": done})
+                              cb_kwargs={"article": article, "done": done, "listed": listed})
 
-    def parse_comment_page(self, response: Response, article: Article, done: set[str]):
+    def parse_comment_page(self, response: Response, article: Article, done: set[str],
+                           listed: set[str]):
         yield page_of(response)
         done.add(canonicalize(response.request.url))
         if isinstance(response, TextResponse):
             section = extract_comments(_text_of(response), response.url, article.canonical_url)
             merge_page(article.comments, section.comments)
-            # Every page's pager lists the others again.
-            listed = {canonicalize(url) for url in article.comment_pages}
-            article.comment_pages.extend(url for url in section.page_urls
-                                         if canonicalize(url) not in listed)
-        yield self._complete_comments(article, done)
+            # Every page's pager lists the others again: add the pages not listed yet.
+            for url in section.page_urls:
+                if (key := canonicalize(url)) not in listed:
+                    listed.add(key)
+                    article.comment_pages.append(url)
+        yield self._complete_comments(article, done, listed)
 
     def comment_page_failed(self, failure):
-        article, done = failure.request.cb_kwargs["article"], failure.request.cb_kwargs["done"]
-        article.comments_complete = False
-        done.add(canonicalize(failure.request.url))
+        walk = failure.request.cb_kwargs  # the article, the pages done and listed
+        walk["article"].comments_complete = False
+        walk["done"].add(canonicalize(failure.request.url))
         yield from self.fetch_failed(failure)
-        yield self._complete_comments(article, done)
+        yield self._complete_comments(**walk)
 
     def fetch_failed(self, failure):
         request = failure.request

@@ -27,10 +27,14 @@ def served(demo_site):
         yield base_url
 
 
-def run_crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProcess:
-    """`scrapy crawl chain` as a user runs it, in its own process, into the archive `db`."""
+def run_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
+              **arguments) -> subprocess.CompletedProcess:
+    """`scrapy crawl chain` as a user runs it, in its own process, into the archive `db`;
+    `settings` are further `-s NAME=VALUE` options."""
     command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start_url}",
                "-s", f"ARCHIVE_DB={db}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    for name, value in (settings or {}).items():
+        command += ["-s", f"{name}={value}"]
     for name, value in arguments.items():
         command += ["-a", f"{name}={value}"]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
@@ -42,7 +46,8 @@ def run_crawl(db: Path, start_url: str, **arguments) -> subprocess.CompletedProc
 
 @pytest.fixture
 def crawl():
-    """`crawl(db, start_url, **spider_arguments)`: a real crawl in its own process."""
+    """`crawl(db, start_url, settings=None, **spider_arguments)`: a real crawl in its own
+    process."""
     return run_crawl
 
 

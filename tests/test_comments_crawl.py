@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from archiver.dedupe import canonicalize
 from archiver.demo import DemoComment
 
@@ -40,6 +42,31 @@ def test_paginated_comments_are_merged_into_their_article(
     assert archived_comments(archive, url) == demo_site.expected_comments(paginated)
     fetched = {row["url"] for row in archive.db["pages"].rows}
     assert {served + path for path in demo_site.comment_pages(paginated)[1:]} <= fetched
+
+
+def test_comment_pages_that_link_each_other_are_listed_once_and_read_once(
+        crawl, demo_site, served, archive_path, open_archive):
+    # One thread a page: page 2's pager links pages 1 and 3, page 3's pages 2 and 4, ...
+    article = next(a for a in demo_site.articles if len(demo_site.comment_pages(a)) > 1)
+    article.comments_per_page = 1
+    pages = [served + path for path in demo_site.comment_pages(article)]
+    assert len(pages) >= 4
+    # The article item as the spider yields it (the archive does not keep its page list).
+    items = archive_path.parent / "articles.jsonl"
+    feed = {items.as_uri(): {"format": "jsonlines", "item_classes": ["archiver.items.Article"]}}
+    crawl(archive_path, pages[0], settings={"FEEDS": json.dumps(feed)}, max_articles=1)
+
+    [item] = [json.loads(line) for line in items.read_text().splitlines()]
+    listed = [canonicalize(url) for url in item["comment_pages"]]
+    assert len(listed) == len(set(listed))
+    assert {canonicalize(url) for url in pages[1:]} <= set(listed)
+    archive = open_archive(archive_path)
+    fetched = [row["url"] for row in archive.db["pages"].rows if "robots.txt" not in row["url"]]
+    assert sorted(fetched) == sorted(set(fetched))
+    assert set(pages[1:]) <= set(fetched)
+    url = canonicalize(pages[0])
+    assert archived_comments(archive, url) == demo_site.expected_comments(article)
+    assert archive.db["comments"].count == len(article.comments)
 
 
 def test_a_script_loaded_comment_provider_is_recorded(
