@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from html import unescape
 from urllib.parse import urlsplit
@@ -153,17 +154,26 @@ _SUBTITLE = re.compile(r"subtitle", re.I)
 def _headline(h1: etree._Element) -> str | None:
     """An <h1>'s text without the kicker the page shows above it and the subtitle below."""
     text = first(_TEXT(h1))
+    if not text:
+        return text
     parts = [(element.tag, element.get("class") or "", first(_TEXT(element)))
              for element in h1.iterdescendants(etree.Element)]
-    kicker = next((part for tag, cls, part in parts if tag == "small" or _KICKER.search(cls)
-                   if part and text and text.startswith(part) and len(part) < len(text)), None)
-    if text and kicker:
+    kicker = _marked_part(parts, _KICKER, text, str.startswith)
+    if kicker:
         text = text[len(kicker):].lstrip(" :|-–—·")
-    subtitle = next((part for tag, cls, part in parts if tag == "small" or _SUBTITLE.search(cls)
-                     if part and text and text.endswith(part) and len(part) < len(text)), None)
-    if text and subtitle:
+    subtitle = _marked_part(parts, _SUBTITLE, text, str.endswith)
+    if subtitle:
         text = text[: -len(subtitle)].rstrip(" :|-–—·")
     return text
+
+
+def _marked_part(parts: list[tuple[str, str, str | None]], marker: re.Pattern[str], text: str,
+                 at: Callable[[str, str], bool]) -> str | None:
+    """The first of an <h1>'s parts (tag, class, text) that is a <small> or has a class
+    `marker` finds, and that `text` holds `at` one end (`str.startswith`, `str.endswith`)
+    with more beside it."""
+    return next((part for tag, cls, part in parts if tag == "small" or marker.search(cls)
+                 if part and at(text, part) and len(part) < len(text)), None)
 
 
 def _links_home(h1: etree._Element, url: str) -> bool:
@@ -180,9 +190,9 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     cut from the end, and a kicker that a declared title leaves out."""
     page_title = first(page.xpath("//title/text()").get())
     # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
+    headlines = text_values(ld.get("headline"))
     candidates = [_uncut(value, page_title)
-                  for value in map(first, (*text_values(ld.get("headline")),
-                                           *meta.get("og:title", []),
+                  for value in map(first, (*headlines, *meta.get("og:title", []),
                                            *meta.get("twitter:title", []))) if value]
     site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                       *names(ld.get("publisher")))
@@ -195,7 +205,7 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
         shown = next((h1 for value, stripped in declared for h1 in h1s
                       if _shows(h1, value) or _shows(h1, stripped)), None)
         chosen = shown or _part_shown(candidates[0], h1s)
-        if not chosen and not text_values(ld.get("headline")) and len(h1s) == 1 \
+        if not chosen and not headlines and len(h1s) == 1 \
                 and _similarity(h1s[0], declared[0][1]) >= 0.1:
             # Without an article's JSON-LD, og:title is an SEO plugin's title: the page's one
             # <h1> on the same subject is the headline it shows.
@@ -280,16 +290,18 @@ def _is_description(part: str) -> bool:
 
 
 def _byline_names(page: Selector) -> list[str]:
+    """The names in the page's first byline markup, cleaned (`clean_author`)."""
     for xpath in _BYLINE_XPATHS:
         # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
         # next selector may.
-        named = [(element, name) for element in xpath(page.root) if not _IN_COMMENTS(element)
+        named = [(element, cleaned) for element in xpath(page.root) if not _IN_COMMENTS(element)
                  and (name := first(_TEXT(element), element.get("content")))
-                 and len(name) <= 80 and clean_author(name)]
+                 and len(name) <= 80 and (cleaned := clean_author(name))]
         if named:
             # Co-authors sit side by side; the same selector elsewhere is another byline.
             parent = named[0][0].getparent()
-            return [name for element, name in named if element.getparent() is parent][:4]
+            bylines = [cleaned for element, cleaned in named if element.getparent() is parent]
+            return [name for cleaned in bylines[:4] for name in cleaned]
     return []
 
 
@@ -339,6 +351,31 @@ def _names_the_site(name: str, publisher: set[str], title_parts: list[str], addr
     return len(name.split()) <= 4 and _is_site_name(name, None, address)
 
 
+def _all_name_the_site(declared: list[str], publisher: set[str], page: Selector, url: str,
+                       meta: dict[str, list[str]]) -> bool:
+    """Whether every declared author is the site (see `_names_the_site`)."""
+    title_parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
+    address = first(*meta.get("og:url", []),
+                    page.xpath("//link[@rel='canonical']/@href").get(), url) or ""
+    return all(_names_the_site(name, publisher, title_parts, address) for name in declared)
+
+
+def _cleaned(raw_names: Iterable[str]) -> list[str]:
+    """The names in `raw_names`, entities decoded and cleaned (`clean_author`)."""
+    return [name for raw in raw_names for name in clean_author(unescape(raw))]
+
+
+def _page_byline(page: Selector) -> list[str] | None:
+    """The cleaned names of the page's byline, in its markup or else in its text; None when
+    the page has none. A text byline whose name `clean_author` drops ("By Staff Writer")
+    gives []: the page's byline names nobody."""
+    markup = _byline_names(page)
+    if markup:
+        return markup
+    text = _text_byline(page)
+    return _cleaned(text) if text else None
+
+
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
     # A JSON-LD author that names no one ("admin") gives way to the meta tags.
@@ -350,19 +387,14 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
-    if declared:
-        title_parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
-        address = first(*meta.get("og:url", []),
-                        page.xpath("//link[@rel='canonical']/@href").get(), url) or ""
-        if all(_names_the_site(name, publisher, title_parts, address) for name in declared):
-            declared = _byline_names(page) or _text_byline(page) or declared
+    byline = None
+    if not declared or _all_name_the_site(declared, publisher, page, url, meta):
+        byline = _page_byline(page)
     result: list[str] = []
-    for name in declared or _byline_names(page) or _text_byline(page):
-        for part in clean_author(unescape(name)):
-            # "Support Team" and "vom Support Team": keep the plain name once.
-            if any(part.lower() in known.lower() or known.lower() in part.lower()
+    for part in _cleaned(declared) if byline is None else byline:
+        # "Support Team" and "vom Support Team": keep the plain name once.
+        if not any(part.lower() in known.lower() or known.lower() in part.lower()
                    for known in result):
-                continue
             result.append(part)
     # "By Rob Picheta, CNN": the publisher beside a name is no author.
     people = [name for name in result if _fold(name) not in publisher]
@@ -396,15 +428,20 @@ def _first_date(*values: str | None) -> str | None:
     return next((date for date in map(iso_date, values) if date), None)
 
 
+_ARTICLE_TIME = etree.XPath(HTMLTranslator().css_to_xpath("article time[datetime]"))
+_TIME = etree.XPath(HTMLTranslator().css_to_xpath("time[datetime]"))
+
+
 def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """When the article was first published: declared dates, then `<time datetime>`, then
     htmldate's reading of the page (URL, text, markup) as a day."""
+    times = _ARTICLE_TIME(page.root) or _TIME(page.root)
     declared = _first_date(
         *text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
         *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
         *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
-        (page.css("article time[datetime]") or page.css("time[datetime]")).attrib.get("datetime"))
+        times[0].get("datetime") if times else None)
     if declared:
         return declared
     try:
