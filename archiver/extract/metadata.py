@@ -233,7 +233,15 @@ BYLINE_SELECTORS = [
     ".author .fn", ".vcard .fn", 'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
     ".byline", ".autor", ".node__author",
 ]
-_BYLINE_XPATHS = [etree.XPath(HTMLTranslator().css_to_xpath(css)) for css in BYLINE_SELECTORS]
+# Each selector with the class-name parts it needs ("author" for `.author .fn`, not those under
+# `:not`): a selector whose parts the page's classes lack cannot match, and its scan of the
+# whole page is skipped.
+_CLASS_PARTS = re.compile(r'\.([\w-]+)|\[class\*="([^"]+)"\]')
+_BYLINE_XPATHS = [
+    (etree.XPath(HTMLTranslator().css_to_xpath(css)),
+     [dot or star for dot, star in _CLASS_PARTS.findall(re.sub(r":not\([^)]*\)", "", css))])
+    for css in BYLINE_SELECTORS]
+_CLASSES = etree.XPath("//@class", smart_strings=False)
 # A footer inside the <article> is the story's own ("Beitrag von ...", the author's card).
 _IN_COMMENTS = etree.XPath(
     "ancestor-or-self::*[contains(@class, 'comment') or @id='comments' or "
@@ -291,7 +299,10 @@ def _is_description(part: str) -> bool:
 
 def _byline_names(page: Selector) -> list[str]:
     """The names in the page's first byline markup, cleaned (`clean_author`)."""
-    for xpath in _BYLINE_XPATHS:
+    classes = " ".join(_CLASSES(page.root))
+    for xpath, class_parts in _BYLINE_XPATHS:
+        if not all(part in classes for part in class_parts):
+            continue
         # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
         # next selector may.
         named = [(element, cleaned) for element in xpath(page.root) if not _IN_COMMENTS(element)
