@@ -318,6 +318,7 @@ class Archive:
                 chains.append(chain)
         return chains
 
+
 def _decode(row: dict) -> dict:
     for column in JSON_COLUMNS:
         if isinstance(row.get(column), str):

@@ -199,6 +199,7 @@ def container_matches(root: html.HtmlElement) -> list[list[html.HtmlElement]]:
             matches[index].append(element)
     return matches
 
+
 _ESCAPED_TWICE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>", re.I)
 _ENDS_SENTENCE = re.compile(r"\w[.!?…]$")
