@@ -115,8 +115,7 @@ _FURNITURE_START = re.compile(_any_of(
     _DATELINES, _CALLS_TO_JOIN, _NOTES_ON_THE_TEXT, _BLOCKED_EMBEDS, _PLAYERS, _LONE_LINKS,
     _CALLS_FOR_TIPS, _BUTTONS), re.I)
 # "5 minutes ago".
-_RELATIVE_TIMES = (
-    r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b")
+_RELATIVE_TIMES = r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b"
 # Calls to subscribe, sign up, follow, watch the site's channel or get its app.
 _CALLS_TO_SUBSCRIBE = (
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
