@@ -185,6 +185,38 @@ def test_a_cms_account_in_the_byline_is_no_author(account):
     assert extract(page(body=body), URL).authors == []
 
 
+def test_the_byline_naming_co_authors_beside_the_declared_author_gives_them_all():
+    # SEO plugins declare the post's owner only.
+    head = ld(author={"@type": "Person", "name": "Rudolf Fischer"})
+    body = ('<span class="author vcard"><span class="fn">von Rudolf Fischer, Simon Kohler'
+            '</span></span>' + BODY)
+    assert extract(page(head, body), URL).authors == ["Rudolf Fischer", "Simon Kohler"]
+    # A byline that names someone else does not replace the declared author.
+    other = '<span class="author vcard"><span class="fn">von Anna Weber, Simon Kohler</span></span>'
+    assert extract(page(head, other + BODY), URL).authors == ["Rudolf Fischer"]
+
+
+def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
+    head = '<meta name="author" content="Staff Writer">'
+    body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY
+    assert extract(page(head, body), URL).authors == ["Claudia Lindner"]
+
+
+def test_co_authors_joined_by_og_or_och_are_two_names():
+    head = ld(author={"@type": "Person",
+                      "name": "Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"})
+    assert extract(page(head), URL).authors == ["Trine Juncher Jørgensen",
+                                                "Tôrtia Reimer-Johansen"]
+    head = ld(author={"@type": "Person", "name": "Anna Lindqvist och Erik Berg"})
+    assert extract(page(head), URL).authors == ["Anna Lindqvist", "Erik Berg"]
+
+
+def test_a_picture_s_author_in_its_caption_is_not_the_byline():
+    body = ('<figure><img src="/p.jpg"><figcaption itemprop="author">Foto: Mads Rasmussen'
+            '</figcaption></figure><div class="byline">Af Trine Jørgensen</div>' + BODY)
+    assert extract(page(body=body), URL).authors == ["Trine Jørgensen"]
+
+
 def test_the_byline_in_the_markup_gives_the_authors_when_nothing_is_declared():
     body = '<div class="byline">By <a rel="author" href="/author/jr/">Jane Roe</a></div>' + BODY
     assert extract(page(body=body), URL).authors == ["Jane Roe"]

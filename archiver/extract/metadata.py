@@ -47,10 +47,11 @@ _BY = re.compile(
     r"^\s*(?:(?:posted|written|published|veröffentlicht|geschrieben|eingestellt|publié|publicado|"
     r"escrito|(?:zeige |view |see )?(?:alle |all )?(?:beiträge|artikel|posts|articles|stories)|"
     r"(?:ein |blog ?|gast)?beitrag)\s+)?"
-    r"(?:by|von|vom|par|por|di|door|av|от|автор[ы]?:?|author:|autor:|autorin:)\s+", re.I)
+    r"(?:by|von|vom|par|por|di|door|av|af|от|автор[ы]?:?|author:|autor:|autorin:)\s+", re.I)
 # A date or time in a byline ("Jane Roe | 3 May 2024, 10:00"), not a user name's digits.
 _DATE_IN_NAME = re.compile(r"\d{1,2}[.:/]\d|\b\d{4}\b|^\d+$|\b\d{1,2}\.?$")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\s\|\s)\s*", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|\s\|\s)\s*",
+                           re.I)
 
 
 def first(*values: str | None) -> str | None:
@@ -242,10 +243,11 @@ _BYLINE_XPATHS = [
      [dot or star for dot, star in _CLASS_PARTS.findall(re.sub(r":not\([^)]*\)", "", css))])
     for css in BYLINE_SELECTORS]
 _CLASSES = etree.XPath("//@class", smart_strings=False)
-# A footer inside the <article> is the story's own ("Beitrag von ...", the author's card).
-_IN_COMMENTS = etree.XPath(
+# A name in comments, an aside, the page's footer or a picture's caption is someone else's (a
+# footer inside the <article> is the story's own: "Beitrag von ...", the author's card).
+_NOT_A_BYLINE = etree.XPath(
     "ancestor-or-self::*[contains(@class, 'comment') or @id='comments' or "
-    "self::footer[not(ancestor::article)] or self::aside]")
+    "self::footer[not(ancestor::article)] or self::aside or self::figcaption]")
 _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|staff|writer|contributor|columnist|journalist|"
     r"photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|chefredakt\w*|"
@@ -262,7 +264,7 @@ _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beit
 # Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline, a
 # CMS's default account ("admin").
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
-                         r"^\((?:image|photo|foto|bild)\b|"
+                         r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
                          r"^(?:no|unknown) author$", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
@@ -305,7 +307,7 @@ def _byline_names(page: Selector) -> list[str]:
             continue
         # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
         # next selector may.
-        named = [(element, cleaned) for element in xpath(page.root) if not _IN_COMMENTS(element)
+        named = [(element, cleaned) for element in xpath(page.root) if not _NOT_A_BYLINE(element)
                  and (name := first(_TEXT(element), element.get("content")))
                  and len(name) <= 80 and (cleaned := clean_author(name))]
         if named:
@@ -398,11 +400,18 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
+    named = _cleaned(declared)
     byline = None
-    if not declared or _all_name_the_site(declared, publisher, page, url, meta):
+    if not named or _all_name_the_site(declared, publisher, page, url, meta):
         byline = _page_byline(page)
+    else:
+        # SEO plugins declare the post's owner; the byline may name co-authors beside them.
+        shown = _byline_names(page)
+        folded = {_fold(name) for name in shown}
+        if len(shown) > len(named) and all(_fold(name) in folded for name in named):
+            byline = shown
     result: list[str] = []
-    for part in _cleaned(declared) if byline is None else byline:
+    for part in named if byline is None else byline:
         # "Support Team" and "vom Support Team": keep the plain name once.
         if not any(part.lower() in known.lower() or known.lower() in part.lower()
                    for known in result):
