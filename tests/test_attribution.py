@@ -61,6 +61,35 @@ def test_source_names_are_normalised(raw, name):
     assert normalise_source(raw) == name
 
 
+def test_a_street_called_via_is_no_source():
+    line = "Lavazza S.p.A. – Via Bologna, 32 – 10152 Torino – Italien"
+    found = find_attribution([line])
+    assert found.sources == [] and found.paragraphs == [line]
+
+
+@pytest.mark.parametrize("line, sources", [
+    ("Quelle: MDR THÜRINGEN/ls", ["MDR THÜRINGEN"]),  # the newsroom's initials
+    ("Quelle: selbst ist der Mann 12 / 2013", ["selbst ist der Mann 12"]),  # the year
+    ("Quelle: http://forum.xda-developers.com/arch.../t-964896.html",
+     ["forum.xda-developers.com"]),
+    ("(Quelle: Cozy & Cuddly)", ["Cozy & Cuddly"]),  # "&" is part of a name
+    ("Additional reporting by Steve Gorman; Editing by Marguerita Choy, Nick Zieminski",
+     ["Steve Gorman"]),  # the desk's editors are no sources
+])
+def test_a_credit_line_lists_its_sources_and_nothing_else(line, sources):
+    found = find_attribution(["Story text.", line])
+    assert found.sources == sources
+    assert found.paragraphs == ["Story text."]
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("来源：新华网", "新华网"), ("Quelle: dpa", "dpa"),
+    ("© www.juragentur.de - Rechtsnews für Ihre Anwaltshomepage", "juragentur.de"),
+])
+def test_a_declared_source_loses_its_label_and_an_address_becomes_its_host(raw, name):
+    assert normalise_source(raw) == name
+
+
 def test_the_same_source_in_two_spellings_is_listed_once():
     found = find_attribution(["A. (Source attribution: reuters)",
                               "B. (Source attribution: Reuters)"])

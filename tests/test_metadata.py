@@ -404,6 +404,21 @@ def test_json_ld_and_meta_source_credits_join_the_attribution():
     assert extract(html, URL).attribution == ["Reuters", "dpa"]
 
 
+def test_a_declared_source_that_is_the_site_itself_is_no_credit():
+    # URL is on news.example: its own name, its own address and its host are no attribution.
+    head = (ld(sourceOrganization={"@type": "Organization", "name": "News Example"},
+               isBasedOn="https://news.example/2024/05/03/story/")
+            + '<meta property="og:site_name" content="News Example">'
+            + '<meta name="source" content="Les Échos">')
+    assert extract(page(head), URL).attribution == ["Les Échos"]
+    elsewhere = ld(isBasedOn="https://www.wire.example/original/123")
+    assert extract(page(elsewhere), URL).attribution == ["wire.example"]
+    # The host's name written with accents is the site too.
+    accented = '<meta name="source" content="La Vie des idées">'
+    address = "https://laviedesidees.fr/story"
+    assert extract(page(accented), address).attribution == []
+
+
 def test_a_kicker_the_h1_shows_and_the_declared_title_leaves_out_is_not_part_of_the_title():
     head = (ld(headline="Verkehr: Regierung beschließt neue Regeln")
             + '<meta property="og:title" content="Regierung beschließt neue Regeln">')

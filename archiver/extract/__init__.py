@@ -17,7 +17,7 @@ from parsel import Selector
 from ..dedupe import canonicalize
 from ..items import Article
 from . import metadata
-from .attribution import add_sources, find_attribution
+from .attribution import add_sources, declared_sources, find_attribution
 from .body import article_paragraphs
 from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
@@ -119,8 +119,10 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     if paragraphs and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
-    add_sources(credits.sources, found.get("attribution", []) + names(ld.get("sourceOrganization"))
-                + names(ld.get("isBasedOn")) + meta.get("source", []) + meta.get("dc.source", []))
+    site_name = metadata.first(*meta.get("og:site_name", []), *names(ld.get("publisher")))
+    add_sources(credits.sources, found.get("attribution", []) + declared_sources(
+        names(ld.get("sourceOrganization")) + text_values(ld.get("isBasedOn"))
+        + meta.get("source", []) + meta.get("dc.source", []), article.canonical_url, site_name))
     article.body = "\n\n".join(credits.paragraphs) or None
     article.attribution = credits.sources
     article.attribution_raw = credits.raw

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dedupe import same_site, site_of
+from .metadata import is_site_name
 from .text import collapse
 
 # Wire services by the abbreviations datelines use, mapped to one spelling.
@@ -55,15 +57,28 @@ RULES = [
         rf"(?P<src>{_NAME}){_END}", re.I)),
     Rule("with reporting by", re.compile(
         rf"^\s*\(?(?:with |additional )?reporting by (?P<src>{_NAME})\)?{_END}", re.I)),
+    # "— via X" in lower case: "– Via Bologna, 32" is an address.
     Rule("via", re.compile(
-        rf"(?:\s*\(\s*via\s+(?P<src>{_NAME})\s*\)|\s+[—–-]+\s*via\s+(?P<src2>{_NAME}))"
+        rf"(?:\s*\(\s*via\s+(?P<src>{_NAME})\s*\)|\s+[—–-]+\s*(?-i:via)\s+(?P<src2>{_NAME}))"
         r"(?=\s*[.]?\s*$)", re.I)),
     Rule("wire dateline", re.compile(
         r"^(?:[A-ZÀ-ÝА-Я][\w'’.,/ -]{0,40}?\s*)?"
         r"\(\s*(?P<src>[A-Z][\w.&-]*(?:[ -][A-Z][\w&-]*){0,3})"
         r"\s*\)\s*(?:\.?\s*[-–—]+|:)"), removes=False),
 ]
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|/)\s*", re.I)
+# Sources listed together ("Reuters, AFP and dpa", "MDR/dpa"); "&" is part of names
+# ("Simon & Schuster").
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|/)\s*", re.I)
+# Where a Reuters-style credit line moves from sources to the desk: "; Editing by X".
+_DESK = re.compile(r"[;.]\s*(?:editing|edited|writing|written|compiled|graphics|fact-checking)"
+                   r"\s+by\b.*", re.I)
+# Not a source in a list: a newsroom's initials ("MDR/ls"; "dpa" is a wire service), an
+# issue's number or year.
+_NO_SOURCE = re.compile(r"^(?:[a-zäöü]{1,3}|\d+)$")
+# A source given as its address, perhaps with a description after it.
+_URL = re.compile(r"^(?:https?://|www\.)\S+", re.I)
+# A label a declared source may carry ("Quelle: dpa", "来源：新华网"), a copyright sign.
+_LABEL = re.compile(rf"^(?:{_SOURCE_WORDS}|来源)\s*[:：]\s*|^(?:©|\(c\))\s*", re.I)
 
 
 @dataclass
@@ -76,8 +91,11 @@ class Attribution:
 
 
 def normalise_source(name: str) -> str:
-    """One spelling for a source name: trimmed, no quotes or end punctuation, wires canonical."""
-    name = collapse(name).strip(" \"'“”‘’«».,;:-–—")
+    """One spelling for a source name: trimmed, no label, quotes or end punctuation, a URL as its
+    host, wires canonical."""
+    name = _LABEL.sub("", collapse(name)).strip(" \"'“”‘’«».,;:-–—")
+    if address := _URL.match(name):
+        name = site_of(address[0] if "://" in address[0] else "http://" + address[0])
     return WIRE_SERVICES.get(name.lower(), name)
 
 
@@ -96,8 +114,20 @@ def _credited(match: re.Match[str], rule: Rule) -> list[str]:
     if rule.kind == "wire dateline" and text.lower() not in WIRE_SERVICES:
         return []
     if rule.kind in ("source line", "with reporting by"):
-        return [part for part in _SPLIT.split(text) if part]
+        text = _DESK.sub("", text)
+        if _URL.match(text):
+            return [text]
+        return [part for part in _SPLIT.split(text)
+                if part and (part.lower() in WIRE_SERVICES or not _NO_SOURCE.match(part))]
     return [text]
+
+
+def declared_sources(values: list[str], url: str, site_name: str | None) -> list[str]:
+    """The sources a page declares (JSON-LD `sourceOrganization` / `isBasedOn`, meta `source`)
+    that credit someone else: the site's own name or address is no credit."""
+    return [value for value in values
+            if not (same_site(value, url) if _URL.match(value.strip())
+                    else is_site_name(normalise_source(value), site_name, url))]
 
 
 def find_attribution(paragraphs: list[str]) -> Attribution:

@@ -29,7 +29,7 @@ from ..dedupe import (
     strip_tracking,
 )
 from .structured import names, text_values
-from .text import collapse
+from .text import collapse, without_accents
 
 _NO_TIME = datetime(2000, 1, 1)
 # Zone abbreviations news pages print, as UTC offsets in seconds (dateutil knows only UTC/GMT).
@@ -82,11 +82,12 @@ def _similarity(a: str, b: str) -> float:
     return len(words_a & words_b) / max(len(words_a | words_b), 1)
 
 
-def _is_site_name(text: str, site_name: str | None, url: str) -> bool:
+def is_site_name(text: str, site_name: str | None, url: str) -> bool:
+    """Whether `text` names the site at `url`: like its name, or spelling its host."""
     if site_name and _similarity(text, site_name) >= 0.5:
         return True
     # "FASSETTE.NET", "AOC media": the tail spells the host's name.
-    letters = re.sub(r"\W", "", text.lower())
+    letters = re.sub(r"\W", "", without_accents(text).lower())
     host = re.sub(r"\W", "", site_of(url).rsplit(".", 1)[0])
     return len(letters) >= 3 and len(host) >= 3 and (letters in host or host in letters)
 
@@ -94,7 +95,7 @@ def _is_site_name(text: str, site_name: str | None, url: str) -> bool:
 def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     """'Headline | Site' -> 'Headline', when the tail is the site's name."""
     separators = list(_TITLE_SEPARATOR.finditer(title))
-    if separators and _is_site_name(title[separators[-1].end():], site_name, url):
+    if separators and is_site_name(title[separators[-1].end():], site_name, url):
         return title[: separators[-1].start()].strip()
     return title
 
@@ -361,7 +362,7 @@ def _names_the_site(name: str, publisher: set[str], title_parts: list[str], addr
             _similarity(name, known) >= 0.5 for known in publisher):
         return True
     # A long declared author that merely ends with the site's name is a person's description.
-    return len(name.split()) <= 4 and _is_site_name(name, None, address)
+    return len(name.split()) <= 4 and is_site_name(name, None, address)
 
 
 def _all_name_the_site(declared: list[str], publisher: set[str], page: Selector, url: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_to_unicode
@@ -56,3 +57,9 @@ def collapse(text: str | None) -> str:
 def without_controls(text: str) -> str:
     """`text` with the characters XML cannot hold made spaces."""
     return _CONTROL_CHARS.sub(" ", text)
+
+
+def without_accents(text: str) -> str:
+    """'Vie des idées' -> 'Vie des idees': letters as a host name spells them."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(char))
