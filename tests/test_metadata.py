@@ -308,6 +308,17 @@ def test_tags_from_keywords_split_and_deduplicated():
     assert extract(html, URL).tags == ["Verkehr", "Politik"]
 
 
+@pytest.mark.parametrize("keywords, tags", [
+    ("Melas; web novel; Web Novel", ["Melas", "web novel"]),  # ";" lists, case-blind repeats
+    # Escaped twice by the CMS: the attribute holds "&amp;".
+    ("Governance &amp;amp; Traditional Affairs", ["Governance & Traditional Affairs"]),
+    ("_Prio_3, Salzburg", ["Salzburg"]),  # the CMS's internal marker
+])
+def test_tags_are_split_decoded_and_kept_once_without_internal_markers(keywords, tags):
+    html = page(f'<meta name="keywords" content="{keywords}">')
+    assert extract(html, URL).tags == tags
+
+
 def test_title_prefers_the_full_h1_and_drops_the_site_name():
     head = ('<meta property="og:title" content="Regierung beschließt neue Regeln | Beispiel News">'
             '<meta property="og:site_name" content="Beispiel News">')

@@ -490,14 +490,21 @@ def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | N
     return None
 
 
+# Keywords in one string: "a, b, c" or "a; b; c".
+_TAG_SEPARATOR = re.compile(r"[,;]")
+
+
 def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
+    """The article's tags, once each; a CMS's internal markers ("_Prio_3") left out."""
     values = text_values(ld.get("keywords")) or meta.get("article:tag", []) \
         or meta.get("keywords", []) or meta.get("news_keywords", [])
     result: list[str] = []
+    seen: set[str] = set()
     for value in values:
-        for tag in value.split(","):
+        for tag in _TAG_SEPARATOR.split(unescape(value)):
             tag = collapse(tag)
-            if tag and tag not in result:
+            if tag and not tag.startswith("_") and tag.casefold() not in seen:
+                seen.add(tag.casefold())
                 result.append(tag)
     return result
 
