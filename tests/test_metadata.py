@@ -297,6 +297,19 @@ def test_a_profile_url_in_article_author_is_not_a_name():
     assert extract(page(meta), URL).authors == []
 
 
+def test_a_published_time_without_zone_takes_the_zone_another_tag_gives_the_same_time():
+    head = ld(datePublished="2023-04-28 18:11:01.0") + (
+        '<meta name="date" content="2023-04-28T18:11:01+02:00">')
+    assert extract(page(head), URL).published == "2023-04-28T18:11:01+02:00"
+    piano = ld(datePublished="2023-04-28T13:53:25") + (
+        '<meta name="cxenseparse:publishtime" content="2023-04-28T13:53:25Z">')
+    assert extract(page(piano), URL).published == "2023-04-28T13:53:25+00:00"
+    # Another time is another moment (an update): the declared one stays as it is.
+    other = ld(datePublished="2023-04-28T13:53:25") + (
+        '<meta name="date" content="2023-04-28T15:00:00+02:00">')
+    assert extract(page(other), URL).published == "2023-04-28T13:53:25"
+
+
 def test_language_from_markup_normalised_else_guessed_from_the_text():
     assert extract(page(lang="de_de"), URL).language == "de-DE"
     assert extract(page(ld(inLanguage="fr")), URL).language == "fr"

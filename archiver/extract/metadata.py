@@ -38,6 +38,7 @@ _ZONES = {"CET": 3600, "CEST": 7200, "MEZ": 3600, "MESZ": 7200, "WET": 0, "WEST"
           "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
           "PST": -28800, "PDT": -25200, "JST": 32400, "KST": 32400, "AEST": 36000,
           "AEDT": 39600, "UTC": 0, "GMT": 0, "Z": 0}
+_HAS_ZONE = re.compile(r"T.*[+-]\d{2}:\d{2}$")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}[./]\d{4}$")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
@@ -446,7 +447,17 @@ def iso_date(value: str | None) -> str | None:
 
 
 def _first_date(*values: str | None) -> str | None:
-    return next((date for date in map(iso_date, values) if date), None)
+    """The first value that is a date; when it gives a time without a zone, the same time with
+    its zone from another value ("2023-04-28 18:11:01.0" in JSON-LD, "…T18:11:01+02:00" in a
+    meta tag)."""
+    dates = [date for date in map(iso_date, values) if date]
+    if not dates:
+        return None
+    naive = dates[0]
+    if len(naive) > 10 and not _HAS_ZONE.search(naive):
+        return next((date for date in dates[1:] if _HAS_ZONE.search(date)
+                     and date[:19] == naive[:19]), naive)
+    return naive
 
 
 _ARTICLE_TIME = etree.XPath(HTMLTranslator().css_to_xpath("article time[datetime]"))
@@ -462,7 +473,7 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
         *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
         *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
-        times[0].get("datetime") if times else None)
+        *meta.get("cxenseparse:publishtime", []), times[0].get("datetime") if times else None)
     if declared:
         return declared
     try:
