@@ -85,8 +85,13 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     }, pk="id")
 
 
+def _v2_comment_kind(db: sqlite_utils.Database) -> None:
+    # Pingbacks and trackbacks are kept and marked; every comment stored before was a comment.
+    db["comments"].add_column("kind", str, not_null_default="comment")
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_comment_kind]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -15,6 +15,9 @@ class Comment:
     text: str = ""
     position: int = 0
     depth: int = 0
+    # "comment" (a reader's words), or "pingback" / "trackback": another page's notice that it
+    # links here, its title as `author`, its link as `author_url`, its excerpt as `text`.
+    kind: str = "comment"
 
 
 @dataclass

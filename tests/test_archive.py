@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlite_utils
 
 from archiver.archive import MIGRATIONS, Archive, decompress
 from archiver.items import Article, Comment, CrawlError, Page
@@ -110,6 +111,24 @@ def with_comments(*comments: tuple[str, str], complete: bool = True) -> Article:
 
 def comment_rows(archive) -> dict[str, dict]:
     return {row["comment_id"]: row for row in archive.db["comments"].rows}
+
+
+def test_a_comment_s_kind_is_stored_and_older_archives_gain_the_column(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    MIGRATIONS[0](db)  # an archive written before comments had a kind
+    db.execute("PRAGMA user_version = 1")
+    db["comments"].insert({"article_url": "https://news.example/a/", "comment_id": "1",
+                           "text": "Stored before."})
+    db.close()
+    archive = Archive(tmp_path / "old.db")
+    assert comment_rows(archive)["1"]["kind"] == "comment"
+    saved = with_comments(("1", "Stored before."))
+    saved.comments.append(Comment(comment_id="2", author="Other Blog", text="[…] linked […]",
+                                  position=1, kind="pingback"))
+    archive.save([saved])
+    assert {cid: row["kind"] for cid, row in comment_rows(archive).items()} == {
+        "1": "comment", "2": "pingback"}
+    archive.close()
 
 
 def test_a_recrawl_adds_new_comments_and_keeps_edited_texts_as_versions(archive):

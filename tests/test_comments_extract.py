@@ -72,9 +72,12 @@ def test_wordpress_classic():
         Comment("104", None, "Tom", None, "2024-05-14T12:30:05+01:00",
                 "Twenty minutes is still not enough in summer. The queue on the pier reaches the "
                 "car park by eight.", 3, 0),
-        # comment-105 is a pingback: left out
+        # comment-105 is a pingback: kept and marked, the linking post its author
+        Comment("105", None, "Island News » Timetables",
+                "https://islandnews.example/2024/05/15/timetables/", None, "", 4, 0,
+                kind="pingback"),
         Comment("106", None, "Priya S.", None, "2024-05-16T19:05:00+01:00",
-                "Good news for the island school run.", 4, 0),
+                "Good news for the island school run.", 5, 0),
     ]
     # The title states 6 (the pingback counts); the Recent Comments widget is not the section.
     assert (section.open, section.count, section.provider, section.page_urls) == (
@@ -477,7 +480,8 @@ def test_two_hundred_comments_on_a_300_kb_page():
     page = parsel.Selector(text=big, type="html")
     best = min(_timed(page) for _ in range(3))
     section = find_comments(page, FERRY)
-    assert len(section.comments) == 201 and len({c.comment_id for c in section.comments}) == 201
+    # 200 comments, the pingback and the last comment
+    assert len(section.comments) == 202 and len({c.comment_id for c in section.comments}) == 202
     assert [c.depth for c in section.comments[:4]] == [0, 1, 2, 0]
     assert best < 1.0
 
@@ -525,7 +529,9 @@ def test_mutated_pages_never_raise(html):
     assert len(ids) == len(set(ids)) and all(ids)
     assert [c.position for c in section.comments] == list(range(len(section.comments)))
     for comment in section.comments:
-        assert comment.text and (comment.depth == 0) == (comment.parent_id is None)
+        # A pingback may have no words but the linking post's title, its author.
+        assert comment.text or comment.kind != "comment" and comment.author
+        assert (comment.depth == 0) == (comment.parent_id is None)
     assert section.count is None or section.count >= 0
     assert all(url.startswith(("http://", "https://")) for url in section.page_urls)
 
@@ -844,7 +850,7 @@ def test_review_articles_are_no_comments(html):
     assert comments_on(page, "https://films.example/tide-line-review/").comments == []
 
 
-def test_pingbacks_and_trackbacks_are_not_comments():
+def test_pingbacks_and_trackbacks_are_marked_by_their_class():
     html = ('<html><body><ol class="comment-list">'
             '<li id="comment-7" class="pingback"><div class="comment-author"><cite class="fn">'
             'Other Blog</cite></div><time datetime="2024-05-14T09:00:00+00:00">14 May</time>'
@@ -852,8 +858,39 @@ def test_pingbacks_and_trackbacks_are_not_comments():
             '<li id="comment-8" class="comment"><div class="comment-author"><cite class="fn">'
             'Ana</cite></div><time datetime="2024-05-14T10:00:00+00:00">14 May</time>'
             "<div class='comment-content'><p>Thanks for the clear report.</p></div></li>"
+            '<li class="trackback social-comment" id="comment-9"><cite class="fn"><a '
+            'href="https://third.example/p/">Third</a></cite><p>Third quoted this story.</p></li>'
             "</ol></body></html>")
-    assert [c.comment_id for c in comments_on(html, "https://news.example/a/").comments] == ["8"]
+    section = comments_on(html, "https://news.example/a/")
+    assert [(c.comment_id, c.author, c.kind) for c in section.comments] == [
+        ("7", "Other Blog", "pingback"), ("8", "Ana", "comment"), ("9", "Third", "trackback")]
+
+
+def test_pingbacks_without_a_class_are_marked_by_their_label_or_excerpt():
+    # Older themes print pingbacks like comments: "Pingback von <a>Other Blog</a>" as the
+    # author, or only the linking post's title with WordPress's excerpt "[…] words […]".
+    html = """<html><body><h3 id="comments">4 Kommentare</h3><ol class="commentlist">
+      <li id="comment-11"><cite>Pingback von <a href="https://other.example/links-457/">Other
+        Blog - Lesezeichen</a></cite> | <small><a href="#comment-11">11.09.2011 23:31</a></small>
+        <p>[&#8230;] Unlängst spazierte ich durch Eimsbüttel, da baumelte [&#8230;]</p></li>
+      <li id="comment-12"><cite>Pingback: <a href="https://third.example/p/9">Third</a></cite>
+        <small><a href="#comment-12">12.09.2011 08:00</a></small>
+        <p>Third linked here in its weekly round-up of the best reads.</p></li>
+      <li id="comment-13"><cite><a href="https://krimi.example/folge-10.html">Aus dem
+        Krimitagebuch | Folge 10</a></cite> <small><a href="#comment-13">13.09.2011 10:25</a>
+        </small><p>[...] Hamburg feiert CSD. Ansonsten: mein aktuelles Lieblingslied. [...]</p></li>
+      <li id="comment-14"><cite>Ana</cite> <small><a href="#comment-14">14.09.2011 09:00</a>
+        </small><p>[…] says the quote, and I disagree with it.</p></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/2011/09/korb/")
+    assert [(c.comment_id, c.author, c.author_url, c.kind) for c in section.comments] == [
+        ("11", "Other Blog - Lesezeichen", "https://other.example/links-457/", "pingback"),
+        ("12", "Third", "https://third.example/p/9", "pingback"),
+        ("13", "Aus dem Krimitagebuch | Folge 10", "https://krimi.example/folge-10.html",
+         "pingback"),
+        ("14", "Ana", None, "comment"),
+    ]
+    assert "[…] Unlängst spazierte" in section.comments[0].text
 
 
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_a_comment_s_words():

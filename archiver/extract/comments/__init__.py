@@ -15,8 +15,8 @@ Order of rules:
       schema.org `Comment` microdata and RDFa, any block whose class is the bare word
       "comment". An item that only wraps another's body (`li.comment > article.comment`) gives
       way to it; a block wrapping several items with no words of its own is no item; a
-      `comment-content` part, pingbacks and trackbacks, items in a sidebar, widget, page
-      footer, "Recent comments" box or dialog, and items holding the comment form are left out.
+      `comment-content` part, items in a sidebar, widget, page footer, "Recent comments" box or
+      dialog, and items holding the comment form are left out.
       Readers' reviews in shops and blogs too (Judge.me, Yotpo, Stamped.io, Shopify Product
       Reviews, WooCommerce, schema.org `Review`): a block whose class is `review` / `*-review` /
       `*-rev` or a `Review` item, in a container naming reviews (`*-reviews`, `#reviews`, not
@@ -55,6 +55,11 @@ Order of rules:
      `*-titre` element of the item's own, before the text part and outside it and the header)
      comes first, unless the text starts with it (Drupal's subject made of the body's first
      words, "…" or not).
+   - kind: "pingback" / "trackback" for an item whose class says so, an author or text
+     labelled "Pingback:" / "Trackback von …" (the label cut; the text's first line the author
+     when none was found), or a text that is WordPress's excerpt of the linking post ("[…]
+     words […]"); else "comment". A pingback's author is the linking post (its first link when
+     no author element names it) and it is kept without words of its own.
 5. Threading: an explicit parent (`data-parent-id`, microdata / JSON-LD `parentItem`), else the
    nearest enclosing item, else the item just before the replies container (`div.indented`,
    `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level

@@ -14,7 +14,18 @@ from ...dedupe import absolute_url, canonicalize
 from ..metadata import iso_date
 from ..text import collapse
 from .dates import date_in, from_timestamp, is_dated
-from .marks import AUTHOR, DATE, ITEM_ID, JUNK, META, SUBJECT, TEXT, Marks, has, marks_of
+from .marks import (
+    AUTHOR,
+    DATE,
+    ITEM_ID,
+    JUNK,
+    META,
+    SUBJECT,
+    TEXT,
+    Marks,
+    has,
+    marks_of,
+)
 from .paragraphs import JUNK_TAGS, inline_text, is_reply_link, paragraphs_of, plain_text, string
 
 _DATE_ITEMPROPS = {"datecreated", "datepublished", "commenttime", "uploaddate", "datemodified"}
@@ -35,6 +46,15 @@ _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|nicht verifi
                            r"non vérifié|no verificado)\)\s*$", re.I)
 
 
+# Pingbacks and trackbacks: a class token of the item ("pingback", "type-trackback"), else
+# "Pingback: Other Blog", "Pingback von …" as the author or the text's start, or WordPress's
+# excerpt of the linking post, "[…] linked words […]", as the text.
+_KIND_CLASS = re.compile(r"(?:^|[\s_-])(ping|track)-?backs?(?:\s|$)", re.I)
+_KIND_LABEL = re.compile(r"^(ping|track)-?back(?:s?\s*:|\s+(?:von|from|de|by|di|van|od|от)\b)"
+                         r"\s*", re.I)
+_EXCERPT_MARKS = ("[…]", "[...]", "[&hellip;]")
+
+
 @dataclass
 class Read:
     element: etree._Element | None
@@ -44,6 +64,31 @@ class Read:
     author_url: str | None
     published: str | None
     text: str
+    kind: str = "comment"
+
+
+def mark_kind(read: Read) -> None:
+    """Pingbacks and trackbacks: marked by class (`read.kind`), by their label ("Pingback:
+    Other Blog", "Trackback von …") on the author or the text, or by WordPress's excerpt of
+    the linking post as the text ("[…] words […]"); the label cut, the linking post's title
+    the author."""
+    label = _KIND_LABEL.match(read.author or "")
+    if label:
+        read.author = clean_author(read.author[label.end():])
+    else:
+        label = _KIND_LABEL.match(read.text)
+        if label:
+            rest = read.text[label.end():]
+            if read.author is None:  # "Pingback: Other Blog\n[…] words […]"
+                first, _, rest = rest.partition("\n")
+                read.author = clean_author(first)
+            read.text = rest.strip()
+    if label:
+        read.kind = label.group(1).lower() + "back"
+    elif read.kind == "comment":
+        text = read.text.strip(" |·•-–—\n")
+        if text.startswith(_EXCERPT_MARKS) and text.endswith(_EXCERPT_MARKS) and len(text) > 12:
+            read.kind = "pingback"
 
 
 def id_from_ref(value: Any) -> str | None:
@@ -225,8 +270,12 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
             if flags & (META | AUTHOR | DATE) or tag in ("header", "footer", "time"):
                 furniture.append(element)
 
+    match = _KIND_CLASS.search(item.get("class") or "")
+    kind = match.group(1).lower() + "back" if match else "comment"
     if author_el is None:
         author_el = _byline_name(furniture)
+    if author_el is None and kind != "comment" and links:
+        author_el = links[0]  # "Pingback: <a href=…>Other Blog</a>": the linking post
     author = clean_author(plain_text(author_el)) if author_el is not None else None
     author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
@@ -278,7 +327,7 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
     if comment_id is None and item.get("itemscope") is not None:
         comment_id = next(filter(None, map(id_from_ref, inner_ids)), None)
     return Read(item, comment_id, id_from_ref(parent_ref) if parent_ref else None, author,
-                author_url, published, "\n\n".join(paragraphs))
+                author_url, published, "\n\n".join(paragraphs), kind)
 
 
 def _byline_name(furniture: list) -> etree._Element | None:

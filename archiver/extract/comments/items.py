@@ -32,7 +32,6 @@ from .paragraphs import JUNK_TAGS, STRING, is_junk
 
 ITEM_TAGS = {"li", "div", "article", "section", "dd", "p", "blockquote", "tr", "td", "aside",
              "details"}
-_SKIPPED_ITEMS = re.compile(r"(?:^|\s)(?:pingback|trackback)(?:\s|$)", re.I)
 LISTS = {"ul", "ol", "dl"}
 
 
@@ -148,8 +147,7 @@ def markup_items(candidates: list, zones: Zones,
         if _own_text(outer, chosen) >= 20:
             continue  # the outer item has words of its own: the inner ones are its replies
         dropped.update(inner if len(inner) == 1 else [outer])
-    return [e for e in found if e not in dropped
-            and not _SKIPPED_ITEMS.search(e.get("class") or "")]
+    return [e for e in found if e not in dropped]
 
 
 def _holds_form(element: etree._Element) -> bool:

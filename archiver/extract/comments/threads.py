@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ...items import Comment
-from .fields import WORDY, Read, fallback_id
+from .fields import WORDY, Read, fallback_id, mark_kind
 from .items import LISTS, mostly_links
 from .marks import REPLIES, has
 from .paragraphs import string
@@ -70,9 +70,13 @@ def _flat_parent(element: etree._Element, earlier: list[Read]) -> str | None:
 def build(reads: list[Read], article_url: str,
           sections: set | frozenset = frozenset()) -> list[Comment]:
     """Ids, threading and positions for the items that hold some text."""
+    for read in reads:
+        mark_kind(read)
+    # A pingback may have no words but the linking post's title (its `author`).
     reads = [read for read in reads if WORDY.search(read.text) and (
         read.author or read.published or read.element is None or
-        not mostly_links(read.element, len(string(read.element))))]
+        not mostly_links(read.element, len(string(read.element)))) or
+        read.kind != "comment" and read.author]
     for read in reads:
         read.comment_id = read.comment_id or fallback_id(article_url, read.author,
                                                          read.published, read.text)
@@ -98,7 +102,8 @@ def build(reads: list[Read], article_url: str,
         placed.append(read)
         comments.append(Comment(comment_id=comment_id, parent_id=parent_id, author=read.author,
                                 author_url=read.author_url, published=read.published,
-                                text=read.text, position=len(comments), depth=depth))
+                                text=read.text, position=len(comments), depth=depth,
+                                kind=read.kind))
     return comments
 
 
