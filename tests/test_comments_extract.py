@@ -653,6 +653,40 @@ def test_kubrick_style_cite_and_says():
     assert section.count == 2
 
 
+def test_an_author_written_as_name_says_opens_the_text():
+    # No class names the author: the text opens with "<strong>Name</strong> sagt:" (a headless
+    # theme), "Name a dit :", "<a>Name</a> kirjoitti:"; the name is the author, the line goes.
+    html = """<html><body><h3>Kommentare</h3><ul class="Comments__List-x2">
+      <li><a name="comment-605013"></a><div class="sc-a1"><strong class="sc-b2">Betina</strong>
+        sagt:<br><time datetime="2019-05-23T09:05:00">23.05.2019</time><br>
+        <div class="sc-c3">So cool geschrieben, danke!</div></div></li>
+      <li><a name="comment-605014"></a><div class="sc-a1"><strong class="sc-b2">Jean Dupont
+        </strong> a dit :<br><time datetime="2019-05-24T10:00:00">24.05.2019</time><br>
+        <div class="sc-c3">Très drôle.</div></div></li>
+      <li><a name="comment-605015"></a><div class="sc-a1"><strong class="sc-b2"><a
+        href="https://liisa.example/">Liisa</a></strong> kirjoitti:<br><time
+        datetime="2019-05-25T11:00:00">25.05.2019</time><br>
+        <div class="sc-c3">Hauska juttu.</div></div></li>
+    </ul></body></html>"""
+    section = comments_on(html, "https://blog.example/post")
+    assert [(c.comment_id, c.author, c.author_url, c.text) for c in section.comments] == [
+        ("605013", "Betina", None, "So cool geschrieben, danke!"),
+        ("605014", "Jean Dupont", None, "Très drôle."),
+        ("605015", "Liisa", "https://liisa.example/", "Hauska juttu."),
+    ]
+
+
+def test_says_in_more_languages_is_no_word_of_the_comment():
+    html = """<ol class="commentlist">
+      <li id="comment-3"><cite>Liisa</cite> kirjoitti:<br>
+        <small class="commentmetadata"><a href="#comment-3">5.3.2008 klo 10:14</a></small>
+        <p>Hauska juttu.</p></li>
+      <li id="comment-4"><cite>Jan</cite> zegt:<br><p>Mooi verhaal.</p></li></ol>"""
+    section = comments_on(html, "https://old.example/hello/")
+    assert [(c.author, c.text) for c in section.comments] == [
+        ("Liisa", "Hauska juttu."), ("Jan", "Mooi verhaal.")]
+
+
 # -- comment titles -------------------------------------------------------------------------
 
 

@@ -39,8 +39,9 @@ Order of rules:
      before it, its `replytocom=` / `#comment-123` links, microdata `url` / `identifier`;
      else sha1 of the canonical article URL, author, date and text (16 hex);
    - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
-     classes, `<cite>`, a byline's first bold name; without "says:", "by" and "(not
-     verified)"; its link, made absolute;
+     classes, `<cite>`, a byline's first bold name, else the text's first line when it is
+     "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages; the line cut);
+     without "says:", "by" and "(not verified)"; its link, made absolute;
    - published: `datetime` / microdata `dateCreated` / `datePublished` attributes, date-classed
      elements (their `title` or `data-content`, else their text), Drupal's
      `data-comment-timestamp`, a short leaf that is a date, then a date in the header's text;

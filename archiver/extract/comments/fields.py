@@ -26,7 +26,16 @@ from .marks import (
     has,
     marks_of,
 )
-from .paragraphs import JUNK_TAGS, inline_text, is_reply_link, paragraphs_of, plain_text, string
+from .paragraphs import (
+    JUNK_TAGS,
+    SAYS,
+    SAYS_WORDS,
+    inline_text,
+    is_reply_link,
+    paragraphs_of,
+    plain_text,
+    string,
+)
 
 _DATE_ITEMPROPS = {"datecreated", "datepublished", "commenttime", "uploaddate", "datemodified"}
 _PARENT_ATTRIBUTES = ("data-parent-id", "data-parent", "data-parentid",
@@ -38,10 +47,9 @@ _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[
 _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
 _BY = re.compile(r"^(?:by|von|par|por|от)\s+", re.I)
 _BY_WORDS = {"by", "von", "par", "por", "от"}
-_SAYS_WORDS = {"says", "said", "sagt", "schreibt", "schrieb", "meint", "dit", "écrit", "dice",
-               "escribió", "dijo", "scrive", "говорит", "пишет"}
-_SAYS = re.compile(r"\s*(?:says|said|sagt|schreibt|schrieb|meint|dit|a écrit|écrit|dice|"
-                   r"escribió|dijo|scrive|говорит|пишет)\s*:?\s*$", re.I)
+_SAYS = re.compile(rf"\s*{SAYS}\s*:?\s*$", re.I)
+# A text whose first line names its author: "Betina sagt:", "Name a dit :" (no author element).
+_SAID_LINE = re.compile(rf"^(?P<name>[^\n]{{1,60}}?)\s+{SAYS}\s*:\s*(?:\n|$)", re.I)
 _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|nicht verifiziert|"
                            r"non vérifié|no verificado)\)\s*$", re.I)
 
@@ -143,7 +151,8 @@ def _date_of(element: etree._Element) -> str | None:
 def clean_author(name: str) -> str | None:
     name = collapse(name)
     words = name.lower().split()
-    if len(words) > 1 and (words[-1].rstrip(":") in _SAYS_WORDS or words[0] in _BY_WORDS):
+    if len(words) > 1 and (words[-1].rstrip(":") in SAYS_WORDS or words[-1] == ":" or
+                           words[0] in _BY_WORDS):
         name = _BY.sub("", _SAYS.sub("", name))  # "Name says:", "by Name"
     if ")" in name:
         name = _NOT_VERIFIED.sub("", name)
@@ -305,6 +314,8 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
             paragraphs = _titled(paragraphs, titles, text_el, text_at, cut, set(furniture))
     if not paragraphs:  # the item itself, without its header
         paragraphs = paragraphs_of(item, cut | _header(furniture, cut), items)
+    if author is None and paragraphs:
+        author, author_url, paragraphs = _said_by(paragraphs, links, url)
     if published is None:
         # The visible date, wherever the header writes it.
         for element in furniture:
@@ -328,6 +339,19 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
         comment_id = next(filter(None, map(id_from_ref, inner_ids)), None)
     return Read(item, comment_id, id_from_ref(parent_ref) if parent_ref else None, author,
                 author_url, published, "\n\n".join(paragraphs), kind)
+
+
+def _said_by(paragraphs: list[str], links: list, url: str) -> tuple:
+    """An author no element marks, written as the text's first line: "<strong>Betina</strong>
+    sagt:", "Name says:", "Nimi kirjoitti:"; the line cut from the text, the name's link kept."""
+    said = _SAID_LINE.match(paragraphs[0])
+    name = clean_author(said.group("name")) if said else None
+    if name is None or len(name.split()) > 5:
+        return None, None, paragraphs
+    first = paragraphs[0][said.end():].strip()
+    link = next((a for a in links if string(a) == name), None)
+    return (name, _author_link(link, url) if link is not None else None,
+            [first, *paragraphs[1:]] if first else paragraphs[1:])
 
 
 def _byline_name(furniture: list) -> etree._Element | None:

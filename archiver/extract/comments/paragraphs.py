@@ -21,13 +21,21 @@ JUNK_TAGS = {
     "meta", "nav", "dialog", "menu",
 }
 
+# "Name says:" in English, German, French, Spanish, Italian, Dutch, Danish, Norwegian, Swedish,
+# Finnish, Polish, Portuguese and Russian ("a dit", "ha scritto" too).
+SAYS_WORDS = {"says", "said", "wrote", "writes", "sagt", "schreibt", "schrieb", "meint", "dit",
+              "écrit", "dice", "escribió", "escribe", "dijo", "scrive", "scritto", "zegt",
+              "schreef", "skriver", "skrev", "siger", "sier", "säger", "kirjoitti", "sanoo",
+              "napisał", "napisała", "pisze", "disse", "diz", "escreveu", "говорит", "пишет",
+              "написал", "написала"}
+SAYS = r"(?:\b(?:a|ha) )?(?:" + "|".join(sorted(SAYS_WORDS, key=len, reverse=True)) + ")"
 # Whole lines that are widgets and notes, not words of the comment.
 _JUNK_LINE = re.compile(
     r"\(?\s*(?:reply|antworten|antwort|répondre|repondre|responder|rispondi|beantworten|"
     r"ответить|返信|report|report comment|melden|signaler|edit|bearbeiten|modifier|editar|"
     r"quote|zitieren|citer|like|gefällt mir|j'aime|me gusta|share|teilen|partager|permalink|"
     r"cancel reply|log in to reply|login to reply|reply ↓|↓|↑|\d+\s*likes?|liked by \d+ "
-    r"(?:person|people)|loading\.*|(?:says|sagt|schreibt|dit|dice|scrive|говорит)\s*:?|"
+    r"(?:person|people)|loading\.*|" + SAYS + r"\s*:?|"
     r"(?:your|dein|ihr|votre|tu|il tuo) (?:comment|kommentar|commentaire|comentario|commento) "
     r"(?:is|muss|wird|est|está|è) (?:awaiting moderation|noch freigegeben werden|"
     r"noch moderiert|en attente de modération|pendiente de moderación|"
