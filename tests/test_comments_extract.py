@@ -687,6 +687,35 @@ def test_says_in_more_languages_is_no_word_of_the_comment():
         ("Liisa", "Hauska juttu."), ("Jan", "Mooi verhaal.")]
 
 
+def test_an_author_element_that_also_holds_the_date_gives_the_name_alone():
+    # Themes that put the date inside the author element: after the name ("Rolf 29.07.2020
+    # // 12:56"), after "on" / "says:", or after a dash ("Comment by X — 17.07, 2011 @ 13:04");
+    # a date with more words after it is part of a title.
+    html = """<html><body><ol class="commentlist">
+      <li class="comment"><div id="comment-1" class="comment-wrap"><div class="comment-author">
+        Rolf Buckpesch <span><a href="#comment-1"><time>29.07.2020 // 12:56</time></a></span>
+        </div><p>Carlo forever!</p></div></li>
+      <li class="comment" id="comment-2"><div class="comment-author vcard"><cite>Julia</cite>
+        on 28/08/2020 at 9:52</div><div class="comment-text"><p>So schön.</p></div></li>
+      <li class="comment" id="comment-3"><div class="comment-author"><cite>Jeremy Banks</cite>
+        <span>says:</span> <div class="comment-meta"><a href="#comment-3">January 20, 2020 at
+        11:27 am</a></div></div><div class="comment-text"><p>Love it.</p></div></li>
+      <li class="comment" id="comment-4"><p>Also im Klartext: richtig?</p>
+        <p><cite>Comment by <a href="https://mirko.example/">Mirko Lange</a> &#8212; 17.07, 2011
+        @ <a href="#comment-4">13:04</a></cite></p></li>
+      <li class="comment" id="comment-5"><div class="comment-author">Camp 2014, 5.4.2014,
+        Frankfurt am Main</div><p>We were there.</p></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/post/")
+    assert [(c.comment_id, c.author, c.published) for c in section.comments] == [
+        ("1", "Rolf Buckpesch", "2020-07-29"),
+        ("2", "Julia", "2020-08-28T09:52:00"),
+        ("3", "Jeremy Banks", "2020-01-20T11:27:00"),
+        ("4", "Mirko Lange", None),
+        ("5", "Camp 2014, 5.4.2014, Frankfurt am Main", "2014-04-05"),
+    ]
+
+
 # -- comment titles -------------------------------------------------------------------------
 
 

@@ -41,7 +41,10 @@ Order of rules:
    - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
      classes, `<cite>`, a byline's first bold name, else the text's first line when it is
      "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages; the line cut);
-     without "says:", "by" and "(not verified)"; its link, made absolute;
+     without "says:", "by" / "Comment by" and "(not verified)", and without a date it ends
+     with ("Name 29.07.2020 // 12:56", "Name on 11/08/2020", "Name — 17.07, 2011 @ 13:04"; the
+     date then the published date when there is none; a date with more words after it is part
+     of a title and stays); its link, made absolute;
    - published: `datetime` / microdata `dateCreated` / `datePublished` attributes, date-classed
      elements (their `title` or `data-content`, else their text), Drupal's
      `data-comment-timestamp`, a short leaf that is a date, then a date in the header's text;

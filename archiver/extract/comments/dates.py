@@ -101,6 +101,25 @@ def date_in(text: str | None) -> str | None:
     return None
 
 
+def date_at(text: str) -> tuple[int, int, str | None] | None:
+    """Where the first date written in `text` starts and ends, and the date (None for a
+    relative one, "3 days ago"); None when `text` writes none."""
+    text = text[:300]
+    found: tuple[int, int, str | None] | None = None
+    if _DATEISH.search(text):
+        dotted = _DOTTED_TIME.sub(r"\1:\2", text)  # "13.47 Uhr": same length, same places
+        for kind, pattern in _DATE_PATTERNS:
+            for match in pattern.finditer(dotted):
+                date = _date_of_match(kind, match.groups())
+                if date and (found is None or match.start() < found[0]):
+                    found = (match.start(), match.end(), date)
+                    break
+    relative = _RELATIVE_DATE.search(text)
+    if relative and (found is None or relative.start() < found[0]):
+        found = (relative.start(), relative.end(), None)
+    return found
+
+
 def is_dated(text: str) -> bool:
     return date_in(text) is not None or bool(_RELATIVE_DATE.search(text[:300]))
 

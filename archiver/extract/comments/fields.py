@@ -13,7 +13,7 @@ from lxml import etree
 from ...dedupe import absolute_url, canonicalize
 from ..metadata import iso_date
 from ..text import collapse
-from .dates import date_in, from_timestamp, is_dated
+from .dates import date_at, date_in, from_timestamp, is_dated
 from .marks import (
     AUTHOR,
     DATE,
@@ -45,7 +45,9 @@ _ID_ATTRIBUTES = ("data-comment-id", "data-commentid", "data-comment", "data-rev
 _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[-_]?(\d+)$",
                           re.I)
 _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
-_BY = re.compile(r"^(?:by|von|par|por|от)\s+", re.I)
+_BY = re.compile(r"^(?:(?:comment|posted|written)\s+by|(?:kommentar|geschrieben|verfasst)\s+von|"
+                 r"commentaire\s+(?:de|par)|comentario\s+de|commento\s+di|by|von|par|por|от)\s+",
+                 re.I)
 _BY_WORDS = {"by", "von", "par", "por", "от"}
 _SAYS = re.compile(rf"\s*{SAYS}\s*:?\s*$", re.I)
 # A text whose first line names its author: "Betina sagt:", "Name a dit :" (no author element).
@@ -152,12 +154,35 @@ def clean_author(name: str) -> str | None:
     name = collapse(name)
     words = name.lower().split()
     if len(words) > 1 and (words[-1].rstrip(":") in SAYS_WORDS or words[-1] == ":" or
-                           words[0] in _BY_WORDS):
+                           words[0] in _BY_WORDS or _BY.match(name)):
         name = _BY.sub("", _SAYS.sub("", name))  # "Name says:", "by Name"
     if ")" in name:
         name = _NOT_VERIFIED.sub("", name)
     name = name.strip(" :|-–—·,")
     return name if 0 < len(name) <= 100 else None
+
+
+# What joins a name to the date after it: "Julia on 11/08/2020", "Ben 19. Juni 2018",
+# "Name — 17.07, 2011 @ 13:04", "Name says: January 20, 2020", "Name · 3 days ago".
+_JOINER = re.compile(r"(?:[\s,;|/·•@—–-]|\b(?:on|at|am|um|le|el|il|op|em|den|dnia)\b)*$", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
+_DATED_TAIL = re.compile(r"\s+[—–|•·@/]+\s+(?=\d[^\n]*(?:\d{4}|\d:\d\d))")
+
+
+def split_dated(name: str) -> tuple[str, str | None]:
+    """An author that ends with the comment's date ("Rolf Buckpesch 29.07.2020 // 12:56",
+    "Julia on 11/08/2020 at 9:52", "Ben 19. Juni 2018 um 15:28 Uhr"): the name alone, and the
+    date when it can be read. Not a date with more words after it ("Camp 2014, 5.4.2014,
+    Frankfurt am Main"): that is a title."""
+    found = date_at(name)
+    if found is None:
+        tail = _DATED_TAIL.search(name)  # a date no pattern reads: "— 17.07, 2011 @ 13:04"
+        found = (tail.start(), len(name), None) if tail else None
+    if found is None or found[0] == 0 or len(_WORDS.findall(name[found[1]:])) > 1:
+        return name, None
+    head = _JOINER.sub("", name[:found[0]])
+    cleaned = clean_author(head) if WORDY.search(head) else None
+    return (cleaned, found[2]) if cleaned else (name, None)
 
 
 def _own_id(item: etree._Element) -> str | None:

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ...items import Comment
-from .fields import WORDY, Read, fallback_id, mark_kind
+from .fields import WORDY, Read, fallback_id, mark_kind, split_dated
 from .items import LISTS, mostly_links
 from .marks import REPLIES, has
 from .paragraphs import string
@@ -72,6 +72,9 @@ def build(reads: list[Read], article_url: str,
     """Ids, threading and positions for the items that hold some text."""
     for read in reads:
         mark_kind(read)
+        if read.author:
+            read.author, dated = split_dated(read.author)
+            read.published = read.published or dated
     # A pingback may have no words but the linking post's title (its `author`).
     reads = [read for read in reads if WORDY.search(read.text) and (
         read.author or read.published or read.element is None or
