@@ -716,6 +716,27 @@ def test_an_author_element_that_also_holds_the_date_gives_the_name_alone():
     ]
 
 
+def test_the_bold_name_a_meta_line_opens_with_is_the_author():
+    # No author class: the meta line opens with the bold name, "Par" / "By" before it.
+    html = """<html><body><div id="comments" class="comment-wrapper">
+      <a id="comment-63671"></a><div class="comment clearfix"><div class="metas"><b>Par Bruno
+        Gobin,</b> le mercredi 15 mai 2019 à 08h07</div><div class="titre">Exception.</div>
+        <div class="content">Sauf sur une forme rarissime de lymphome.</div></div>
+      <a id="comment-63676"></a><div class="comment clearfix"><div class="metas"><span><strong>
+        By Ann Lee</strong></span> on 16 May 2019</div>
+        <div class="content">Well argued.</div></div>
+      <a id="comment-63677"></a><div class="comment clearfix"><div class="metas">
+        <b>17 May 2019</b></div><div class="content">No name here.</div></div>
+    </div></body></html>"""
+    section = comments_on(html, "https://www.opinion.example/edition/economie/glyphosate-1868")
+    assert [(c.comment_id, c.author, c.published) for c in section.comments] == [
+        ("63671", "Bruno Gobin", "2019-05-15T08:07:00"),
+        ("63676", "Ann Lee", "2019-05-16"),
+        ("63677", None, "2019-05-17"),
+    ]
+    assert section.comments[0].text == "Exception.\n\nSauf sur une forme rarissime de lymphome."
+
+
 # -- comment titles -------------------------------------------------------------------------
 
 

@@ -39,8 +39,10 @@ Order of rules:
      before it, its `replytocom=` / `#comment-123` links, microdata `url` / `identifier`;
      else sha1 of the canonical article URL, author, date and text (16 hex);
    - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
-     classes, `<cite>`, a byline's first bold name, else the text's first line when it is
-     "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages; the line cut);
+     classes, `<cite>`, a byline's first bold name or the bold name a header or meta line
+     opens with (`<div class="metas"><b>Par Bruno Gobin,</b> le …`), else the text's first
+     line when it is "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages;
+     the line cut);
      without "says:", "by" / "Comment by" and "(not verified)", and without a date it ends
      with ("Name 29.07.2020 // 12:56", "Name on 11/08/2020", "Name — 17.07, 2011 @ 13:04"; the
      date then the published date when there is none; a date with more words after it is part

@@ -381,13 +381,34 @@ def _said_by(paragraphs: list[str], links: list, url: str) -> tuple:
 
 def _byline_name(furniture: list) -> etree._Element | None:
     """A byline's first bold part that is no date: "<strong>Sam</strong> on <strong>Feb 21,
-    2024</strong>" (Shopify Product Reviews)."""
+    2024</strong>" (Shopify Product Reviews); or the bold name a header or meta line opens
+    with: `<div class="metas"><b>Par Bruno Gobin,</b> le mercredi 15 mai 2019</div>`."""
     for element in furniture:
         if "byline" in (element.get("class") or ""):
             for bold in element.iter("strong", "b"):
                 text = string(bold)
                 if text and not is_dated(text):
                     return bold
+    for element in furniture:
+        bold = _opening_bold(element)
+        if bold is not None:
+            text = string(bold)
+            if _LETTER.search(text) and len(text.split()) <= 6 and not is_dated(text):
+                return bold
+    return None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _opening_bold(element: etree._Element) -> etree._Element | None:
+    """The `<b>` / `<strong>` an element's text starts with, if any."""
+    while not (element.text or "").strip() and len(element):
+        element = element[0]
+        if not isinstance(element.tag, str):
+            return None
+        if element.tag in ("b", "strong"):
+            return element
     return None
 
 
