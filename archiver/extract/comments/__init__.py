@@ -56,11 +56,12 @@ Order of rules:
      family of classes (`review-content`, `jdgm-rev__body`, SPIP's `forum-texte` too), else
      the item itself; in both without the header (the author, the date and the blocks made
      of little else); paragraphs joined by a blank line, `<br>` a line break; reply / edit /
-     report / vote / like / share widgets, avatars, "says:", hidden text and moderation notes
-     left out. A title the commenter gave it (a heading or a `comment-title` / `*__subject` /
-     `*-titre` element of the item's own, before the text part and outside it and the header)
-     comes first, unless the text starts with it (Drupal's subject made of the body's first
-     words, "…" or not).
+     report / vote / like / share widgets, avatars, "says:", the item's number, what is left of
+     the header ("Kommentar von", "|"), hidden text and moderation notes left out. A title
+     the commenter gave it (a heading or a `comment-title` / `*__subject` / `*-titre` element
+     of the item's own, before the text part and outside it and the header) comes first,
+     unless the text starts with it (Drupal's subject made of the body's first words, "…" or
+     not).
    - kind: "pingback" / "trackback" for an item whose class says so, an author or text
      labelled "Pingback:" / "Trackback von …" (the label cut; the text's first line the author
      when none was found), or a text that is WordPress's excerpt of the linking post ("[…]

@@ -16,7 +16,8 @@ WORD_RE = re.compile(_WORD)
 # Class tokens (lower case) of widgets inside a comment: not words of the comment.
 _JUNK_EXACT = {"hidden", "screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden",
                "is-hidden", "says", "edit-link", "comment-edit-link", "comment-reply-link",
-               "reply-link", "replylink", "comment-awaiting-moderation", "element-invisible"}
+               "reply-link", "replylink", "comment-awaiting-moderation", "element-invisible",
+               "comment-number", "comment-num", "commentnumber"}  # "#3": the item's number
 # A token is junk when its first or last segment is one of these words ("comment-reply",
 # "reply-link", "vote-up"), not when the word sits inside ("js-comment-edit-hide").
 _JUNK_WORD = (r"(?:reply|says|avatars?|gravatar|userpic|moderation|edit|votes?|voting|like|"

@@ -36,6 +36,8 @@ _JUNK_LINE = re.compile(
     r"quote|zitieren|citer|like|gefällt mir|j'aime|me gusta|share|teilen|partager|permalink|"
     r"cancel reply|log in to reply|login to reply|reply ↓|↓|↑|\d+\s*likes?|liked by \d+ "
     r"(?:person|people)|loading\.*|" + SAYS + r"\s*:?|"
+    # what was left of the header once its author and date were cut: "Kommentar von", "|"
+    r"(?:comment|kommentar|commentaire|comentario|commento)\s+(?:by|von|de|par|di)|[|·•]+|"
     r"(?:your|dein|ihr|votre|tu|il tuo) (?:comment|kommentar|commentaire|comentario|commento) "
     r"(?:is|muss|wird|est|está|è) (?:awaiting moderation|noch freigegeben werden|"
     r"noch moderiert|en attente de modération|pendiente de moderación|"
