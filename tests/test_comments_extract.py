@@ -1011,3 +1011,25 @@ def test_json_ld_objects_the_caller_read_already_are_not_read_again():
             thing["comment"] = thing["comment"][:1]
     section = find_comments(page, MARKTHALLE, objects=objects)
     assert [comment.comment_id for comment in section.comments] == ["7001", "7003"]
+
+
+def test_the_name_element_outranks_the_author_block_with_the_member_s_profile():
+    # A forum's author block: the name, "member since", links to the member's photos; the
+    # element whose class names the name (however prefixed) is the author.
+    def item(n: int, name: str) -> str:
+        return (f'<li class="forumCommentContainer"><div class="forumCommentAuthorContainer">'
+                f'<p class="forumCommentAuthorName"><a href="/forum/m/profile.{n}/">{name}</a>'
+                f'</p><p class="forumCommentAuthorRegisterDate">dabei seit <strong>12/2006'
+                f'</strong></p><p><a href="/u/{n}">Fotos</a> <a href="/v/{n}">Videos</a></p>'
+                f'</div><div id="comment-{n}" class="forumCommentMessageContainer">'
+                f'<div class="forumCommentMessage">Antwort Nummer {n} im Forum.</div>'
+                f'<time datetime="2022-01-26T13:0{n}:00">26. Januar 2022</time></div></li>')
+    html = (f'<html><body><div id="comments"><h2>2 Kommentare</h2></div>'
+            f'<ol class="forumCommentList">{item(1, "RockyRider66")}{item(2, "dasK")}</ol>'
+            f'</body></html>')
+    section = comments_on(html, "https://forum.example/news/tubeless/")
+    assert [(c.author, c.author_url) for c in section.comments] == [
+        ("RockyRider66", "https://forum.example/forum/m/profile.1/"),
+        ("dasK", "https://forum.example/forum/m/profile.2/"),
+    ]
+    assert section.comments[0].text == "Antwort Nummer 1 im Forum."

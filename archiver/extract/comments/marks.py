@@ -35,6 +35,10 @@ _AUTHOR_RANK = {
 _AUTHOR_TOKEN = re.compile(r"author|autor|auteur|user-?name|username|nick|commenter|verfasser|"
                            r"benutzer|nutzer|usuario|utente|pseudo|"
                            r"(?:^|[-_])(?:name|user|poster|nombre|nome)$|[a-z](?:name|user)$")
+# The name itself, however prefixed ("mtbnewsCommentAuthorName", "c-comment__user-name"): it
+# outranks the block it sits in ("…CommentAuthorContainer": the name, "member since 12/2006",
+# "Photos", "Videos").
+_NAME_TOKEN = re.compile(r"(?:author|autor|auteur|user|member|poster|commenter)[-_]*(?:name|nick)$")
 _NOT_AUTHOR = re.compile(r"avatar|img|image|pic|photo|(?:author|autor|user|name)[-_]*(?:box|bio|"
                          r"url|link|info|card|desc)")
 # ("stamped-review" is Stamped.io's, no timestamp)
@@ -143,7 +147,7 @@ def marks_of(names_: str) -> Marks:
         if token in _AUTHOR_RANK:
             author_rank = min(author_rank, _AUTHOR_RANK[token])
         elif _AUTHOR_TOKEN.search(token) and not _NOT_AUTHOR.search(token):
-            author_rank = min(author_rank, 4)
+            author_rank = min(author_rank, 2 if _NAME_TOKEN.search(token) else 4)
         if _CONTAINER_TOKEN.search(token) and not _PART_TOKEN.search(token):
             flags |= CONTAINER
         if "reviews" in token and _REVIEWS_TOKEN.search(token) and not _PART_TOKEN.search(token):
