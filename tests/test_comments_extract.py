@@ -1033,3 +1033,28 @@ def test_the_name_element_outranks_the_author_block_with_the_member_s_profile():
         ("dasK", "https://forum.example/forum/m/profile.2/"),
     ]
     assert section.comments[0].text == "Antwort Nummer 1 im Forum."
+
+
+def test_a_role_badge_is_no_part_of_the_author_s_name():
+    # The badge in the name's element ("Martina Berg<br><span>Autor</span>") is dropped; a
+    # badge of its own (wpDiscuz's label) is no author when another element names one; a name
+    # that is only a role word stays.
+    html = """<html><body><ol class="comment-list">
+      <li id="comment-1" class="comment"><div class="comment-author"><cite class="fn">Martina
+        Berg<br><span class="p3_comment_author">Autor</span></cite></div>
+        <span class="comment-date">19. Juni 2019 / 13:20</span>
+        <div class="comment-content"><p>Liebe Beate, danke!</p></div></li>
+      <li id="comment-2" class="comment"><div class="wc-blog-post_author wc-comment-label">
+        <span>Author</span></div><div class="wc-comment-author"><a href="/author/robert/">Robert
+        </a></div><div class="wc-comment-date">2 years ago</div>
+        <div class="wc-comment-text"><p>Thanks for reading.</p></div></li>
+      <li id="comment-3" class="comment"><span class="comment-author">Admin</span>
+        <span class="comment-date">20. Juni 2019 / 09:00</span>
+        <div class="comment-content"><p>Closing this thread.</p></div></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/2019/06/19/bag/")
+    assert [(c.author, c.text) for c in section.comments] == [
+        ("Martina Berg", "Liebe Beate, danke!"),
+        ("Robert", "Thanks for reading."),
+        ("Admin", "Closing this thread."),
+    ]

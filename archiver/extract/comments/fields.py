@@ -31,6 +31,7 @@ from .paragraphs import (
     SAYS,
     SAYS_WORDS,
     inline_text,
+    inline_text_without,
     is_reply_link,
     paragraphs_of,
     plain_text,
@@ -52,6 +53,12 @@ _BY_WORDS = {"by", "von", "par", "por", "от"}
 _SAYS = re.compile(rf"\s*{SAYS}\s*:?\s*$", re.I)
 # A text whose first line names its author: "Betina sagt:", "Name a dit :" (no author element).
 _SAID_LINE = re.compile(rf"^(?P<name>[^\n]{{1,60}}?)\s+{SAYS}\s*:\s*(?:\n|$)", re.I)
+# A role badge next to the name: "Martina Berg<br><span>Autor</span>", wpDiscuz's
+# `<div class="wc-comment-label"><span>Autor</span></div>`; no name of its own.
+ROLE_BADGE = re.compile(r"(?:post |site |blog )?(?:author|autor|autorin|auteur|autore|admin|"
+                        r"administrator|administrateur|administrador|moderator|moderatorin|"
+                        r"modérateur|moderador|redaktion|rédaction|redacción|redazione|"
+                        r"editor)", re.I)
 _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|nicht verifiziert|"
                            r"non vérifié|no verificado)\)\s*$", re.I)
 
@@ -292,6 +299,8 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
                 rank = 0
             elif flags & AUTHOR:
                 rank = marks.author_rank
+                if author_rank > rank > 2 and ROLE_BADGE.fullmatch(string(element)):
+                    rank = 8  # a badge ("wc-comment-label"): the name only when none is
             else:
                 rank = 5 if tag == "cite" else 9
             if rank < author_rank:
@@ -310,7 +319,7 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
         author_el = _byline_name(furniture)
     if author_el is None and kind != "comment" and links:
         author_el = links[0]  # "Pingback: <a href=…>Other Blog</a>": the linking post
-    author = clean_author(plain_text(author_el)) if author_el is not None else None
+    author = clean_author(_name_of(author_el)) if author_el is not None else None
     author_url = _author_link(author_el, url) if author_el is not None else None
     published = date_el = None
     dates.sort(key=_first_two)
@@ -364,6 +373,19 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
         comment_id = next(filter(None, map(id_from_ref, inner_ids)), None)
     return Read(item, comment_id, id_from_ref(parent_ref) if parent_ref else None, author,
                 author_url, published, "\n\n".join(paragraphs), kind)
+
+
+def _name_of(author_el: etree._Element) -> str:
+    """The author element's text without the role badges in it ("Martina Berg<br><span
+    class="p3_comment_author">Autor</span>"), unless the badge is all it says."""
+    if len(author_el):
+        badges = {e for e in author_el.iterdescendants() if isinstance(e.tag, str) and
+                  e.tag != "br" and ROLE_BADGE.fullmatch(string(e))}
+        if badges:
+            name = inline_text_without(author_el, badges)
+            if name:
+                return name
+    return plain_text(author_el)
 
 
 def _said_by(paragraphs: list[str], links: list, url: str) -> tuple:

@@ -151,3 +151,7 @@ def plain_text(element: etree._Element) -> str:
     if len(element) and any(map(is_junk, element.iterdescendants())):
         return inline_text(element)
     return string(element)
+
+
+def inline_text_without(element: etree._Element, skip: set) -> str:
+    return collapse(" ".join(paragraphs_of(element, skip)))
