@@ -1058,3 +1058,23 @@ def test_a_role_badge_is_no_part_of_the_author_s_name():
         ("Robert", "Thanks for reading."),
         ("Admin", "Closing this thread."),
     ]
+
+
+def test_vote_counts_are_no_words_of_the_comment():
+    # A like / dislike widget whose classes name the vote in the middle ("cld-like-count-wrap")
+    # and counts written as lines of their own ("Like (4)", "12 points") are left out.
+    html = """<html><body><ol class="comment-list">
+      <li id="comment-1" class="comment"><cite class="fn">Ana</cite>
+        <a href="#comment-1">1. November 2023 um 11:17 Uhr</a>
+        <p>Die schlechteste Besetzung. Ever.</p>
+        <div class="cld-like-dislike-wrap"><div class="cld-like-wrap">
+          <span class="cld-like-count-wrap cld-count-wrap">36</span></div>
+          <div class="cld-dislike-wrap"><span class="cld-dislike-count-wrap">4</span></div>
+        </div></li>
+      <li id="comment-2" class="comment"><cite class="fn">Ben</cite>
+        <a href="#comment-2">1. November 2023 um 12:00 Uhr</a>
+        <p>Stimmt leider.</p><p>Like (4)</p><p>12 points</p></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://news.example/2023/11/01/hofburg/")
+    assert [c.text for c in section.comments] == ["Die schlechteste Besetzung. Ever.",
+                                                  "Stimmt leider."]

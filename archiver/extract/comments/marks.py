@@ -23,7 +23,12 @@ _JUNK_EXACT = {"hidden", "screen-reader-text", "sr-only", "visually-hidden", "vi
 _JUNK_WORD = (r"(?:reply|says|avatars?|gravatar|userpic|moderation|edit|votes?|voting|like|"
               r"likes|liked|rating|ratings|report|flag|actions?|tools|toolbar|share|sharing|"
               r"karma|thumbs|upvote|downvote|badge|score|points|reactions)")
-_JUNK_TOKEN = re.compile(rf"^{_JUNK_WORD}(?:$|[-_])|[-_]{_JUNK_WORD}$|"
+# A vote widget's part wherever its word sits, when the token ends in a part word
+# ("cld-like-dislike-wrap", "cld-like-count-wrap": the "36" of a thumbs-up count).
+_VOTE_PART = (r"(?:^|[-_])(?:likes?|dislikes?|votes?|voting|upvotes?|downvotes?|thumbs|karma|"
+              r"points)[-_](?:[a-z]+[-_])*(?:wrap|wrapper|container|count|counter|box|area|"
+              r"trigger|buttons?|btn|widget|holder|bar|number|num)$")
+_JUNK_TOKEN = re.compile(rf"^{_JUNK_WORD}(?:$|[-_])|[-_]{_JUNK_WORD}$|{_VOTE_PART}|"
                          r"commentreply|replybutton|likebutton|replylink")
 _AUTHOR_RANK = {
     "fn": 2, "wp-block-comment-author-name": 2, "comment__author": 2, "comment-author-name": 2,
