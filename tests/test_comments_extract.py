@@ -1078,3 +1078,24 @@ def test_vote_counts_are_no_words_of_the_comment():
     section = comments_on(html, "https://news.example/2023/11/01/hofburg/")
     assert [c.text for c in section.comments] == ["Die schlechteste Besetzung. Ever.",
                                                   "Stimmt leider."]
+
+
+def test_a_first_line_that_links_to_the_member_s_page_is_the_author():
+    # No element marks the author: the text's first line is all a link to a member's page
+    # (it is the author, the line cut); a first line linking elsewhere stays words.
+    html = """<html><body><h2>Kommentare</h2><div class="recipe-comments">
+      <div id="c-1" class="comment-item"><div class="ds-mb-right"><strong class="ds-h4">
+        <a href="/user/profil/07879a1e/anaya60.html">anaya60</a></strong>
+        <p>habe ihn heute erstmals gemacht, war super lecker.</p>
+        <div class="comment-date"><small>12.04.2020 17:02</small></div></div></div>
+      <div id="c-2" class="comment-item"><div class="ds-mb-right"><strong class="ds-h4">
+        <a href="/rezepte/4711/kuchen.html">Der Kuchen</a></strong>
+        <p>ist mir gelungen.</p>
+        <div class="comment-date"><small>13.04.2020 09:00</small></div></div></div>
+    </div></body></html>"""
+    section = comments_on(html, "https://kochen.example/rezepte/60733/kuchen.html")
+    assert [(c.author, c.author_url, c.text) for c in section.comments] == [
+        ("anaya60", "https://kochen.example/user/profil/07879a1e/anaya60.html",
+         "habe ihn heute erstmals gemacht, war super lecker."),
+        (None, None, "Der Kuchen\n\nist mir gelungen."),
+    ]

@@ -350,6 +350,8 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
         paragraphs = paragraphs_of(item, cut | _header(furniture, cut), items)
     if author is None and paragraphs:
         author, author_url, paragraphs = _said_by(paragraphs, links, url)
+    if author is None and paragraphs:
+        author, author_url, paragraphs = _profile_line(paragraphs, links, url)
     if published is None:
         # The visible date, wherever the header writes it.
         for element in furniture:
@@ -399,6 +401,29 @@ def _said_by(paragraphs: list[str], links: list, url: str) -> tuple:
     link = next((a for a in links if string(a) == name), None)
     return (name, _author_link(link, url) if link is not None else None,
             [first, *paragraphs[1:]] if first else paragraphs[1:])
+
+
+# A link to a member's page: "/user/profil/07879a1e/anaya60.html", "/user/Marianne1.html",
+# "/members/ana/", "/benutzer/ana".
+_PROFILE_HREF = re.compile(r"/(?:users?|profiles?|profil|members?|mitglied(?:er)?|benutzer|"
+                           r"nutzer|usuarios?|utenti|utilisateurs?|membres?)/[^/?#]", re.I)
+
+
+def _profile_line(paragraphs: list[str], links: list, url: str) -> tuple:
+    """An author no element marks, written as the text's first line that is all a link to the
+    member's page (`<strong><a href="/user/profil/…/anaya60.html">anaya60</a></strong>` above
+    the words); the line cut from the text, the link the author's."""
+    first, _, rest = paragraphs[0].partition("\n")
+    name = clean_author(first)
+    if name is None or len(name.split()) > 5:
+        return None, None, paragraphs
+    link = next((a for a in links if string(a) == first and
+                 _PROFILE_HREF.search(a.get("href") or "")), None)
+    if link is None:
+        return None, None, paragraphs
+    rest = rest.strip()
+    return (name, _author_link(link, url),
+            [rest, *paragraphs[1:]] if rest else paragraphs[1:])
 
 
 def _byline_name(furniture: list) -> etree._Element | None:
