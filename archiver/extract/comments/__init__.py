@@ -38,11 +38,14 @@ Order of rules:
      `itemid`, an id inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123`
      before it, its `replytocom=` / `#comment-123` links, microdata `url` / `identifier`;
      else sha1 of the canonical article URL, author, date and text (16 hex);
-   - author: microdata / RDFa `author` > `name`, `.fn` and kin, `*author*` / `*user*` / `*name*`
-     classes, `<cite>`, a byline's first bold name or the bold name a header or meta line
+   - author: microdata / RDFa `author` > `name`, `.fn` and kin (a class naming the name itself,
+     `…CommentAuthorName`, among them: it outranks the author block with the member's profile),
+     `*author*` / `*user*` / `*name*` classes (one saying only a role, "Autor", "Admin", last),
+     `<cite>`, a byline's first bold name or the bold name a header or meta line
      opens with (`<div class="metas"><b>Par Bruno Gobin,</b> le …`), else the text's first
      line when it is "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages;
-     the line cut);
+     the line cut), or when it is all a link to a member's page (`/user/…`, `/profil/…`);
+     role badges inside the name's element ("Martina Berg<span>Autor</span>") left out;
      without "says:", "by" / "Comment by" and "(not verified)", and without a date it ends
      with ("Name 29.07.2020 // 12:56", "Name on 11/08/2020", "Name — 17.07, 2011 @ 13:04"; the
      date then the published date when there is none; a date with more words after it is part
@@ -56,8 +59,9 @@ Order of rules:
      family of classes (`review-content`, `jdgm-rev__body`, SPIP's `forum-texte` too), else
      the item itself; in both without the header (the author, the date and the blocks made
      of little else); paragraphs joined by a blank line, `<br>` a line break; reply / edit /
-     report / vote / like / share widgets, avatars, "says:", the item's number, what is left of
-     the header ("Kommentar von", "|"), hidden text and moderation notes left out. A title
+     report / vote / like / share widgets (`cld-like-count-wrap` too; "Like (4)", "12 points"
+     lines), avatars, "says:", the item's number, what is left of the header ("Kommentar
+     von", "|"), hidden text and moderation notes left out. A title
      the commenter gave it (a heading or a `comment-title` / `*__subject` / `*-titre` element
      of the item's own, before the text part and outside it and the header) comes first,
      unless the text starts with it (Drupal's subject made of the body's first words, "…" or
