@@ -716,6 +716,20 @@ def test_an_author_element_that_also_holds_the_date_gives_the_name_alone():
     ]
 
 
+def test_an_author_element_ending_with_a_relative_date_or_a_lone_colon_gives_the_name_alone():
+    # "Nina · 3 days ago": the relative date goes, there is no date to read from it; "Jean
+    # Dupont a dit :" in the author element: the French "says" with its spaced colon goes.
+    html = """<html><body><ol class="commentlist">
+      <li class="comment" id="comment-1"><div class="comment-author">Nina · 3 days ago</div>
+        <p>Lovely post.</p></li>
+      <li class="comment" id="comment-2"><div class="comment-author">Jean Dupont a dit :</div>
+        <p>Très drôle.</p></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/post/")
+    assert [(c.comment_id, c.author, c.published) for c in section.comments] == [
+        ("1", "Nina", None), ("2", "Jean Dupont", None)]
+
+
 def test_the_bold_name_a_meta_line_opens_with_is_the_author():
     # No author class: the meta line opens with the bold name, "Par" / "By" before it.
     html = """<html><body><div id="comments" class="comment-wrapper">
