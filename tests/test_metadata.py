@@ -437,6 +437,9 @@ def test_a_declared_source_that_is_the_site_itself_is_no_credit():
     assert extract(page(head), URL).attribution == ["Les Échos"]
     elsewhere = ld(isBasedOn="https://www.wire.example/original/123")
     assert extract(page(elsewhere), URL).attribution == ["wire.example"]
+    # The site's address without a scheme is the site too.
+    bare = ld(isBasedOn="www.news.example/2024/05/03/story/")
+    assert extract(page(bare), URL).attribution == []
     # The host's name written with accents is the site too.
     accented = '<meta name="source" content="La Vie des idées">'
     address = "https://laviedesidees.fr/story"

@@ -95,8 +95,13 @@ def normalise_source(name: str) -> str:
     host, wires canonical."""
     name = _LABEL.sub("", collapse(name)).strip(" \"'“”‘’«».,;:-–—")
     if address := _URL.match(name):
-        name = site_of(address[0] if "://" in address[0] else "http://" + address[0])
+        name = site_of(_as_url(address[0]))
     return WIRE_SERVICES.get(name.lower(), name)
+
+
+def _as_url(address: str) -> str:
+    """'www.x.example/a' -> 'http://www.x.example/a': an address as a URL `site_of` reads."""
+    return address if "://" in address else "http://" + address
 
 
 def add_sources(found: list[str], names: list[str]) -> None:
@@ -126,7 +131,7 @@ def declared_sources(values: list[str], url: str, site_name: str | None) -> list
     """The sources a page declares (JSON-LD `sourceOrganization` / `isBasedOn`, meta `source`)
     that credit someone else: the site's own name or address is no credit."""
     return [value for value in values
-            if not (same_site(value, url) if _URL.match(value.strip())
+            if not (same_site(_as_url(value.strip()), url) if _URL.match(value.strip())
                     else is_site_name(normalise_source(value), site_name, url))]
 
 
