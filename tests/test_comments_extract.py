@@ -730,6 +730,18 @@ def test_an_author_element_ending_with_a_relative_date_or_a_lone_colon_gives_the
         ("1", "Nina", None), ("2", "Jean Dupont", None)]
 
 
+def test_a_name_that_ends_like_a_says_word_keeps_its_letters():
+    # "Candice :", "Benedit :": "dice" / "dit" inside a name are no "says" word.
+    html = """<html><body><ol class="commentlist">
+      <li class="comment" id="comment-1"><div class="comment-author">Marie Candice :</div>
+        <p>Lovely post.</p></li>
+      <li class="comment" id="comment-2"><div class="comment-author">Jean Benedit :</div>
+        <p>Très drôle.</p></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/post/")
+    assert [c.author for c in section.comments] == ["Marie Candice", "Jean Benedit"]
+
+
 def test_the_bold_name_a_meta_line_opens_with_is_the_author():
     # No author class: the meta line opens with the bold name, "Par" / "By" before it.
     html = """<html><body><div id="comments" class="comment-wrapper">

@@ -49,7 +49,6 @@ _REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
 _BY = re.compile(r"^(?:(?:comment|posted|written)\s+by|(?:kommentar|geschrieben|verfasst)\s+von|"
                  r"commentaire\s+(?:de|par)|comentario\s+de|commento\s+di|by|von|par|por|от)\s+",
                  re.I)
-_BY_WORDS = {"by", "von", "par", "por", "от"}
 _SAYS = re.compile(rf"\s*{SAYS}\s*:?\s*$", re.I)
 # A text whose first line names its author: "Betina sagt:", "Name a dit :" (no author element).
 _SAID_LINE = re.compile(rf"^(?P<name>[^\n]{{1,60}}?)\s+{SAYS}\s*:\s*(?:\n|$)", re.I)
@@ -161,7 +160,7 @@ def clean_author(name: str) -> str | None:
     name = collapse(name)
     words = name.lower().split()
     if len(words) > 1 and (words[-1].rstrip(":") in SAYS_WORDS or words[-1] == ":" or
-                           words[0] in _BY_WORDS or _BY.match(name)):
+                           _BY.match(name)):
         name = _BY.sub("", _SAYS.sub("", name))  # "Name says:", "by Name"
     if ")" in name:
         name = _NOT_VERIFIED.sub("", name)

@@ -28,7 +28,8 @@ SAYS_WORDS = {"says", "said", "wrote", "writes", "sagt", "schreibt", "schrieb", 
               "schreef", "skriver", "skrev", "siger", "sier", "säger", "kirjoitti", "sanoo",
               "napisał", "napisała", "pisze", "disse", "diz", "escreveu", "говорит", "пишет",
               "написал", "написала"}
-SAYS = r"(?:\b(?:a|ha) )?(?:" + "|".join(sorted(SAYS_WORDS, key=len, reverse=True)) + ")"
+# Whole words only: "Candice", "Benedit" end with no "says".
+SAYS = r"\b(?:(?:a|ha) )?(?:" + "|".join(sorted(SAYS_WORDS, key=len, reverse=True)) + r")\b"
 # Whole lines that are widgets and notes, not words of the comment.
 _JUNK_LINE = re.compile(
     r"\(?\s*(?:reply|antworten|antwort|répondre|repondre|responder|rispondi|beantworten|"
