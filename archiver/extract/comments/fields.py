@@ -171,6 +171,7 @@ def clean_author(name: str) -> str | None:
 # What joins a name to the date after it: "Julia on 11/08/2020", "Ben 19. Juni 2018",
 # "Name — 17.07, 2011 @ 13:04", "Name says: January 20, 2020", "Name · 3 days ago".
 _JOINER = re.compile(r"(?:[\s,;|/·•@—–-]|\b(?:on|at|am|um|le|el|il|op|em|den|dnia)\b)*$", re.I)
+# Runs of letters: the words of a name, not its digits.
 _WORDS = re.compile(r"[^\W\d_]+")
 _DATED_TAIL = re.compile(r"\s+[—–|•·@/]+\s+(?=\d[^\n]*(?:\d{4}|\d:\d\d))")
 
@@ -439,12 +440,9 @@ def _byline_name(furniture: list) -> etree._Element | None:
         bold = _opening_bold(element)
         if bold is not None:
             text = string(bold)
-            if _LETTER.search(text) and len(text.split()) <= 6 and not is_dated(text):
+            if _WORDS.search(text) and len(text.split()) <= 6 and not is_dated(text):
                 return bold
     return None
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _opening_bold(element: etree._Element) -> etree._Element | None:
