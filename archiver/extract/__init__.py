@@ -119,10 +119,10 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     if paragraphs and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
     credits = find_attribution(paragraphs)
-    site_name = metadata.first(*meta.get("og:site_name", []), *names(ld.get("publisher")))
     add_sources(credits.sources, found.get("attribution", []) + declared_sources(
         names(ld.get("sourceOrganization")) + text_values(ld.get("isBasedOn"))
-        + meta.get("source", []) + meta.get("dc.source", []), article.canonical_url, site_name))
+        + meta.get("source", []) + meta.get("dc.source", []), article.canonical_url,
+        metadata.site_name(ld, meta)))
     article.body = "\n\n".join(credits.paragraphs) or None
     article.attribution = credits.sources
     article.attribution_raw = credits.raw

@@ -186,6 +186,12 @@ def _links_home(h1: etree._Element, url: str) -> bool:
     return bool(home) and same_site(home, url) and is_home_path(urlsplit(home).path)
 
 
+def site_name(ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """The site's name as the page declares it: OpenGraph, the web app's name, the publisher."""
+    return first(*meta.get("og:site_name", []), *meta.get("application-name", []),
+                 *names(ld.get("publisher")))
+
+
 def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """The headline as the page shows it: a declared one (JSON-LD, OpenGraph, Twitter) in the
     words of the page's <h1> when the <h1> shows it, else the first declared one; without any,
@@ -197,13 +203,12 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
     candidates = [_uncut(value, page_title)
                   for value in map(first, (*headlines, *meta.get("og:title", []),
                                            *meta.get("twitter:title", []))) if value]
-    site_name = first(*meta.get("og:site_name", []), *meta.get("application-name", []),
-                      *names(ld.get("publisher")))
+    name_of_site = site_name(ld, meta)
     h1s = [_headline(h1) for h1 in page.root.iter("h1")
            if not NOT_HEADLINE(h1) and not _links_home(h1, url)]
-    h1s = [h1 for h1 in h1s if h1 and h1 != site_name]
+    h1s = [h1 for h1 in h1s if h1 and h1 != name_of_site]
     if candidates:
-        declared = [(value, strip_site_name(value, site_name, url)) for value in candidates]
+        declared = [(value, strip_site_name(value, name_of_site, url)) for value in candidates]
         # SEO plugins truncate declared headlines or add the site's name to them.
         shown = next((h1 for value, stripped in declared for h1 in h1s
                       if _shows(h1, value) or _shows(h1, stripped)), None)
@@ -222,7 +227,7 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
         return None
     headings = [text for element in page.root.iter("h2", "h3")
                 if not NOT_HEADLINE(element) and (text := first(_TEXT(element)))]
-    return _part_shown(page_title, headings) or strip_site_name(page_title, site_name, url)
+    return _part_shown(page_title, headings) or strip_site_name(page_title, name_of_site, url)
 
 
 # Where pages put bylines, most specific first; the first selector with a match wins.
