@@ -29,7 +29,6 @@ from .marks import (
 from .paragraphs import (
     JUNK_TAGS,
     SAYS,
-    SAYS_WORDS,
     inline_text,
     inline_text_without,
     is_reply_link,
@@ -158,9 +157,7 @@ def _date_of(element: etree._Element) -> str | None:
 
 def clean_author(name: str) -> str | None:
     name = collapse(name)
-    words = name.lower().split()
-    if len(words) > 1 and (words[-1].rstrip(":") in SAYS_WORDS or words[-1] == ":" or
-                           _BY.match(name)):
+    if " " in name:  # not a name that is only "says" or "by"
         name = _BY.sub("", _SAYS.sub("", name))  # "Name says:", "by Name"
     if ")" in name:
         name = _NOT_VERIFIED.sub("", name)
