@@ -215,6 +215,10 @@ def test_a_picture_s_author_in_its_caption_is_not_the_byline():
     body = ('<figure><img src="/p.jpg"><figcaption itemprop="author">Foto: Mads Rasmussen'
             '</figcaption></figure><div class="byline">Af Trine Jørgensen</div>' + BODY)
     assert extract(page(body=body), URL).authors == ["Trine Jørgensen"]
+    # Without "Foto:" (which `clean_author` drops anyway) the caption's name is still no byline.
+    credit = ('<figure><img src="/p.jpg"><figcaption itemprop="author">Mads Rasmussen'
+              '</figcaption></figure><div class="byline">Af Trine Jørgensen</div>' + BODY)
+    assert extract(page(body=credit), URL).authors == ["Trine Jørgensen"]
 
 
 def test_the_byline_in_the_markup_gives_the_authors_when_nothing_is_declared():
