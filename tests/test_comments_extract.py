@@ -1018,6 +1018,22 @@ def test_pingbacks_without_a_class_are_marked_by_their_label_or_excerpt():
     assert section.comments[0].text.startswith("[…] Unlängst spazierte")
 
 
+def test_a_pingback_label_opening_the_text_gives_its_first_line_as_the_author():
+    # No author element: "Pingback: Other Blog" opens the text; a long sentence ending with
+    # "says:" is the comment's words, not a name.
+    html = """<html><body><ol class="commentlist">
+      <li id="comment-21" class="comment"><div class="comment-content"><p>Pingback: Other
+        Blog<br>[…] the linked words of the other post […]</p></div></li>
+      <li id="comment-22" class="comment"><div class="comment-content"><p>The second paragraph
+        of the article says:<br>that nothing changes.</p></div></li>
+    </ol></body></html>"""
+    section = comments_on(html, "https://blog.example/post/")
+    assert [(c.comment_id, c.author, c.kind, c.text) for c in section.comments] == [
+        ("21", "Other Blog", "pingback", "[…] the linked words of the other post […]"),
+        ("22", None, "comment", "The second paragraph of the article says:\nthat nothing changes."),
+    ]
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_split_a_comment_s_words():
     html = ('<html><body><ol class="comment-list"><li id="comment-9" class="comment">'
             '<cite class="fn">Ana</cite><time datetime="2024-05-14T10:00:00+00:00">14 May</time>'
