@@ -86,7 +86,7 @@ class ChainSpider(scrapy.Spider):
             return
         self.archived.update({self.key(article.canonical_url), self.key(response.url)})
         yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url},
-                                      {canonicalize(url) for url in article.comment_pages})
+                                      {canonicalize(url): url for url in article.comment_pages})
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -98,12 +98,12 @@ class ChainSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def _complete_comments(self, article: Article, done: set[str], listed: set[str]):
+    def _complete_comments(self, article: Article, done: set[str], listed: dict[str, str]):
         """The article when its comment section is whole, else the request for the section's
-        next page, which carries the article along until the last page is read. `done` and
-        `listed` hold the canonical URLs of the pages read and of `article.comment_pages`."""
-        pending = next((url for url in article.comment_pages if canonicalize(url) not in done),
-                       None)
+        next page, which carries the article along until the last page is read. `done` holds the
+        canonical URLs of the pages read, `listed` maps those of `article.comment_pages` to the
+        URLs, in the order the pagers listed them."""
+        pending = next((url for key, url in listed.items() if key not in done), None)
         if pending is None:
             return article
         return scrapy.Request(pending, callback=self.parse_comment_page,
@@ -111,7 +111,7 @@ class ChainSpider(scrapy.Spider):
                               cb_kwargs={"article": article, "done": done, "listed": listed})
 
     def parse_comment_page(self, response: Response, article: Article, done: set[str],
-                           listed: set[str]):
+                           listed: dict[str, str]):
         yield page_of(response)
         done.add(canonicalize(response.request.url))
         if isinstance(response, TextResponse):
@@ -120,7 +120,7 @@ class ChainSpider(scrapy.Spider):
             # Every page's pager lists the others again: add the pages not listed yet.
             for url in section.page_urls:
                 if (key := canonicalize(url)) not in listed:
-                    listed.add(key)
+                    listed[key] = url
                     article.comment_pages.append(url)
         yield self._complete_comments(article, done, listed)
 
