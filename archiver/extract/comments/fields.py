@@ -387,7 +387,11 @@ def _name_of(author_el: etree._Element) -> str:
     return plain_text(author_el)
 
 
-def _said_by(paragraphs: list[str], links: list, url: str) -> tuple:
+# An author found in a comment's text, its link, and the text without the line that named it.
+_NamedLines = tuple[str | None, str | None, list[str]]
+
+
+def _said_by(paragraphs: list[str], links: list, url: str) -> _NamedLines:
     """An author no element marks, written as the text's first line: "<strong>Betina</strong>
     sagt:", "Name says:", "Nimi kirjoitti:"; the line cut from the text, the name's link kept."""
     said = _SAID_LINE.match(paragraphs[0])
@@ -406,7 +410,7 @@ _PROFILE_HREF = re.compile(r"/(?:users?|profiles?|profil|members?|mitglied(?:er)
                            r"nutzer|usuarios?|utenti|utilisateurs?|membres?)/[^/?#]", re.I)
 
 
-def _profile_line(paragraphs: list[str], links: list, url: str) -> tuple:
+def _profile_line(paragraphs: list[str], links: list, url: str) -> _NamedLines:
     """An author no element marks, written as the text's first line that is all a link to the
     member's page (`<strong><a href="/user/profil/…/anaya60.html">anaya60</a></strong>` above
     the words); the line cut from the text, the link the author's."""

@@ -14,10 +14,9 @@ from .paragraphs import string
 
 # Elements with an attribute (class, id, itemprop, itemtype, href...) that mentions comments;
 # one pass over the attributes is cheaper than tests on every element. Reviews ("jdgm-rev",
-# "spr-review", schema.org `Review`) are looked for in classes and itemtypes only: each test
-# over every attribute costs a quarter of a millisecond on a common page. (Three narrow
-# scans are cheaper than one over every attribute with all the tests.) Classes in any case,
-# as `REVIEW_CLASS` reads them.
+# "spr-review", schema.org `Review`) are looked for in classes (in any case, as `REVIEW_CLASS`
+# reads them) and itemtypes only: each test over every attribute costs a quarter of a
+# millisecond on a common page, so three narrow scans beat one with every test.
 _SIGNALS = etree.XPath("//@*[contains(., 'omment') or contains(., 'omentar')]/.. | "
                        "//@class[contains(translate(., 'REV', 'rev'), 'rev')]/.. | "
                        "//@itemtype[contains(., 'Review')]/..")
