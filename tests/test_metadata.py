@@ -280,6 +280,13 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+@pytest.mark.parametrize("byline", ["Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
+                                    "Artikel von Pamela Sladky"])
+def test_ein_artikel_von_introduces_a_plain_text_byline(byline):
+    body = f'<div class="metaInfo"><strong>{byline}</strong></div>' + BODY
+    assert extract(page(body=body), URL).authors == ["Pamela Sladky"]
+
+
 @pytest.mark.parametrize("byline, name", [
     ('<p class="textblock">Beitrag von Eva Kirchner-Rätsch</p>', "Eva Kirchner-Rätsch"),
     ('<span class="author vcard"><a rel="author" href="/a/gk/">Günter Kienitz</a></span>',

@@ -327,7 +327,8 @@ def _byline_names(page: Selector) -> list[str]:
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
-# or after a label: "Autor: Klausmartin Friedrich", "Verfasst von: Olga", "Text: Ursula Eggers".
+# "Ein Artikel von Pamela Sladky | 27.01.2022", or after a label: "Autor: Klausmartin Friedrich",
+# "Verfasst von: Olga", "Text: Ursula Eggers".
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
     "self::time or self::h4 or self::h5 or self::h6 or self::address]"
@@ -336,7 +337,7 @@ _SHORT_TEXTS = etree.XPath(
     "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
     r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
-    r"(?:ein |blog ?|gast)?beitrag)"
+    r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
     r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion): ?)"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
