@@ -280,6 +280,12 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_a_text_byline_after_the_day_and_before_a_role_in_brackets_gives_the_author():
+    body = ('<div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr '
+            "(Pressesprecher des EJW)</div>" + BODY)
+    assert extract(page(body=body), URL).authors == ["Eberhard Fuhr"]
+
+
 @pytest.mark.parametrize("byline", ["Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
                                     "Artikel von Pamela Sladky"])
 def test_ein_artikel_von_introduces_a_plain_text_byline(byline):

@@ -328,7 +328,8 @@ def _byline_names(page: Selector) -> list[str]:
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
 # "Ein Artikel von Pamela Sladky | 27.01.2022", or after a label: "Autor: Klausmartin Friedrich",
-# "Verfasst von: Olga", "Text: Ursula Eggers".
+# "Verfasst von: Olga", "Text: Ursula Eggers"; after the day TYPO3's news plugins put first
+# ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)"), the role in brackets not the name's.
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
     "self::time or self::h4 or self::h5 or self::h6 or self::address]"
@@ -336,12 +337,13 @@ _SHORT_TEXTS = etree.XPath(
     "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
     "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
-    r"^\W*(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
+    r"^\W*(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–|·]\s*)?"
+    r"(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
     r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
     r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion): ?)"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
-    r"(?:\s*(?:[|,–—-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
+    r"(?:\s*(?:[|,–—(-]|\b(?i:on|am|le|el)\b|\d)|\W*$)")
 
 
 # "von Montag bis Sonntag", "by Friday": a day or month after "by" is a date, not a name.
