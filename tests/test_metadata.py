@@ -280,6 +280,17 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+@pytest.mark.parametrize("name", ["PETA-Team", "MM-Redaktion"])
+def test_a_capitalised_hyphenated_name_is_no_url_slug(name):
+    assert extract(page(ld(author={"@type": "Person", "name": name})), URL).authors == [name]
+
+
+def test_a_blog_header_linking_home_is_not_the_author():
+    body = ('<h1 class="vcard author"><a class="fn" href="https://news.example/">Krimiarchiv</a>'
+            '</h1><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4>' + BODY)
+    assert extract(page(body=body), URL).authors == ["Krimiblogger"]
+
+
 def test_a_text_byline_after_the_day_and_before_a_role_in_brackets_gives_the_author():
     body = ('<div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr '
             "(Pressesprecher des EJW)</div>" + BODY)

@@ -268,9 +268,9 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\bwww\.", re.I)
 # Artikel" ("All posts by X" is `_BY`'s).
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
                         r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
-# Not a name: an e-mail address, a URL slug ("sophie-foster"), an image credit in a byline, a
-# CMS's default account ("admin").
-_NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^[a-z0-9]+(?:-[a-z0-9]+)+$|"
+# Not a name: an e-mail address, a URL slug ("sophie-foster", not "PETA-Team"), an image credit
+# in a byline, a CMS's default account ("admin").
+_NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
                          r"^(?:no|unknown) author$", re.I)
@@ -306,7 +306,7 @@ def _is_description(part: str) -> bool:
     return sum(word[0].islower() and len(word) > 3 for word in part.split()) >= 2
 
 
-def _byline_names(page: Selector) -> list[str]:
+def _byline_names(page: Selector, url: str) -> list[str]:
     """The names in the page's first byline markup, cleaned (`clean_author`)."""
     classes = " ".join(_CLASSES(page.root))
     for xpath, class_parts in _BYLINE_XPATHS:
@@ -314,7 +314,9 @@ def _byline_names(page: Selector) -> list[str]:
             continue
         # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
         # next selector may.
+        # A blog theme's header marks the blog's name, linked to its home page, as an author.
         named = [(element, cleaned) for element in xpath(page.root) if not _NOT_A_BYLINE(element)
+                 and not (element.tag == "a" and _links_home(element, url))
                  and (name := first(_TEXT(element), element.get("content")))
                  and len(name) <= 80 and (cleaned := clean_author(name))]
         if named:
@@ -388,11 +390,11 @@ def _cleaned(raw_names: Iterable[str]) -> list[str]:
     return [name for raw in raw_names for name in clean_author(unescape(raw))]
 
 
-def _page_byline(page: Selector) -> list[str] | None:
+def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
     the page has none. A text byline whose name `clean_author` drops ("By Staff Writer")
     gives []: the page's byline names nobody."""
-    markup = _byline_names(page)
+    markup = _byline_names(page, url)
     if markup:
         return markup
     text = _text_byline(page)
@@ -413,10 +415,10 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     named = _cleaned(declared)
     byline = None
     if not named or _all_name_the_site(declared, publisher, page, url, meta):
-        byline = _page_byline(page)
+        byline = _page_byline(page, url)
     else:
         # SEO plugins declare the post's owner; the byline may name co-authors beside them.
-        shown = _byline_names(page)
+        shown = _byline_names(page, url)
         folded = {_fold(name) for name in shown}
         if len(shown) > len(named) and all(_fold(name) in folded for name in named):
             byline = shown
