@@ -280,6 +280,11 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_a_twitter_handle_after_the_name_is_cut_and_an_e_mail_address_is_still_no_name():
+    assert clean_author("Por Williams Perdomo @wperdomod -") == ["Williams Perdomo"]
+    assert clean_author("wperdomo@example.com") == []
+
+
 @pytest.mark.parametrize("name", ["PETA-Team", "MM-Redaktion"])
 def test_a_capitalised_hyphenated_name_is_no_url_slug(name):
     assert extract(page(ld(author={"@type": "Person", "name": name})), URL).authors == [name]

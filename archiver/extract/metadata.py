@@ -274,6 +274,8 @@ _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
                          r"^(?:no|unknown) author$", re.I)
+# A Twitter handle after a name: "Williams Perdomo @wperdomod".
+_HANDLE = re.compile(r"(?<=\w)\s+@\w+")
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -288,6 +290,7 @@ def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
+    name = _HANDLE.sub("", name)
     name = _ALL_POSTS.sub("", name)
     parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
              for part in _AUTHOR_SPLIT.split(name)]
