@@ -280,6 +280,14 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_drupal_s_submitted_by_account_gives_the_author_when_no_byline_names_one():
+    submitted = ('<p class="submitted">Gespeichert von <span class="username">rasos</span> am '
+                 '<time datetime="2017-07-24T18:55:00+02:00">24. Juli 2017</time></p>')
+    assert extract(page(body=submitted + BODY), URL).authors == ["rasos"]
+    byline = "<p>Blog Beitrag von Margarita Koreneva</p>"
+    assert extract(page(body=submitted + byline + BODY), URL).authors == ["Margarita Koreneva"]
+
+
 def test_a_twitter_handle_after_the_name_is_cut_and_an_e_mail_address_is_still_no_name():
     assert clean_author("Por Williams Perdomo @wperdomod -") == ["Williams Perdomo"]
     assert clean_author("wperdomo@example.com") == []

@@ -393,6 +393,9 @@ def _cleaned(raw_names: Iterable[str]) -> list[str]:
     return [name for raw in raw_names for name in clean_author(unescape(raw))]
 
 
+_SUBMITTED_BY = etree.XPath(HTMLTranslator().css_to_xpath(".submitted .username"))
+
+
 def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
     the page has none. A text byline whose name `clean_author` drops ("By Staff Writer")
@@ -401,7 +404,12 @@ def _page_byline(page: Selector, url: str) -> list[str] | None:
     if markup:
         return markup
     text = _text_byline(page)
-    return _cleaned(text) if text else None
+    if text:
+        return _cleaned(text)
+    # Drupal's "Submitted by <account> on <day>": the account that posted the story, which a
+    # byline written in the text outranks ("Gespeichert von human" above "Beitrag von …").
+    poster = _cleaned(first(_TEXT(element)) or "" for element in _SUBMITTED_BY(page.root)[:1])
+    return poster or None
 
 
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
