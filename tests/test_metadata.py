@@ -280,6 +280,11 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_a_text_byline_between_the_parts_of_a_meta_line_gives_the_author():
+    body = '<div class="meta"><span>yas! | By Cara Stiles | April 13, 2020</span></div>'
+    assert extract(page(body=body + BODY), URL).authors == ["Cara Stiles"]
+
+
 def test_drupal_s_submitted_by_account_gives_the_author_when_no_byline_names_one():
     submitted = ('<p class="submitted">Gespeichert von <span class="username">rasos</span> am '
                  '<time datetime="2017-07-24T18:55:00+02:00">24. Juli 2017</time></p>')

@@ -361,9 +361,12 @@ _DAY_OR_MONTH = re.compile(
 
 def _text_byline(page: Selector) -> list[str]:
     for element in _SHORT_TEXTS(page.root):
-        match = _TEXT_BYLINE.match(first(_TEXT(element)) or "")
-        if match and not _DAY_OR_MONTH.fullmatch(match.group(1).split()[0]):
-            return [match.group(1)]
+        text = first(_TEXT(element)) or ""
+        # A meta line's parts side by side: "yas! | By Cara Stiles | April 13, 2020".
+        for part in (text, *text.split(" | ")[1:]):
+            match = _TEXT_BYLINE.match(part)
+            if match and not _DAY_OR_MONTH.fullmatch(match.group(1).split()[0]):
+                return [match.group(1)]
     return []
 
 
