@@ -280,6 +280,13 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+@pytest.mark.parametrize("credits", ["Text von Christian Seiler Illustration von Markus Roost",
+                                     "Text: Christian Seiler Fotos: Markus Roost"])
+def test_the_text_credit_of_a_text_and_picture_credit_pair_gives_the_author(credits):
+    body = f"<p><em>{credits}</em></p>" + BODY
+    assert extract(page(body=body), URL).authors == ["Christian Seiler"]
+
+
 def test_a_text_byline_between_the_parts_of_a_meta_line_gives_the_author():
     body = '<div class="meta"><span>yas! | By Cara Stiles | April 13, 2020</span></div>'
     assert extract(page(body=body + BODY), URL).authors == ["Cara Stiles"]
