@@ -280,6 +280,14 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_a_declared_first_name_takes_the_full_name_the_page_writes_out():
+    declared = ld(author={"@type": "Person", "name": "Nils"})
+    body = "<p><strong>Eine Kolumne von Nils Pickert</strong></p>" + BODY
+    assert extract(page(declared, body), URL).authors == ["Nils Pickert"]
+    agency = ld(author={"@type": "Organization", "name": "dpa"})
+    assert extract(page(agency, "<p>dpa Sport</p>" + BODY), URL).authors == ["dpa"]
+
+
 @pytest.mark.parametrize("credits", ["Text von Christian Seiler Illustration von Markus Roost",
                                      "Text: Christian Seiler Fotos: Markus Roost"])
 def test_the_text_credit_of_a_text_and_picture_credit_pair_gives_the_author(credits):

@@ -417,6 +417,17 @@ def _page_byline(page: Selector, url: str) -> list[str] | None:
     return poster or None
 
 
+def _full_name(page: Selector, given: str) -> str:
+    """A declared author that is a first name only (a blog account's display name, "Nils") as
+    a short text of the page writes it out: "Eine Kolumne von Nils Pickert", "Todd Bates"."""
+    written = re.compile(rf"(?:^|\s)({re.escape(given)}(?: [A-ZÄÖÜ][\w'’-]+){{1,2}})\W*$")
+    for element in _SHORT_TEXTS(page.root):
+        match = written.search(first(_TEXT(element)) or "")
+        if match:
+            return match.group(1)
+    return given
+
+
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
     # A JSON-LD author that names no one ("admin") gives way to the meta tags.
@@ -438,6 +449,9 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
         folded = {_fold(name) for name in shown}
         if len(shown) > len(named) and all(_fold(name) in folded for name in named):
             byline = shown
+    # A first name only, not an agency's short name ("dpa", "AFP").
+    if byline is None and named and all(" " not in name and name.istitle() for name in named):
+        named = [_full_name(page, name) for name in named]
     result: list[str] = []
     for part in named if byline is None else byline:
         # "Support Team" and "vom Support Team": keep the plain name once.
