@@ -280,6 +280,11 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_a_french_label_with_a_space_before_its_colon_gives_the_author():
+    body = "<p>Auteur : Kossivi Tiassou </p>" + BODY
+    assert extract(page(body=body), URL).authors == ["Kossivi Tiassou"]
+
+
 def test_a_declared_first_name_takes_the_full_name_the_page_writes_out():
     declared = ld(author={"@type": "Person", "name": "Nils"})
     body = "<p><strong>Eine Kolumne von Nils Pickert</strong></p>" + BODY
