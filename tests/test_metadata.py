@@ -280,6 +280,13 @@ def test_a_byline_written_as_plain_text_gives_the_author(byline, name):
     assert extract(page(body=body), URL).authors == [name]
 
 
+def test_byline_markup_naming_the_site_gives_way_to_a_text_byline_naming_a_person():
+    head = '<meta property="og:site_name" content="The Planetary Press">'
+    body = ('<span class="td-post-author-name"><a href="/author/admin2/">The Planetary Press</a>'
+            "</span><p><em>Written by: Julie Mollins</em></p>" + BODY)
+    assert extract(page(head, body), URL).authors == ["Julie Mollins"]
+
+
 def test_a_french_label_with_a_space_before_its_colon_gives_the_author():
     body = "<p>Auteur : Kossivi Tiassou </p>" + BODY
     assert extract(page(body=body), URL).authors == ["Kossivi Tiassou"]

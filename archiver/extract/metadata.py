@@ -444,6 +444,12 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     byline = None
     if not named or _all_name_the_site(declared, publisher, page, url, meta):
         byline = _page_byline(page, url)
+        if byline and all(_fold(name) in publisher for name in byline):
+            # Byline markup that names the site ("The Planetary Press") gives way to a person
+            # a text byline names ("Written by: Julie Mollins").
+            text = _cleaned(_text_byline(page))
+            if text and not any(_fold(name).startswith(tuple(publisher)) for name in text):
+                byline = text
     else:
         # SEO plugins declare the post's owner; the byline may name co-authors beside them.
         shown = _byline_names(page, url)
