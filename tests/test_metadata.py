@@ -320,6 +320,12 @@ def test_drupal_s_submitted_by_account_gives_the_author_when_no_byline_names_one
     assert extract(page(body=submitted + byline + BODY), URL).authors == ["Margarita Koreneva"]
 
 
+@pytest.mark.parametrize("byline", ["Von Tomas Spahn Fr, 18. Oktober 2019",
+                                    "By Tomas Spahn Fri, 10/18/2019"])
+def test_the_day_after_a_byline_name_goes_from_its_weekday_on(byline):
+    assert clean_author(byline) == ["Tomas Spahn"]
+
+
 def test_a_twitter_handle_after_the_name_is_cut_and_an_e_mail_address_is_still_no_name():
     assert clean_author("Por Williams Perdomo @wperdomod -") == ["Williams Perdomo"]
     assert clean_author("wperdomo@example.com") == []

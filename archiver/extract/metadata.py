@@ -276,6 +276,10 @@ _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^(?:no|unknown) author$", re.I)
 # A Twitter handle after a name: "Williams Perdomo @wperdomod".
 _HANDLE = re.compile(r"(?<=\w)\s+@\w+")
+# The day after a name, from its weekday on: "Tomas Spahn Fr, 18. Oktober 2019", "Jane Roe
+# Tue, 05/03/2024".
+_WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*\d.*$",
+                           re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -291,6 +295,7 @@ def clean_author(name: str) -> list[str]:
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
     name = _HANDLE.sub("", name)
+    name = _WEEKDAY_DATE.sub("", name)
     name = _ALL_POSTS.sub("", name)
     parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
              for part in _AUTHOR_SPLIT.split(name)]
