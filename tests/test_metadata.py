@@ -342,6 +342,12 @@ def test_a_blog_header_linking_home_is_not_the_author():
     assert extract(page(body=body), URL).authors == ["Krimiblogger"]
 
 
+@pytest.mark.parametrize("meta_line", ["<ul><li>By Jemima Kelly</li><li>5 Nov 2024</li></ul>",
+                                       "<dl><dt>Story</dt><dd>Von Jemima Kelly</dd></dl>"])
+def test_a_text_byline_in_a_list_item_gives_the_author(meta_line):
+    assert extract(page(body=meta_line + BODY), URL).authors == ["Jemima Kelly"]
+
+
 def test_a_text_byline_after_the_day_and_before_a_role_in_brackets_gives_the_author():
     body = ('<div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr '
             "(Pressesprecher des EJW)</div>" + BODY)

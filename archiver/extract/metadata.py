@@ -341,10 +341,10 @@ def _byline_names(page: Selector, url: str) -> list[str]:
 # "Verfasst von: Olga", French "Auteur : Kossivi Tiassou", "Text: Ursula Eggers" ("Text von X
 # Illustration von Y": the picture's credit is not the name's); after the day TYPO3's news
 # plugins put first ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)"), the role in
-# brackets not the name's.
+# brackets not the name's. Meta lines are lists too ("<li>By Jemima Kelly</li>").
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
-    "self::time or self::h4 or self::h5 or self::h6 or self::address]"
+    "self::time or self::h4 or self::h5 or self::h6 or self::address or self::li or self::dd]"
     "[not(*[self::p or self::div])][string-length(normalize-space()) < 100]"
     "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
     "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
