@@ -342,6 +342,12 @@ def test_a_blog_header_linking_home_is_not_the_author():
     assert extract(page(body=body), URL).authors == ["Krimiblogger"]
 
 
+@pytest.mark.parametrize("label", ["<strong>Autorin/Autor</strong>", "Autor*in:", "Autor:in"])
+def test_a_german_gendered_label_introduces_a_text_byline(label):
+    body = f"<p>{label} Roman Goncharenko</p>" + BODY
+    assert extract(page(body=body), URL).authors == ["Roman Goncharenko"]
+
+
 @pytest.mark.parametrize("meta_line", ["<ul><li>By Jemima Kelly</li><li>5 Nov 2024</li></ul>",
                                        "<dl><dt>Story</dt><dd>Von Jemima Kelly</dd></dl>"])
 def test_a_text_byline_in_a_list_item_gives_the_author(meta_line):

@@ -341,7 +341,8 @@ def _byline_names(page: Selector, url: str) -> list[str]:
 # "Verfasst von: Olga", French "Auteur : Kossivi Tiassou", "Text: Ursula Eggers" ("Text von X
 # Illustration von Y": the picture's credit is not the name's); after the day TYPO3's news
 # plugins put first ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)"), the role in
-# brackets not the name's. Meta lines are lists too ("<li>By Jemima Kelly</li>").
+# brackets not the name's; German gendered labels need no colon ("Autorin/Autor Roman
+# Goncharenko"). Meta lines are lists too ("<li>By Jemima Kelly</li>").
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
     "self::time or self::h4 or self::h5 or self::h6 or self::address or self::li or self::dd]"
@@ -353,7 +354,8 @@ _TEXT_BYLINE = re.compile(
     r"(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
     r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel|text)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
-    r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion) ?: ?)"
+    r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion) ?: ?|"
+    r"(?i:autorin/autor|autor/autorin|autor\*in|autor:in):? )"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
     r"(?:\s*(?:[|,–—(-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d)|"
     r"\W*$)")
