@@ -1006,6 +1006,8 @@ def test_pingbacks_without_a_class_are_marked_by_their_label_or_excerpt():
         </small><p>[...] Hamburg feiert CSD. Ansonsten: mein aktuelles Lieblingslied. [...]</p></li>
       <li id="comment-14"><cite>Ana</cite> <small><a href="#comment-14">14.09.2011 09:00</a>
         </small><p>[…] says the quote, and I disagree with it.</p></li>
+      <li id="comment-15"><cite>Bo</cite> <small><a href="#comment-15">15.09.2011 09:00</a>
+        </small><p>[…] ja […]</p></li>
     </ol></body></html>"""
     section = comments_on(html, "https://blog.example/2011/09/korb/")
     assert [(c.comment_id, c.author, c.author_url, c.kind) for c in section.comments] == [
@@ -1014,6 +1016,8 @@ def test_pingbacks_without_a_class_are_marked_by_their_label_or_excerpt():
         ("13", "Aus dem Krimitagebuch | Folge 10", "https://krimi.example/folge-10.html",
          "pingback"),
         ("14", "Ana", None, "comment"),
+        # A reader's few words between brackets are no linking post's excerpt.
+        ("15", "Bo", None, "comment"),
     ]
     assert section.comments[0].text.startswith("[…] Unlängst spazierte")
 
