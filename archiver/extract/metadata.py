@@ -179,9 +179,10 @@ def _marked_part(parts: list[tuple[str, str, str | None]], marker: re.Pattern[st
                  if part and at(text, part) and len(part) < len(text)), None)
 
 
-def _links_home(h1: etree._Element, url: str) -> bool:
-    """An <h1> that links to the site's home page is the site's name (blog themes)."""
-    links = [a.get("href") or "" for a in h1.iter("a")]
+def _links_home(element: etree._Element, url: str) -> bool:
+    """An <h1> or a byline link that leads to the site's home page is the site's name (blog
+    themes)."""
+    links = [a.get("href") or "" for a in element.iter("a")]
     home = absolute_url(url, links[0]) if len(links) == 1 else None
     return bool(home) and same_site(home, url) and is_home_path(urlsplit(home).path)
 
