@@ -277,6 +277,9 @@ def test_other_labels_are_never_neighbours(label):
         ('<a rel="next" href="/2024/05/14/this-story/?page=2">Next</a>', None),
         ('<a rel="next" href="/page/2/">Next</a>', None),
         ('<a rel="next" href="/?paged=2">Next</a>', None),
+        # Drupal numbers each of a page's pagers: "?page=0,1"
+        ('<a rel="next" href="/?page=0%2C1">Next</a>', None),
+        ('<a rel="next" href="/news?page=1,0">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/comment-page-2/">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/?cpage=2">Next</a>', None),
         ('<a rel="next" href="/tag/rain/">Next</a>', None),
@@ -348,6 +351,19 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<a rel="prev next" href="{EARLIER}">A</a>', (None, None)),
         # a bare "Next" outside any post navigation says nothing
         (f'<div class="box"><a href="{LATER}">Next</a></div>', (None, None)),
+        # an element's own post-navigation class beats a chrome one beside it (Underscores
+        # themes, Bootstrap pagers)
+        (f'<nav class="site-navigation post-navigation"><div class="nav-previous">'
+         f'<a href="{EARLIER}">A</a></div></nav>', (PREV, None)),
+        (f'<ul class="nav navbar-nav pager"><li class="previous"><a href="{EARLIER}">A</a></li>'
+         f'<li class="next"><a href="{LATER}">B</a></li></ul>', (PREV, NEXT)),
+        # the newest article: its "Next" label has no link, and the block's one link is the
+        # previous article's, which says so itself
+        (f'<ul class="post-nav"><li class="next"><strong>Nächster Beitrag</strong></li>'
+         f'<li class="previous"><strong>Vorheriger Beitrag</strong>'
+         f'<a href="{EARLIER}" rel="prev">A</a></li></ul>', (PREV, None)),
+        (f'<div><div><span>Next article</span></div>'
+         f'<div class="nav-previous"><a href="{EARLIER}">A</a></div></div>', (PREV, None)),
     ],
 )
 def test_markup(markup, expected):
@@ -359,6 +375,13 @@ def test_body_rel_beats_head_rel():
                      head='<link rel="next" href="/2024/05/16/other-story/">'
                           f'<link rel="prev" href="{EARLIER}">')
     assert find_neighbours(page, URL) == (PREV, NEXT)
+
+
+def test_head_rel_to_the_galleries_next_picture_is_no_neighbour():
+    picture_two = "/2024/05/14/this-story-id-2.html"
+    page = page_with(f'<div class="gallery"><a class="next" href="{picture_two}">&gt;</a></div>',
+                     head=f'<link rel="next" href="{picture_two}">')
+    assert find_neighbours(page, URL) == (None, None)
 
 
 def test_labelled_block_beats_body_rel():

@@ -19,16 +19,20 @@ Tier 3, explicit post navigation:
 Tier 2: ``<a rel="prev|previous|next">``, a bare word with an arrow ("« Previous", "Next →"),
   or a post-specific class (``next-post``) outside any post-navigation block.
 Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put pagination there,
-  so anything found in the body beats it.
+  so anything found in the body beats it, and a URL the body's gallery or comment pager links
+  to is not taken from it.
 
 Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block. Whatever
 its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
-listing pagination or share buttons; when a label says it is something else ("Older posts",
-"Next page", "Older comments", "Next image", "Load more"); or when its URL is the page itself
-(fragment, trailing slash, ``www.``, AMP and tracking parameters ignored), a home page, a
-listing or comment page (``/page/2/``, ``?paged=2``, ``?cpage=2``, ``comment-page-2``), one of
-this article's own pages (``/article/2/``, ``?page=2``), a taxonomy or date archive
-(``/category/``, ``/tag/``, ``/author/``, ``/topics/``, ``/2024/05/``), an attachment or a file.
+listing pagination or share buttons (a post-navigation class on the same element outweighs a
+chrome one: "site-navigation post-navigation"); when a label beside it names the other direction
+than the link itself (the newest article's lone "Next" label); when a label says it is something
+else ("Older posts", "Next page", "Older comments", "Next image", "Load more"); or when its URL
+is the page itself (fragment, trailing slash, ``www.``, AMP and tracking parameters ignored), a
+home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's ``?page=0,1``,
+``?cpage=2``, ``comment-page-2``), one of this article's own pages (``/article/2/``,
+``?page=2``), a taxonomy or date archive (``/category/``, ``/tag/``, ``/author/``, ``/topics/``,
+``/2024/05/``), an attachment or a file.
 Links to other sites are returned: the caller decides whether to follow them.
 
 Sources, read in this order until both directions have a tier-3 link: ``<a rel>``; class
@@ -457,9 +461,11 @@ def _surroundings(link: etree._Element) -> _Surroundings:
                 specific = any(k.specific for k in kinds if k.direction)
                 signal = _Signal(CLASS_SPECIFIC if specific else CLASS, directions.pop())
         if not nav:
-            if any(k.container == "trap" for k in kinds):
-                return _Surroundings(True, False, None)
             nav = any(k.container == "nav" for k in kinds)
+            # The element's own post-navigation class outweighs a chrome one beside it:
+            # Underscores themes' "site-navigation post-navigation", Bootstrap's "navbar pager".
+            if not nav and any(k.container == "trap" for k in kinds):
+                return _Surroundings(True, False, None)
         if nav and (signal is not None or depth >= _CLASS_DEPTH):
             break
         element = element.getparent()
@@ -540,6 +546,8 @@ _PAGE_KEYS = frozenset({"page", "paged", "pg", "pagenum", "pageno", "page_no", "
                         "image", "img"})
 _LISTING_KEYS = frozenset({"cat", "category", "category_name", "tag", "tag_id", "author", "s",
                            "q", "search", "m", "replytocom", "attachment_id"})
+# "2", or Drupal's pager numbers, one per pager on the page: "0,1".
+_PAGE_NUMBER = re.compile(r"\d+(?:,\d+)*")
 _LISTING_PATH = re.compile(
     r"/(?:page|seite|pagina|strona)/\d+/*$|/comment-page-\d+|/(?:feed|rss|atom)/*$|/attachment/"
     r"|\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|mp4|mp3|pdf|xml|rss)$"
@@ -611,7 +619,8 @@ class _Page:
             return False  # category, tag, author, listing or comment page, feed, attachment
         if segments and all(s.isdigit() for s in segments):
             return False  # date archive: /2024/05/
-        if any(k in _LISTING_KEYS or (k in _PAGE_KEYS and v.isdigit()) for k, v in query):
+        if any(k in _LISTING_KEYS or (k in _PAGE_KEYS and _PAGE_NUMBER.fullmatch(v))
+               for k, v in query):
             return False  # ?cat=3, ?s=..., ?page=2, ?cpage=2
         key = _self_key(url)
         return key not in self.self_keys and not self._is_own_page(key)
@@ -707,6 +716,7 @@ class _Finder:
         self.candidates: list[_Candidate] = []
         self.vetoed: set[etree._Element] = set()
         self.seen: set[etree._Element] = set()
+        self.trapped_urls: set[str] = set()  # where gallery, slider and comment pagers lead
         self.has_post_navigation = False
 
     # Sources, in the order they are read.
@@ -800,12 +810,19 @@ class _Finder:
         self.seen.add(link)
         where = _surroundings(link)
         if where.trap:
+            if (url := _resolve(link.get("href"), self.page.base)) is not None:
+                self.trapped_urls.add(url)
             return False
         self.has_post_navigation |= where.nav
-        signals = [s for s in (_own_label(link), hint, _rel_signal(link.get("rel")), where.signal)
-                   if s is not None]
+        own = [s for s in (_own_label(link), _rel_signal(link.get("rel")), where.signal)
+               if s is not None]
+        signals = [*own, hint] if hint is not None else own
         if any(s.kind == OTHER for s in signals):
             self.vetoed.add(link)  # "Older posts", "Next page", "Older comments"
+            return False
+        if hint is not None and any(s.direction != hint.direction for s in own):
+            # A label with no link of its own (the newest article's "Next") reaches the block's
+            # one link, which says it goes the other way (`rel="prev"`, `.nav-previous`).
             return False
         if not signals:
             return False
@@ -823,6 +840,8 @@ class _Finder:
         url = _resolve(href, self.page.base)
         if url is None or not self.page.is_neighbour_url(url):
             return False
+        if link is None and url in self.trapped_urls:
+            return False  # a head rel="next" to the gallery's next picture, which the body shows
         self.candidates.append(_Candidate(tier, len(self.candidates), direction, url, link))
         return True
 
