@@ -303,6 +303,11 @@ def test_small_numeric_ids_are_articles_not_pages():
         "https://site.example/news/14", "https://site.example/news/16")
 
 
+def test_numeric_ids_at_the_root_are_articles_not_date_archives():
+    page = page_with('<a rel="prev" href="/811">A</a><a rel="next" href="/2024/">B</a>')
+    assert find_neighbours(page, "https://blog.example/822") == ("https://blog.example/811", None)
+
+
 def test_nothing_to_find():
     assert find_neighbours(page_with(""), URL) == (None, None)
     assert find_neighbours(parsel.Selector(text="<html></html>", type="html"), URL) == (None, None)
@@ -357,6 +362,9 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'<a href="{EARLIER}">A</a></div></nav>', (PREV, None)),
         (f'<ul class="nav navbar-nav pager"><li class="previous"><a href="{EARLIER}">A</a></li>'
          f'<li class="next"><a href="{LATER}">B</a></li></ul>', (PREV, NEXT)),
+        # a theme's "pagination" block holding the post navigation, labelled as such
+        (f'<nav class="pagination"><a class="prev-link" href="{EARLIER}">Vorheriger Beitrag</a>'
+         f'<a class="next-link" href="{LATER}">Nächster Beitrag</a></nav>', (PREV, NEXT)),
         # the newest article: its "Next" label has no link, and the block's one link is the
         # previous article's, which says so itself
         (f'<ul class="post-nav"><li class="next"><strong>Nächster Beitrag</strong></li>'
@@ -382,6 +390,14 @@ def test_head_rel_to_the_galleries_next_picture_is_no_neighbour():
     page = page_with(f'<div class="gallery"><a class="next" href="{picture_two}">&gt;</a></div>',
                      head=f'<link rel="next" href="{picture_two}">')
     assert find_neighbours(page, URL) == (None, None)
+
+
+def test_head_links_the_parser_moved_into_the_body():
+    # A stray element in <head> makes the parser move the rest of the head into <body>.
+    page = parsel.Selector(text=f'<html><head><title>T</title><img src="/pixel.gif">'
+                                f'<link rel="prev" href="{EARLIER}"><base href="/2024/05/14/">'
+                                f'</head><body><p>Story</p></body></html>', type="html")
+    assert find_neighbours(page, URL) == (PREV, None)
 
 
 def test_labelled_block_beats_body_rel():

@@ -380,11 +380,13 @@ _TRAP_CONTAINER = re.compile(
     r"|breadcrumb|crumbs|menu|navbar|^(?:main|site|primary|header|footer|top|mobile)-nav"
     r"|share|sharing|social|tags?-links|cat-links|tag-?cloud|post-nav-links|page-links"
 )
-# Listing pagination, unless a post navigation says otherwise ("post-pagination").
+# Listing pagination, unless a post navigation ("post-pagination") or a link's own label
+# ("Previous article") says otherwise.
 _LISTING_CONTAINER = re.compile(
     r"posts-nav|posts-pagination|pagination|pagenavi|^page-nav(?:-post)?$|page-numbers|paging"
     r"|load-?more|infinite"
 )
+_TRAPS = frozenset({"trap", "listing"})
 # Tokens that describe a post or a state, not a block: WordPress post_class() ("format-gallery",
 # "tag-slider"), "has-*", "is-*", "menu-open".
 _NOT_BLOCK_PREFIXES = ("category-", "tag-", "format-", "post_tag-", "postid-", "status-",
@@ -403,7 +405,7 @@ _CLASS_DEPTH = 4  # ancestors looked at for a direction class
 
 
 class _Token(NamedTuple):
-    container: str | None  # "nav", "trap" or None
+    container: str | None  # "nav", "trap", "listing" or None
     direction: str | None
     specific: bool  # the direction is about posts ("prev-post", "nav-previous"), not any "next"
 
@@ -417,7 +419,7 @@ def _token_kind(token: str) -> _Token:
     elif _NAV_CONTAINER.search(token):
         container = "nav"
     elif _LISTING_CONTAINER.search(token):
-        container = "trap"
+        container = "listing"
     else:
         container = None
     parts = set(_PARTS.split(token))
@@ -441,7 +443,7 @@ def _tokens(element: etree._Element) -> list[str]:
 
 
 class _Surroundings(NamedTuple):
-    trap: bool
+    trap: str | None  # "trap", or "listing" (pagination: a post's own label may still be there)
     nav: bool
     signal: _Signal | None  # direction from a class of the link or a near ancestor
 
@@ -464,12 +466,13 @@ def _surroundings(link: etree._Element) -> _Surroundings:
             nav = any(k.container == "nav" for k in kinds)
             # The element's own post-navigation class outweighs a chrome one beside it:
             # Underscores themes' "site-navigation post-navigation", Bootstrap's "navbar pager".
-            if not nav and any(k.container == "trap" for k in kinds):
-                return _Surroundings(True, False, None)
+            traps = {k.container for k in kinds} & _TRAPS
+            if not nav and traps:
+                return _Surroundings("trap" if "trap" in traps else "listing", False, None)
         if nav and (signal is not None or depth >= _CLASS_DEPTH):
             break
         element = element.getparent()
-    return _Surroundings(False, nav, signal)
+    return _Surroundings(None, nav, signal)
 
 
 # ---- Which links a label text labels.
@@ -546,6 +549,7 @@ _PAGE_KEYS = frozenset({"page", "paged", "pg", "pagenum", "pageno", "page_no", "
                         "image", "img"})
 _LISTING_KEYS = frozenset({"cat", "category", "category_name", "tag", "tag_id", "author", "s",
                            "q", "search", "m", "replytocom", "attachment_id"})
+_DATE_ARCHIVE = re.compile(r"/(?:1[89]|20)\d\d(?:/\d{1,2}){0,2}/*")
 # "2", or Drupal's pager numbers, one per pager on the page: "0,1".
 _PAGE_NUMBER = re.compile(r"\d+(?:,\d+)*")
 _LISTING_PATH = re.compile(
@@ -617,8 +621,8 @@ class _Page:
             return False  # a home page
         if any(s in _TAXONOMY for s in segments) or _LISTING_PATH.search(path):
             return False  # category, tag, author, listing or comment page, feed, attachment
-        if segments and all(s.isdigit() for s in segments):
-            return False  # date archive: /2024/05/
+        if _DATE_ARCHIVE.fullmatch(path):
+            return False  # date archive: /2024/05/, not the post /811
         if any(k in _LISTING_KEYS or (k in _PAGE_KEYS and _PAGE_NUMBER.fullmatch(v))
                for k, v in query):
             return False  # ?cat=3, ?s=..., ?page=2, ?cpage=2
@@ -699,17 +703,19 @@ class _Finder:
     """One page's candidate links, gathered source by source."""
 
     def __init__(self, root: etree._Element, url: str) -> None:
-        head = root.find("head")
-        self.head = head if head is not None else root
         body = root.find("body")
         self.body = body if body is not None else root
+        # Head elements wherever the parser put them: after a stray element in <head>, libxml2
+        # moves the rest of the head into <body>.
+        self.link_elements = [link for link in root.iter("link") if link.get("rel")]
         base = url
-        base_element = self.head.find("base[@href]")
+        base_element = next((element for element in root.iter("base") if element.get("href")),
+                            None)
         if base_element is not None:
             base = _resolve(base_element.get("href"), url) or url
         canonical = None
-        for link in self.head.iterchildren("link"):
-            if "canonical" in (link.get("rel") or "").lower().split():
+        for link in self.link_elements:
+            if "canonical" in link.get("rel").lower().split():
                 canonical = _resolve(link.get("href"), base)
                 break
         self.page = _Page(url, base, canonical)
@@ -732,7 +738,7 @@ class _Finder:
         names = {}  # class attribute -> whether it names a post-navigation block
         for name in _hits(_NAMES(self.body), _NAME_WORD):
             kinds = [_token_kind(token) for token in name.lower().split()]
-            if not any(k.container == "trap" for k in kinds):
+            if not any(k.container in _TRAPS for k in kinds):
                 if any(k.container == "nav" for k in kinds):
                     names[name] = self.has_post_navigation = True
                 elif any(k.direction for k in kinds):
@@ -784,7 +790,7 @@ class _Finder:
 
     def head_links(self) -> None:
         """Head ``<link rel="prev|previous|next">``."""
-        for link in self.head.iterchildren("link"):
+        for link in self.link_elements:
             signal = _rel_signal(link.get("rel"))
             if signal is not None:
                 self.offer(signal.direction, HEAD_REL, link.get("href"), None)
@@ -809,13 +815,15 @@ class _Finder:
             return False
         self.seen.add(link)
         where = _surroundings(link)
-        if where.trap:
+        label = _own_label(link)
+        # A theme's "pagination" block may hold the post navigation: "Vorheriger Beitrag".
+        labelled = any(s is not None and s.kind == STRONG for s in (label, hint))
+        if where.trap == "trap" or (where.trap == "listing" and not labelled):
             if (url := _resolve(link.get("href"), self.page.base)) is not None:
                 self.trapped_urls.add(url)
             return False
         self.has_post_navigation |= where.nav
-        own = [s for s in (_own_label(link), _rel_signal(link.get("rel")), where.signal)
-               if s is not None]
+        own = [s for s in (label, _rel_signal(link.get("rel")), where.signal) if s is not None]
         signals = [*own, hint] if hint is not None else own
         if any(s.kind == OTHER for s in signals):
             self.vetoed.add(link)  # "Older posts", "Next page", "Older comments"
