@@ -365,6 +365,10 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # a theme's "pagination" block holding the post navigation, labelled as such
         (f'<nav class="pagination"><a class="prev-link" href="{EARLIER}">Vorheriger Beitrag</a>'
          f'<a class="next-link" href="{LATER}">Nächster Beitrag</a></nav>', (PREV, NEXT)),
+        # a layout wrapper around the whole story says nothing, even with "slider" in its class
+        (f'<div class="theme_header_featured_slider_boxed"><h1>Story</h1><p>Text</p>'
+         f'<div class="navigation-previous-blog"><a href="{EARLIER}">&larr; Previous post</a>'
+         f'</div></div>', (PREV, None)),
         # the newest article: its "Next" label has no link, and the block's one link is the
         # previous article's, which says so itself
         (f'<ul class="post-nav"><li class="next"><strong>Nächster Beitrag</strong></li>'

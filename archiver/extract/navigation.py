@@ -25,7 +25,8 @@ Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put p
 Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block. Whatever
 its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
 listing pagination or share buttons (a post-navigation class on the same element outweighs a
-chrome one: "site-navigation post-navigation"); when a label beside it names the other direction
+chrome one: "site-navigation post-navigation"; an element around the story's ``<h1>`` or
+``<main>`` is layout, whatever its classes say); when a label beside it names the other direction
 than the link itself (the newest article's lone "Next" label); when a label says it is something
 else ("Older posts", "Next page", "Older comments", "Next image", "Load more"); or when its URL
 is the page itself (fragment, trailing slash, ``www.``, AMP and tracking parameters ignored), a
@@ -468,6 +469,8 @@ def _surroundings(link: etree._Element) -> _Surroundings:
             # Underscores themes' "site-navigation post-navigation", Bootstrap's "navbar pager".
             traps = {k.container for k in kinds} & _TRAPS
             if not nav and traps:
+                if next(element.iterdescendants("main", "h1"), None) is not None:
+                    break  # a layout wrapper around the story ("header_featured_slider_boxed")
                 return _Surroundings("trap" if "trap" in traps else "listing", False, None)
         if nav and (signal is not None or depth >= _CLASS_DEPTH):
             break
