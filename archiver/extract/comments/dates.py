@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from ..metadata import iso_date
@@ -86,34 +87,33 @@ def _date_of_match(kind: str, groups: tuple) -> str | None:
     return iso_date(value)
 
 
-def date_in(text: str | None) -> str | None:
-    """The first date written in `text` ("14 May 2024 at 18:02", "05.03.2024, 10:14",
-    "March 5, 2024", "2024年3月5日"), as ISO 8601 via `iso_date`; None when there is none."""
-    text = (text or "")[:300]
+def _dates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each pattern's first date in `text` (where it starts and ends, the date), in the
+    patterns' order."""
     if not _DATEISH.search(text):
-        return None
-    text = _DOTTED_TIME.sub(r"\1:\2", text)
+        return
+    text = _DOTTED_TIME.sub(r"\1:\2", text)  # "13.47 Uhr": same length, same places
     for kind, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _date_of_match(kind, match.groups())
             if date:
-                return date
-    return None
+                yield match.start(), match.end(), date
+                break
+
+
+def date_in(text: str | None) -> str | None:
+    """The first date written in `text` ("14 May 2024 at 18:02", "05.03.2024, 10:14",
+    "March 5, 2024", "2024年3月5日"), as ISO 8601 via `iso_date`; None when there is none."""
+    return next((date for _, _, date in _dates((text or "")[:300])), None)
 
 
 def date_at(text: str) -> tuple[int, int, str | None] | None:
-    """Where the first date written in `text` starts and ends, and the date (None for a
+    """Where the earliest date written in `text` starts and ends, and the date (None for a
     relative one, "3 days ago"); None when `text` writes none."""
     text = text[:300]
-    found: tuple[int, int, str | None] | None = None
-    if _DATEISH.search(text):
-        dotted = _DOTTED_TIME.sub(r"\1:\2", text)  # "13.47 Uhr": same length, same places
-        for kind, pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(dotted):
-                date = _date_of_match(kind, match.groups())
-                if date and (found is None or match.start() < found[0]):
-                    found = (match.start(), match.end(), date)
-                    break
+    # Unlike `date_in`, the date that comes first in the text, not the first pattern's.
+    found: tuple[int, int, str | None] | None = min(_dates(text), key=lambda date: date[0],
+                                                    default=None)
     relative = _RELATIVE_DATE.search(text)
     if relative and (found is None or relative.start() < found[0]):
         found = (relative.start(), relative.end(), None)
