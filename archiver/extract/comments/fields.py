@@ -96,7 +96,7 @@ def mark_kind(read: Read) -> None:
             rest = read.text[label.end():]
             if read.author is None:  # "Pingback: Other Blog\n[…] words […]"
                 first, _, rest = rest.partition("\n")
-                read.author = clean_author(first)
+                read.author = first
             read.text = rest.strip()
     if label:
         read.kind = label.group(1).lower() + "back"
