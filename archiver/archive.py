@@ -2,7 +2,8 @@
 
 Tables: `articles` (one row per canonical article, FTS5 over title and body), `attributions`,
 `comments` (with `comment_versions` and FTS5 over their text), `pages` (every fetched response,
-body zlib-compressed), `errors` and `crawl_runs`.
+body zlib-compressed), `errors`, `crawl_runs`, and the near-duplicate index's
+(`minhash_*`, see `dedupe.NearDuplicateIndex`).
 """
 
 from __future__ import annotations
@@ -90,8 +91,15 @@ def _v2_comment_kind(db: sqlite_utils.Database) -> None:
     db["comments"].add_column("kind", str, not_null_default="comment")
 
 
+def _v3_near_duplicate_index(db: sqlite_utils.Database) -> None:
+    # The near-duplicate index's tables; in archives made before, its first opening created
+    # them, so only those missing are.
+    NearDuplicateIndex.create_tables(db)
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_comment_kind]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial, _v2_comment_kind, _v3_near_duplicate_index]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

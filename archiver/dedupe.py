@@ -508,7 +508,8 @@ class NearDuplicateIndex:
     than 6 %; the reported set is cut at the estimate, whose standard error at J = 0.8 is
     0.024 (reporting rises from 2 % at 0.75 to 99 % at 0.85).
 
-    **Tables** (created when missing, in the database given):
+    **Tables** (`create_tables`: an archive's migrations create them, in another database
+    the index does when they are missing):
 
     * ``minhash_meta(key, value)``: the parameters the stored signatures were made with;
     * ``minhash_signatures(id INTEGER PRIMARY KEY, article_url TEXT UNIQUE, signature BLOB)``;
@@ -536,7 +537,7 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         bands, rows = lsh_parameters(threshold, num_perm)
         with db.atomic():
-            self._create_tables()
+            self.create_tables(db)
             self.bands, self.rows = self._check_meta(bands, rows)
         self._row_weights = np.array(_splitmix64(0x42414E44, self.rows), dtype=_U64)
         values = ", ".join(["(?, ?)"] * self.bands)
@@ -547,16 +548,18 @@ class NearDuplicateIndex:
 
     # Schema -------------------------------------------------------------------------------
 
-    def _create_tables(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_meta ("
-                        "key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_signatures ("
-                        "id INTEGER PRIMARY KEY, article_url TEXT NOT NULL UNIQUE,"
-                        " signature BLOB NOT NULL)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS minhash_bands ("
-                        "band INTEGER NOT NULL, bucket INTEGER NOT NULL,"
-                        " signature_id INTEGER NOT NULL,"
-                        " PRIMARY KEY (band, bucket, signature_id)) WITHOUT ROWID")
+    @staticmethod
+    def create_tables(db: sqlite_utils.Database) -> None:
+        """Create the index's tables in `db`, those it lacks."""
+        db.execute("CREATE TABLE IF NOT EXISTS minhash_meta ("
+                   "key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS minhash_signatures ("
+                   "id INTEGER PRIMARY KEY, article_url TEXT NOT NULL UNIQUE,"
+                   " signature BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS minhash_bands ("
+                   "band INTEGER NOT NULL, bucket INTEGER NOT NULL,"
+                   " signature_id INTEGER NOT NULL,"
+                   " PRIMARY KEY (band, bucket, signature_id)) WITHOUT ROWID")
 
     def _check_meta(self, bands: int, rows: int) -> tuple[int, int]:
         wanted = {"num_perm": str(self.num_perm), "bands": str(bands), "rows": str(rows),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
-from archiver.archive import MIGRATIONS, Archive, decompress
+from archiver.archive import MIGRATIONS, Archive, decompress, migrate
 from archiver.items import Article, Comment, CrawlError, Page
 
 
@@ -250,3 +250,23 @@ def test_url_variants_of_an_archived_article_update_the_same_row(archive):
     archive.save([variant])
     assert [row["canonical_url"] for row in archive.db["articles"].rows] == [
         "https://news.example/a/"]
+
+
+def test_the_near_duplicate_index_tables_are_made_by_the_migrations(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    migrate(db)
+    assert {"minhash_meta", "minhash_signatures", "minhash_bands"} <= set(db.table_names())
+
+
+def test_an_archive_whose_near_duplicate_index_made_its_tables_opens_and_keeps_them(tmp_path):
+    old = Archive(tmp_path / "a.db")
+    old.save([story("original", WIRE, "2026-03-01")])
+    # Archives at schema version 2 got the index's tables from the index itself.
+    old.db.execute("PRAGMA user_version = 2")
+    old.close()
+    reopened = Archive(tmp_path / "a.db")
+    assert reopened.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    reopened.save([story("copy", WIRE + " An extra closing line from the syndicating site.")])
+    assert [row["duplicate_of"] for row in reopened.db["duplicates"].rows] == [
+        "https://news.example/original/"]
+    reopened.close()
