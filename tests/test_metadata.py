@@ -577,3 +577,10 @@ def test_without_json_ld_the_one_h1_on_the_subject_wins_over_an_seo_og_title():
 def test_a_kicker_in_small_print_or_a_top_title_inside_an_h1_is_not_part_of_the_title(kicker):
     html = page(body=f"<h1>{kicker} Große Aufgaben für die neue Regierung</h1>" + BODY)
     assert extract(html, URL).title == "Große Aufgaben für die neue Regierung"
+
+
+@pytest.mark.parametrize("credit, names", [("(责编：王小明、李华)", ["王小明", "李华"]),
+                                           ("【纠错】 责任编辑： 张伟", ["张伟"])])
+def test_a_chinese_editor_label_names_the_author_when_nothing_else_does(credit, names):
+    body = BODY + f'<div class="edit">{credit}</div>'
+    assert extract(page(body=body), URL).authors == names

@@ -408,6 +408,20 @@ def _cleaned(raw_names: Iterable[str]) -> list[str]:
 
 
 _SUBMITTED_BY = etree.XPath(HTMLTranslator().css_to_xpath(".submitted .username"))
+# Chinese news pages name the editor in charge after the story, and no one else:
+# "(责编：牛镛、岳弘彬)", "【纠错】 责任编辑： 焦鹏" ("作者：" names a writer the same way).
+_CHINESE_LABEL = etree.XPath("//body//text()[contains(., '责任编辑') or contains(., '责编') or "
+                             "contains(., '作者')]")
+_CHINESE_BYLINE = re.compile(r"(?:责任编辑|责编|作者)\s*[:：]\s*([\u4e00-\u9fff·]{2,5}"
+                             r"(?:\s*[、，,]\s*[\u4e00-\u9fff·]{2,5})*)")
+
+
+def _chinese_byline(page: Selector) -> list[str]:
+    for text in _CHINESE_LABEL(page.root):
+        match = _CHINESE_BYLINE.search(text)
+        if match:
+            return re.split(r"\s*[、，,]\s*", match.group(1))
+    return []
 
 
 def _page_byline(page: Selector, url: str) -> list[str] | None:
@@ -417,7 +431,7 @@ def _page_byline(page: Selector, url: str) -> list[str] | None:
     markup = _byline_names(page, url)
     if markup:
         return markup
-    text = _text_byline(page)
+    text = _text_byline(page) or _chinese_byline(page)
     if text:
         return _cleaned(text)
     # Drupal's "Submitted by <account> on <day>": the account that posted the story, which a
