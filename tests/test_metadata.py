@@ -584,3 +584,11 @@ def test_a_kicker_in_small_print_or_a_top_title_inside_an_h1_is_not_part_of_the_
 def test_a_chinese_editor_label_names_the_author_when_nothing_else_does(credit, names):
     body = BODY + f'<div class="edit">{credit}</div>'
     assert extract(page(body=body), URL).authors == names
+
+
+@pytest.mark.parametrize("meta_line", ["Datum: 12.04.2023 Autor: Jana Berger/dpa",
+                                       "Datum: 12.04.2023 Autor: Jana Berger Quelle: Agentur",
+                                       "12.04.2023 13:30 von Jana Berger"])
+def test_a_text_byline_after_a_dated_field_gives_the_author(meta_line):
+    body = f'<div class="info"><span>{meta_line}</span></div>' + BODY
+    assert extract(page(body=body), URL).authors == ["Jana Berger"]

@@ -343,7 +343,10 @@ def _byline_names(page: Selector, url: str) -> list[str]:
 # Illustration von Y": the picture's credit is not the name's); after the day TYPO3's news
 # plugins put first ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)"), the role in
 # brackets not the name's; German gendered labels need no colon ("Autorin/Autor Roman
-# Goncharenko"). Meta lines are lists too ("<li>By Jemima Kelly</li>").
+# Goncharenko"). Meta lines are lists too ("<li>By Jemima Kelly</li>"), and labelled fields
+# follow a dated one ("Datum: 03.11.2021 Autor: Peter Maahn/SP-X", "06.11.2023 13:30 von
+# Olga"), the name ending at the next label ("Autor: Fritz Imhof Quelle: Livenet") or at an
+# agency after a slash.
 _SHORT_TEXTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::em or self::strong or self::small or "
     "self::time or self::h4 or self::h5 or self::h6 or self::address or self::li or self::dd]"
@@ -351,15 +354,16 @@ _SHORT_TEXTS = etree.XPath(
     "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
     "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
 _TEXT_BYLINE = re.compile(
-    r"^\W*(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–|·]\s*)?"
+    r"^\W*(?:(?i:datum|date) ?: ?)?"
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}(?:,? \d{1,2}:\d{2}(?: (?i:uhr))?)?(?:\s*[-–|·]\s*|\s+))?"
     r"(?:(?i:posted|written|published|veröffentlicht|geschrieben|verfasst|erstellt|"
     r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel|text)"
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
     r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion) ?: ?|"
     r"(?i:autorin/autor|autor/autorin|autor\*in|autor:in):? )"
     r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
-    r"(?:\s*(?:[|,–—(-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d)|"
-    r"\W*$)")
+    r"(?:\s*(?:[|,–—(/-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d|"
+    r"[A-ZÄÖÜ]\w+ ?:)|\W*$)")
 
 
 # "von Montag bis Sonntag", "by Friday": a day or month after "by" is a date, not a name.
