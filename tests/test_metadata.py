@@ -592,3 +592,14 @@ def test_a_chinese_editor_label_names_the_author_when_nothing_else_does(credit, 
 def test_a_text_byline_after_a_dated_field_gives_the_author(meta_line):
     body = f'<div class="info"><span>{meta_line}</span></div>' + BODY
     assert extract(page(body=body), URL).authors == ["Jana Berger"]
+
+
+@pytest.mark.parametrize("meta_line, authors", [
+    ("11.12.2019 - Jana Berger", ["Jana Berger"]),
+    ("04.02.2022 | 13:10 Uhr | Jana Berger", ["Jana Berger"]),
+    # A video's credit: duration, day, name.
+    ("<span>03:07 Min.</span> <span>| 25.04.24</span> <span>|Jana Berger</span>", []),
+])
+def test_a_full_name_alone_after_the_day_of_a_meta_line_is_the_author(meta_line, authors):
+    body = f'<p class="meta">{meta_line}</p>' + BODY
+    assert extract(page(body=body), URL).authors == authors

@@ -365,6 +365,12 @@ _TEXT_BYLINE = re.compile(
     r"(?:\s*(?:[|,–—(/-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d|"
     r"[A-ZÄÖÜ]\w+ ?:)|\W*$)")
 
+# A news plugin's meta line that gives the day, perhaps the time, then the author's full name
+# alone: "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+_DATED_NAME = re.compile(
+    r"^\W*\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*[-–|·,]?\s*\d{1,2}:\d{2}(?: (?i:uhr))?)?\s*[-–|·]\s*"
+    r"([A-ZÄÖÜÉ][\w'’-]+(?: [A-ZÄÖÜÉ][\w.'’-]+){1,2})\s*$")
+
 
 # "von Montag bis Sonntag", "by Friday": a day or month after "by" is a date, not a name.
 _DAY_OR_MONTH = re.compile(
@@ -377,9 +383,11 @@ _DAY_OR_MONTH = re.compile(
 def _text_byline(page: Selector) -> list[str]:
     for element in _SHORT_TEXTS(page.root):
         text = first(_TEXT(element)) or ""
-        # A meta line's parts side by side: "yas! | By Cara Stiles | April 13, 2020".
-        for part in (text, *text.split(" | ")[1:]):
-            match = _TEXT_BYLINE.match(part)
+        # A meta line's parts side by side: "yas! | By Cara Stiles | April 13, 2020". A name
+        # with no label must follow the day at the line's start: in "03:07 Min. | 25.04.24 |
+        # Jane Roe" it credits a video.
+        for match in (_TEXT_BYLINE.match(text), _DATED_NAME.match(text),
+                      *map(_TEXT_BYLINE.match, text.split(" | ")[1:])):
             if match and not _DAY_OR_MONTH.fullmatch(match.group(1).split()[0]):
                 return [match.group(1)]
     return []
