@@ -603,3 +603,13 @@ def test_a_text_byline_after_a_dated_field_gives_the_author(meta_line):
 def test_a_full_name_alone_after_the_day_of_a_meta_line_is_the_author(meta_line, authors):
     body = f'<p class="meta">{meta_line}</p>' + BODY
     assert extract(page(body=body), URL).authors == authors
+
+
+def test_any_author_class_marks_a_byline_when_nothing_else_names_one():
+    body = ('<div class="header-info__authors"><a class="header-info__author-link" '
+            'href="/redaction/">Jana Berger</a></div>' + BODY)
+    assert extract(page(body=body), URL).authors == ["Jana Berger"]
+    declared = ld(author={"@type": "Organization", "name": "Example News"},
+                  publisher={"@type": "Organization", "name": "Example News"})
+    source = '<p class="text__byline">Quelle: dpa</p>' + BODY
+    assert extract(page(declared, source), URL).authors == ["Example News"]

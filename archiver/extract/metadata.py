@@ -246,10 +246,20 @@ BYLINE_SELECTORS = [
 # `:not`): a selector whose parts the page's classes lack cannot match, and its scan of the
 # whole page is skipped.
 _CLASS_PARTS = re.compile(r'\.([\w-]+)|\[class\*="([^"]+)"\]')
-_BYLINE_XPATHS = [
-    (etree.XPath(HTMLTranslator().css_to_xpath(css)),
-     [dot or star for dot, star in _CLASS_PARTS.findall(re.sub(r":not\([^)]*\)", "", css))])
-    for css in BYLINE_SELECTORS]
+_Selectors = list[tuple[etree.XPath, list[str]]]
+
+
+def _compiled(selectors: list[str]) -> _Selectors:
+    return [(etree.XPath(HTMLTranslator().css_to_xpath(css)),
+             [dot or star for dot, star in _CLASS_PARTS.findall(re.sub(r":not\([^)]*\)", "", css))])
+            for css in selectors]
+
+
+_BYLINE_XPATHS = _compiled(BYLINE_SELECTORS)
+# Any class that speaks of an author or a byline ("header-info__author-link", "date-author",
+# "author-info__txt", "c-page-intro__author"): a page with no declared author and no byline the
+# selectors above or a text byline find may still mark one so.
+_LOOSE_BYLINE_XPATHS = _compiled(['[class*="author"]', '[class*="autor"]', '[class*="byline"]'])
 _CLASSES = etree.XPath("//@class", smart_strings=False)
 # A name in comments, an aside, the page's footer or a picture's caption is someone else's (a
 # footer inside the <article> is the story's own: "Beitrag von ...", the author's card).
@@ -315,10 +325,10 @@ def _is_description(part: str) -> bool:
     return sum(word[0].islower() and len(word) > 3 for word in part.split()) >= 2
 
 
-def _byline_names(page: Selector, url: str) -> list[str]:
+def _byline_names(page: Selector, url: str, xpaths: _Selectors = _BYLINE_XPATHS) -> list[str]:
     """The names in the page's first byline markup, cleaned (`clean_author`)."""
     classes = " ".join(_CLASSES(page.root))
-    for xpath, class_parts in _BYLINE_XPATHS:
+    for xpath, class_parts in xpaths:
         if not all(part in classes for part in class_parts):
             continue
         # `<link rel="author">`, icon-only author links and "Editor" labels name nobody: the
@@ -478,6 +488,10 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     byline = None
     if not named or _all_name_the_site(declared, publisher, page, url, meta):
         byline = _page_byline(page, url)
+        if byline is None and not named:
+            # Loose markup is a last resort: beside a declared site name it is often a source
+            # line ("Quelle: sid/dpa") or a newsroom's initials.
+            byline = _byline_names(page, url, _LOOSE_BYLINE_XPATHS) or None
         if byline and all(_fold(name) in publisher for name in byline):
             # Byline markup that names the site ("The Planetary Press") gives way to a person
             # a text byline names ("Written by: Julie Mollins").
