@@ -613,3 +613,9 @@ def test_any_author_class_marks_a_byline_when_nothing_else_names_one():
                   publisher={"@type": "Organization", "name": "Example News"})
     source = '<p class="text__byline">Quelle: dpa</p>' + BODY
     assert extract(page(declared, source), URL).authors == ["Example News"]
+
+
+@pytest.mark.parametrize("byline", ["Artikel von: Jana Berger", "By: Jana Berger",
+                                    "von: Jana Berger"])
+def test_a_byline_label_with_a_colon_is_no_part_of_the_name(byline):
+    assert clean_author(byline) == ["Jana Berger"]
