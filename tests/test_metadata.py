@@ -619,3 +619,13 @@ def test_any_author_class_marks_a_byline_when_nothing_else_names_one():
                                     "von: Jana Berger"])
 def test_a_byline_label_with_a_colon_is_no_part_of_the_name(byline):
     assert clean_author(byline) == ["Jana Berger"]
+
+
+def test_a_declared_author_that_abbreviates_the_site_gives_way_to_the_byline():
+    byline = "<p>Autorin: Jana Berger</p>" + BODY
+    initials = ld(author={"@type": "Organization", "name": "KN"},
+                  publisher={"@type": "Organization", "name": "Kieler Nachrichten"})
+    assert extract(page(initials, byline), URL).authors == ["Jana Berger"]
+    spelled_out = '<meta name="author" content="Freie Ernst-Stiftung e.V.">'
+    assert extract(page(spelled_out, byline), "https://fes.example/news/1").authors == [
+        "Jana Berger"]

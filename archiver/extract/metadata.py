@@ -412,7 +412,22 @@ def _names_the_site(name: str, publisher: set[str], title_parts: list[str], addr
             _similarity(name, known) >= 0.5 for known in publisher):
         return True
     # A long declared author that merely ends with the site's name is a person's description.
-    return len(name.split()) <= 4 and is_site_name(name, None, address)
+    return len(name.split()) <= 4 and is_site_name(name, None, address) \
+        or _abbreviates_the_site(name, publisher, address)
+
+
+def _initials(words: str, capitalised_only: bool = False) -> str:
+    return "".join(word[0] for word in re.split(r"[\s-]+", words)
+                   if word[:1].isalpha() and (not capitalised_only or word[0].isupper())).casefold()
+
+
+def _abbreviates_the_site(name: str, publisher: set[str], address: str) -> bool:
+    """Whether a declared author is the site's initials ("LN" for "Lübecker Nachrichten") or
+    spells out the host's ("Hanns-Seidel-Stiftung e.V." on hss.de)."""
+    if 2 <= len(name) <= 5 and name.isupper() and name.casefold() in map(_initials, publisher):
+        return True
+    host = re.sub(r"\W", "", site_of(address).rsplit(".", 1)[0])
+    return len(host) >= 2 and len(name.split()) > 1 and _initials(name, True) == host
 
 
 def _all_name_the_site(declared: list[str], publisher: set[str], page: Selector, url: str,
