@@ -629,3 +629,12 @@ def test_a_declared_author_that_abbreviates_the_site_gives_way_to_the_byline():
     spelled_out = '<meta name="author" content="Freie Ernst-Stiftung e.V.">'
     assert extract(page(spelled_out, byline), "https://fes.example/news/1").authors == [
         "Jana Berger"]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Staff Writer", ["Staff Writer"]),
+    ("Planet staff reporter", ["Planet staff reporter"]),
+    ("By Jana Berger, Staff Writer", ["Jana Berger"]),
+])
+def test_a_newsroom_s_staff_byline_is_kept_when_it_names_no_person(byline, names):
+    assert clean_author(byline) == names

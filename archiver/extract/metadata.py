@@ -291,6 +291,7 @@ _HANDLE = re.compile(r"(?<=\w)\s+@\w+")
 # Tue, 05/03/2024".
 _WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*\d.*$",
                            re.I)
+_STAFF = re.compile(r"\bstaff\b", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -311,8 +312,12 @@ def clean_author(name: str) -> list[str]:
     parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
              for part in _AUTHOR_SPLIT.split(name)]
     names = [part for part in parts
-             if part and not _DATE_IN_NAME.search(part) and not _ROLE.search(part)
-             and not _NOT_A_NAME.search(part) and len(part.split()) <= 5]
+             if part and not _DATE_IN_NAME.search(part) and not _NOT_A_NAME.search(part)
+             and len(part.split()) <= 5]
+    # A role is no name, but a newsroom's collective byline is all some pages say: "MND
+    # Staff", "Staff Writer", "Guardian staff reporter".
+    people = [part for part in names if not _ROLE.search(part)]
+    names = people or [part for part in names if _STAFF.search(part)][:1]
     # Beside a name, a site ("Lrt.lt") and a description ("universiteto profesorius") are
     # not other authors; alone they may be all the page says.
     return [names[0], *(part for part in names[1:] if not _DOMAIN.search(part)
@@ -463,7 +468,7 @@ def _chinese_byline(page: Selector) -> list[str]:
 
 def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
-    the page has none. A text byline whose name `clean_author` drops ("By Staff Writer")
+    the page has none. A text byline whose name `clean_author` drops ("By Editor")
     gives []: the page's byline names nobody."""
     markup = _byline_names(page, url)
     if markup:
@@ -501,7 +506,9 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
                                           *meta.get("og:site_name", []))}
     named = _cleaned(declared)
     byline = None
-    if not named or _all_name_the_site(declared, publisher, page, url, meta):
+    # A declared staff byline ("Staff Writer") gives way to a person the page's byline names.
+    if not named or all(_STAFF.search(name) for name in named) \
+            or _all_name_the_site(declared, publisher, page, url, meta):
         byline = _page_byline(page, url)
         if byline is None and not named:
             # Loose markup is a last resort: beside a declared site name it is often a source
