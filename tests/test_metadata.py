@@ -638,3 +638,8 @@ def test_a_declared_author_that_abbreviates_the_site_gives_way_to_the_byline():
 ])
 def test_a_newsroom_s_staff_byline_is_kept_when_it_names_no_person(byline, names):
     assert clean_author(byline) == names
+
+
+@pytest.mark.parametrize("byline", ["김민수 기자", "김민수 특파원"])
+def test_a_korean_role_after_the_name_is_no_part_of_it(byline):
+    assert clean_author(byline) == ["김민수"]

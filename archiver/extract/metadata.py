@@ -291,6 +291,9 @@ _HANDLE = re.compile(r"(?<=\w)\s+@\w+")
 # Tue, 05/03/2024".
 _WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*\d.*$",
                            re.I)
+# Korean bylines give the name, then the role: "신현주 기자" (reporter), "... 특파원"
+# (correspondent).
+_KOREAN_ROLE = re.compile(r"\s+(?:기자|특파원)$")
 _STAFF = re.compile(r"\bstaff\b", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
@@ -309,7 +312,7 @@ def clean_author(name: str) -> list[str]:
     name = _HANDLE.sub("", name)
     name = _WEEKDAY_DATE.sub("", name)
     name = _ALL_POSTS.sub("", name)
-    parts = [_INITIALS.sub("", _without_final_stop(part.strip(" |-–—:")))
+    parts = [_KOREAN_ROLE.sub("", _INITIALS.sub("", _without_final_stop(part.strip(" |-–—:"))))
              for part in _AUTHOR_SPLIT.split(name)]
     names = [part for part in parts
              if part and not _DATE_IN_NAME.search(part) and not _NOT_A_NAME.search(part)
