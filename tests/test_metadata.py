@@ -643,3 +643,13 @@ def test_a_newsroom_s_staff_byline_is_kept_when_it_names_no_person(byline, names
 @pytest.mark.parametrize("byline", ["김민수 기자", "김민수 특파원"])
 def test_a_korean_role_after_the_name_is_no_part_of_it(byline):
     assert clean_author(byline) == ["김민수"]
+
+
+@pytest.mark.parametrize("header", [
+    '<div class="p-description"><ul><li><a class="username" href="/members/jb.7/">jana_b</a>'
+    "</li><li><time>12. Apr 2023</time></li></ul></div>",
+    '<p class="author">Beitrag von <strong><a class="username" href="/u/7">jana_b</a></strong>'
+    " » 12. Apr 2023, 10:00</p>",
+])
+def test_a_forum_names_the_thread_s_starter_in_its_header(header):
+    assert extract(page(body=header + BODY), URL).authors == ["jana_b"]

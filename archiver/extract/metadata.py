@@ -235,11 +235,14 @@ def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str
 BYLINE_SELECTORS = [
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]',
     # Themes' own spellings: "td-post-author-name", "post-author-name", "author__name"; not a
-    # picture's author ("field--name-field-image-author").
+    # picture's author ("field--name-field-image-author"). Forums name the thread's starter in
+    # the thread's header (XenForo's ".p-description") and each post's author (phpBB's
+    # "<p class="author">Beitrag von <a class="username">r23</a> » 26. Apr 2020").
     ".author-name", '[class*="author"][class*="name"]:not([class*="image"]):not([class*="img"])'
     ':not([class*="photo"]):not([class*="foto"]):not([class*="bild"])',
     ".byline__author", ".byline-author", ".entry-author", ".post-author",
-    ".author .fn", ".vcard .fn", 'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
+    ".author .fn", ".vcard .fn", ".p-description .username", ".author .username",
+    'a[href*="/author/"]', 'a[href*="/autor/"]', ".author",
     ".byline", ".autor", ".node__author",
 ]
 # Each selector with the class-name parts it needs ("author" for `.author .fn`, not those under
