@@ -653,3 +653,8 @@ def test_a_korean_role_after_the_name_is_no_part_of_it(byline):
 ])
 def test_a_forum_names_the_thread_s_starter_in_its_header(header):
     assert extract(page(body=header + BODY), URL).authors == ["jana_b"]
+
+
+@pytest.mark.parametrize("byline", ["By Jana Berger, PhD", "Jana Berger, MD, MPH"])
+def test_an_academic_degree_after_the_name_is_no_other_author(byline):
+    assert clean_author(byline) == ["Jana Berger"]

@@ -297,6 +297,7 @@ _WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|
 # Korean bylines give the name, then the role: "신현주 기자" (reporter), "... 특파원"
 # (correspondent).
 _KOREAN_ROLE = re.compile(r"\s+(?:기자|특파원)$")
+_DEGREE = re.compile(r"Ph\.?D\.?|M\.?D\.?|RD|LD|RN|MPH|MSc|MS|MA|MBA|DVM|CDE|FACP")
 _STAFF = re.compile(r"\bstaff\b", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
@@ -324,10 +325,12 @@ def clean_author(name: str) -> list[str]:
     # Staff", "Staff Writer", "Guardian staff reporter".
     people = [part for part in names if not _ROLE.search(part)]
     names = people or [part for part in names if _STAFF.search(part)][:1]
-    # Beside a name, a site ("Lrt.lt") and a description ("universiteto profesorius") are
-    # not other authors; alone they may be all the page says.
+    # Beside a name, a site ("Lrt.lt"), a description ("universiteto profesorius") and an
+    # academic degree ("Grant Tinsley, PhD") are not other authors; alone they may be all the
+    # page says.
     return [names[0], *(part for part in names[1:] if not _DOMAIN.search(part)
-                        and not _is_description(part))] if names else []
+                        and not _is_description(part) and not _DEGREE.fullmatch(part))
+            ] if names else []
 
 
 def _is_description(part: str) -> bool:
