@@ -658,3 +658,8 @@ def test_a_forum_names_the_thread_s_starter_in_its_header(header):
 @pytest.mark.parametrize("byline", ["By Jana Berger, PhD", "Jana Berger, MD, MPH"])
 def test_an_academic_degree_after_the_name_is_no_other_author(byline):
     assert clean_author(byline) == ["Jana Berger"]
+
+
+@pytest.mark.parametrize("byline", ["Interview: Jana Berger", "Text: Jana Berger"])
+def test_an_interview_or_text_credit_label_is_no_part_of_the_name(byline):
+    assert clean_author(byline) == ["Jana Berger"]
