@@ -503,18 +503,27 @@ def _full_name(page: Selector, given: str) -> str:
     return given
 
 
+def _declared_authors(ld: dict, meta: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """The declared authors as written and their cleaned names (`_cleaned`): JSON-LD's, the
+    ones that name someone; without those ("admin"), the meta tags'."""
+    ld_names = names(ld.get("author"))
+    cleaned = [clean_author(unescape(name)) for name in ld_names]
+    if any(cleaned):
+        return ([name for name, found in zip(ld_names, cleaned, strict=True) if found],
+                [name for found in cleaned for name in found])
+    declared = [value for key in ("author", "article:author", "dc.creator", "parsely-author",
+                                  "sailthru.author", "byl") for value in meta.get(key, [])
+                if not value.startswith(("http://", "https://"))]  # article:author: often a URL
+    return declared, _cleaned(declared)
+
+
 def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
     """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
-    # A JSON-LD author that names no one ("admin") gives way to the meta tags.
-    declared = [name for name in names(ld.get("author")) if clean_author(name)] or [
-        value for key in ("author", "article:author", "dc.creator", "parsely-author",
-                          "sailthru.author", "byl") for value in meta.get(key, [])
-        if not value.startswith(("http://", "https://"))]  # article:author is often a URL
+    declared, named = _declared_authors(ld, meta)
     # A meta author that is the publisher ("STERN.de", "Lesotho Times") names no one: the
     # byline may.
     publisher = {_fold(name) for name in (*names(ld.get("publisher")),
                                           *meta.get("og:site_name", []))}
-    named = _cleaned(declared)
     byline = None
     # A declared staff byline ("Staff Writer") gives way to a person the page's byline names.
     if not named or all(_STAFF.search(name) for name in named) \
