@@ -79,10 +79,11 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     objects = json_ld_objects(page)
     ld = json_ld_article(objects)
     meta = meta_tags(page)
+    page_title = metadata.document_title(page)  # both the title and the authors read it
 
     generic: dict[str, Callable[[], object]] = {
-        "title": lambda: metadata.title(page, url, ld, meta),
-        "authors": lambda: metadata.authors(page, url, ld, meta),
+        "title": lambda: metadata.title(page, url, ld, meta, page_title),
+        "authors": lambda: metadata.authors(page, url, ld, meta, page_title),
         "published": lambda: metadata.published(page, url, ld, meta),
         "modified": lambda: metadata.modified(ld, meta),
         "tags": lambda: metadata.tags(ld, meta),

@@ -194,12 +194,19 @@ def site_name(ld: dict, meta: dict[str, list[str]]) -> str | None:
                  *names(ld.get("publisher")))
 
 
-def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
+def document_title(page: Selector) -> str:
+    """The page's <title>, whitespace collapsed; "" when it has none."""
+    return first(page.xpath("//title/text()").get()) or ""
+
+
+def title(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
+          page_title: str | None = None) -> str | None:
     """The headline as the page shows it: a declared one (JSON-LD, OpenGraph, Twitter) in the
     words of the page's <h1> when the <h1> shows it, else the first declared one; without any,
     the <h1>, else the part of the <title> a heading shows, else the <title>; the site's name
-    cut from the end, and a kicker that a declared title leaves out."""
-    page_title = first(page.xpath("//title/text()").get())
+    cut from the end, and a kicker that a declared title leaves out. `page_title`: the
+    page's `document_title`, when the caller has read it."""
+    page_title = document_title(page) if page_title is None else page_title
     # JSON-LD often carries an SEO headline, OpenGraph the one the page shows: any may match.
     headlines = text_values(ld.get("headline"))
     candidates = [_uncut(value, page_title)
@@ -446,9 +453,10 @@ def _abbreviates_the_site(name: str, publisher: set[str], address: str) -> bool:
 
 
 def _all_name_the_site(declared: list[str], publisher: set[str], page: Selector, url: str,
-                       meta: dict[str, list[str]]) -> bool:
+                       meta: dict[str, list[str]], page_title: str | None) -> bool:
     """Whether every declared author is the site (see `_names_the_site`)."""
-    title_parts = _TITLE_SEPARATOR.split(first(page.xpath("//title/text()").get()) or "")
+    title_parts = _TITLE_SEPARATOR.split(
+        document_title(page) if page_title is None else page_title)
     address = first(*meta.get("og:url", []),
                     page.xpath("//link[@rel='canonical']/@href").get(), url) or ""
     return all(_names_the_site(name, publisher, title_parts, address) for name in declared)
@@ -517,8 +525,10 @@ def _declared_authors(ld: dict, meta: dict[str, list[str]]) -> tuple[list[str], 
     return declared, _cleaned(declared)
 
 
-def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> list[str]:
-    """Names of the article's authors: JSON-LD, meta tags, then the page's byline."""
+def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
+            page_title: str | None = None) -> list[str]:
+    """Names of the article's authors: JSON-LD, meta tags, then the page's byline.
+    `page_title`: the page's `document_title`, when the caller has read it."""
     declared, named = _declared_authors(ld, meta)
     # A meta author that is the publisher ("STERN.de", "Lesotho Times") names no one: the
     # byline may.
@@ -527,7 +537,7 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> l
     byline = None
     # A declared staff byline ("Staff Writer") gives way to a person the page's byline names.
     if not named or all(_STAFF.search(name) for name in named) \
-            or _all_name_the_site(declared, publisher, page, url, meta):
+            or _all_name_the_site(declared, publisher, page, url, meta, page_title):
         byline = _page_byline(page, url)
         if byline is None and not named:
             # Loose markup is a last resort: beside a declared site name it is often a source
