@@ -663,3 +663,37 @@ def test_an_academic_degree_after_the_name_is_no_other_author(byline):
 @pytest.mark.parametrize("byline", ["Interview: Jana Berger", "Text: Jana Berger"])
 def test_an_interview_or_text_credit_label_is_no_part_of_the_name(byline):
     assert clean_author(byline) == ["Jana Berger"]
+
+
+def test_a_year_alone_is_no_day_of_publication():
+    # Scholarly pages mark up each citation's year: <meta itemprop="datePublished" content="1988">.
+    citation = '<meta itemprop="datePublished" content="1988">'
+    html = page(body=BODY + citation + '<time datetime="2017-01-30">30 January 2017</time>')
+    assert extract(html, URL).published == "2017-01-30"
+    assert iso_date("2017-01") is None
+
+
+def test_the_unix_epoch_is_an_empty_date_field_not_a_date():
+    head = ld(datePublished="1970-01-01T01:00:00+01:00", dateModified="1970-01-01T01:00:00+01:00")
+    article = extract(page(head), URL)
+    assert (article.published, article.modified) == ("2024-05-03", None)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("10.12.2022, 07:00:03", "2022-12-10T07:00:03"), ("06.11.2023", "2023-11-06"),
+])
+def test_a_dotted_numeric_date_puts_the_day_first(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_a_time_in_a_list_of_related_posts_dates_another_article():
+    related = ('<ul class="related-posts"><li><article><p class="post-date">'
+               '<time datetime="2009-04-11 18:06:36">11. April 2009</time></p></article></li></ul>')
+    assert extract(page(body=BODY + related), URL).published == "2024-05-03"
+
+
+def test_an_update_saved_before_a_scheduled_publication_is_no_later_modification():
+    head = ld(datePublished="2023-01-01T07:00:55+00:00", dateModified="2022-12-29T13:25:54+00:00")
+    assert extract(page(head), URL).modified == "2023-01-01T07:00:55+00:00"
+    later = ld(datePublished="2023-01-01T07:00:55+00:00", dateModified="2023-01-02T08:00:00Z")
+    assert extract(page(later), URL).modified == "2023-01-02T08:00:00+00:00"

@@ -90,6 +90,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     }
     for name, compute in generic.items():
         setattr(article, name, found[name] if name in found else compute())
+    article.modified = metadata.not_before(article.modified, article.published)
     # A profile's canonical URL is held to the same rules as the page's own.
     article.canonical_url = metadata.canonical_url(page, url, meta, found.get("canonical_url"))
     neighbours = find_neighbours(page, url) if {"prev_url", "next_url"} - found.keys() else ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -40,6 +40,11 @@ _ZONES = {"CET": 3600, "CEST": 7200, "MEZ": 3600, "MESZ": 7200, "WET": 0, "WEST"
           "AEDT": 39600, "UTC": 0, "GMT": 0, "Z": 0}
 _HAS_ZONE = re.compile(r"T.*[+-]\d{2}:\d{2}$")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}[./]\d{4}$")
+# A year or a month without its day: a citation's "1988" in scholarly microdata, not a day.
+_NO_DAY = re.compile(r"^\d{4}(?:[-/]\d{1,2})?$")
+# "10.12.2022": dotted numeric dates put the day first wherever they are written (German,
+# Russian, Polish, Nordic pages); dateutil reads them month first.
+_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
@@ -573,7 +578,7 @@ def iso_date(value: str | None) -> str | None:
     """A date as ISO 8601: with its UTC offset when the page gives a zone, a bare date when the
     page gives only a day; None when it is not a date."""
     value = collapse(value)
-    if not value:
+    if not value or _NO_DAY.match(value):
         return None
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -582,14 +587,21 @@ def iso_date(value: str | None) -> str | None:
             with warnings.catch_warnings():
                 # A zone name nobody knows ("ZZ"): keep the local time rather than no date.
                 warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-                moment = dateutil_parser.parse(value, default=_NO_TIME, tzinfos=_ZONES)
+                moment = dateutil_parser.parse(value, default=_NO_TIME, tzinfos=_ZONES,
+                                               dayfirst=bool(_DOTTED.match(value)))
         except (ValueError, OverflowError, TypeError):
             return None
-    if not 1800 < moment.year < 2200:
+    if not 1800 < moment.year < 2200 or _is_epoch(moment):
         return None
     if _DATE_ONLY.match(value):
         return moment.date().isoformat()
     return moment.isoformat()
+
+
+def _is_epoch(moment: datetime) -> bool:
+    """Whether `moment` is the Unix epoch, which CMSs print for an empty date field
+    ("1970-01-01T01:00:00+01:00")."""
+    return moment.replace(tzinfo=moment.tzinfo or UTC).timestamp() == 0
 
 
 def _first_date(*values: str | None) -> str | None:
@@ -606,8 +618,11 @@ def _first_date(*values: str | None) -> str | None:
     return naive
 
 
-_ARTICLE_TIME = etree.XPath(HTMLTranslator().css_to_xpath("article time[datetime]"))
-_TIME = etree.XPath(HTMLTranslator().css_to_xpath("time[datetime]"))
+# A <time> in a list of related posts (WordPress themes' "related-posts", Jetpack's
+# "jp-relatedposts") dates another article.
+_NOT_RELATED = "[not(ancestor::*[not(self::html or self::body)][contains(@class, 'related')])]"
+_ARTICLE_TIME = etree.XPath("//article//time[@datetime]" + _NOT_RELATED)
+_TIME = etree.XPath("//time[@datetime]" + _NOT_RELATED)
 
 
 def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
@@ -629,9 +644,33 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
 
 
 def modified(ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """When the article was last updated, as the page declares it."""
     return _first_date(*text_values(ld.get("dateModified")),
                        *meta.get("article:modified_time", []), *meta.get("og:updated_time", []),
                        *meta.get("datemodified", []), *meta.get("last-modified", []))
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:  # a site profile's date as the page prints it
+        return None
+
+
+def not_before(modified: str | None, published: str | None) -> str | None:
+    """`modified`, or `published` when the declared update precedes the publication: a post
+    saved as a draft and published later at a scheduled time keeps its last save as its
+    modification date ("dateModified": "2022-12-29T13:25", "datePublished": "2023-01-01T07:00")."""
+    update, publication = _moment(modified or ""), _moment(published or "")
+    if not update or not publication:
+        return modified
+    if len(modified) == 10 or len(published) == 10:  # a day alone: compare the days
+        earlier = update.date() < publication.date()
+    elif (update.tzinfo is None) != (publication.tzinfo is None):  # compare the wall clocks
+        earlier = update.replace(tzinfo=None) < publication.replace(tzinfo=None)
+    else:
+        earlier = update < publication
+    return published if earlier else modified
 
 
 def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | None) -> str | None:
