@@ -417,6 +417,7 @@ def test_tags_from_keywords_split_and_deduplicated():
     # Escaped twice by the CMS: the attribute holds "&amp;".
     ("Governance &amp;amp; Traditional Affairs", ["Governance & Traditional Affairs"]),
     ("_Prio_3, Salzburg", ["Salzburg"]),  # the CMS's internal marker
+    ("'VW-Chef, Diess, China'", ["VW-Chef", "Diess", "China"]),  # a quoted list
 ])
 def test_tags_are_split_decoded_and_kept_once_without_internal_markers(keywords, tags):
     html = page(f'<meta name="keywords" content="{keywords}">')
@@ -697,3 +698,15 @@ def test_an_update_saved_before_a_scheduled_publication_is_no_later_modification
     assert extract(page(head), URL).modified == "2023-01-01T07:00:55+00:00"
     later = ld(datePublished="2023-01-01T07:00:55+00:00", dateModified="2023-01-02T08:00:00Z")
     assert extract(page(later), URL).modified == "2023-01-02T08:00:00+00:00"
+
+
+def test_the_editorial_article_tags_win_over_seo_keywords_in_json_ld():
+    head = ld(keywords="juez, cita, investigado") + (
+        '<meta property="article:tag" content="Madrid"><meta property="article:tag" '
+        'content="Fiestas populares">')
+    assert extract(page(head), URL).tags == ["Madrid", "Fiestas populares"]
+
+
+def test_empty_json_ld_keywords_give_way_to_the_keywords_meta_tag():
+    head = ld(keywords="") + '<meta name="keywords" content="Abnehmen">'
+    assert extract(page(head), URL).tags == ["Abnehmen"]

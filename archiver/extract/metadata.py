@@ -688,21 +688,30 @@ def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | N
 
 # Keywords in one string: "a, b, c" or "a; b; c".
 _TAG_SEPARATOR = re.compile(r"[,;]")
+_QUOTES = "'\"«»“”‘’„"
 
 
-def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
-    """The article's tags, once each; a CMS's internal markers ("_Prio_3") left out."""
-    values = text_values(ld.get("keywords")) or meta.get("article:tag", []) \
-        or meta.get("keywords", []) or meta.get("news_keywords", [])
+def _clean_tags(values: list[str]) -> list[str]:
+    """Tags out of keyword strings, once each; a CMS's internal markers ("_Prio_3") left out."""
     result: list[str] = []
     seen: set[str] = set()
     for value in values:
         for tag in _TAG_SEPARATOR.split(unescape(value)):
-            tag = collapse(tag)
+            # A quoted list ("'VW-Chef, Diess, China'") leaves its quote marks on the ends.
+            tag = collapse(tag).strip(_QUOTES).strip()
             if tag and not tag.startswith("_") and tag.casefold() not in seen:
                 seen.add(tag.casefold())
                 result.append(tag)
     return result
+
+
+def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
+    """The article's tags from the first source that has some. OpenGraph's `article:tag`
+    lists the editorial tags the page links to; JSON-LD keywords are often an SEO plugin's
+    list of the headline's words ("juez, cita, investigado"), or left empty ("")."""
+    sources = (meta.get("article:tag", []), text_values(ld.get("keywords")),
+               meta.get("keywords", []), meta.get("news_keywords", []))
+    return next((found for found in map(_clean_tags, sources) if found), [])
 
 
 def canonical_url(page: Selector, url: str, meta: dict[str, list[str]],
