@@ -710,3 +710,23 @@ def test_the_editorial_article_tags_win_over_seo_keywords_in_json_ld():
 def test_empty_json_ld_keywords_give_way_to_the_keywords_meta_tag():
     head = ld(keywords="") + '<meta name="keywords" content="Abnehmen">'
     assert extract(page(head), URL).tags == ["Abnehmen"]
+
+
+ENGLISH = "<p>" + "The government adopted new traffic rules on Friday morning. " * 6 + "</p>"
+
+
+def test_a_theme_s_default_english_gives_way_to_the_language_the_body_is_written_in():
+    assert extract(page(lang="en-US"), URL).language == "de"
+    assert extract(page(lang="en-US", body=ENGLISH), URL).language == "en-US"
+    # Another declared language is the site's own choice: it stays.
+    assert extract(page(lang="fr"), URL).language == "fr"
+
+
+@pytest.mark.parametrize("head, lang, expected", [
+    (ld(inLanguage="kr"), "ko", "ko"),  # a country code is no language: the next declaration
+    (ld(inLanguage="eng"), "", "en"),  # ISO 639-2 codes in their BCP 47 form
+    ("", "zh-hant-tw", "zh-Hant-TW"),
+])
+def test_declared_languages_become_bcp_47_tags(head, lang, expected):
+    assert extract(page(head, body="<p>Too short to tell.</p>", lang=lang),
+                   URL).language == expected

@@ -10,15 +10,18 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import cache
 from html import unescape
 from urllib.parse import urlsplit
 
 import htmldate
-import py3langid
+from babel import localedata
+from babel.core import get_global
 from dateutil import parser as dateutil_parser
 from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from ..dedupe import (
     absolute_url,
@@ -46,6 +49,9 @@ _NO_DAY = re.compile(r"^\d{4}(?:[-/]\d{1,2})?$")
 # Russian, Polish, Nordic pages); dateutil reads them month first.
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
+# How sure py3langid must be, and on how much text, for the body to overrule a declared English.
+_SURE = 0.9
+_SURE_LENGTH = 200
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
 _TEXT = etree.XPath("string()")
@@ -673,17 +679,49 @@ def not_before(modified: str | None, published: str | None) -> str | None:
     return published if earlier else modified
 
 
+@cache
+def _identifier() -> LanguageIdentifier:
+    """py3langid's model, with probabilities that say how sure it is."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@cache
+def _known_languages() -> frozenset[str]:
+    return frozenset(code.split("_")[0] for code in localedata.locale_identifiers())
+
+
+def _language_tag(value: str) -> str | None:
+    """A declared language as a BCP 47 tag ("de_de" -> "de-DE", ISO 639-2 "eng" -> "en");
+    None when its first part names no language (the country code "kr" for Korean pages)."""
+    if not _LANGUAGE_TAG.match(value):
+        return None
+    primary, *subtags = value.replace("_", "-").split("-")
+    primary = primary.lower()
+    if len(primary) == 3:
+        primary = get_global("language_aliases").get(primary, primary).split("_")[0]
+    if primary not in _known_languages():
+        return None
+    # BCP 47's casing: "zh-Hant-TW".
+    return "-".join([primary, *(tag.upper() if len(tag) == 2 else tag.title() if len(tag) == 4
+                                else tag.lower() for tag in subtags)])
+
+
 def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | None) -> str | None:
-    """The declared language (JSON-LD, `<html lang>`, meta), else one guessed from the body."""
-    value = first(*text_values(ld.get("inLanguage")), page.xpath("/html/@lang").get(),
+    """The declared language (JSON-LD, `<html lang>`, meta), else one guessed from the body.
+    Themes and site builders ship with `lang="en-US"` that many sites writing in other
+    languages keep: a declared English gives way to another language the body is surely in."""
+    candidates = (*text_values(ld.get("inLanguage")), page.xpath("/html/@lang").get(),
                   *meta.get("content-language", []), *meta.get("dc.language", []),
                   *meta.get("og:locale", []))
-    if value and _LANGUAGE_TAG.match(value):
-        primary, _, region = value.replace("_", "-").partition("-")
-        return f"{primary.lower()}-{region.upper()}" if region else primary.lower()
-    if body and len(body) >= 100:
-        return py3langid.classify(body[:2000])[0]
-    return None
+    declared = next(filter(None, (_language_tag(value) for value in map(first, candidates)
+                                  if value)), None)
+    if not body or len(body) < 100:
+        return declared
+    detected, probability = _identifier().classify(body[:2000])
+    if declared is None or declared.split("-")[0] == "en" and detected != "en" \
+            and probability >= _SURE and len(body) >= _SURE_LENGTH:
+        return detected
+    return declared
 
 
 # Keywords in one string: "a, b, c" or "a; b; c".
