@@ -730,3 +730,19 @@ def test_a_theme_s_default_english_gives_way_to_the_language_the_body_is_written
 def test_declared_languages_become_bcp_47_tags(head, lang, expected):
     assert extract(page(head, body="<p>Too short to tell.</p>", lang=lang),
                    URL).language == expected
+
+
+def test_a_canonical_on_another_subdomain_of_the_site_is_trusted():
+    edition = '<link rel="canonical" href="https://www.news.example/2024/05/03/story/">'
+    assert extract(page(edition), "https://edition.news.example/2024/05/03/story/") \
+        .canonical_url == "https://www.news.example/2024/05/03/story/"
+    # Two sites on one host platform are not one site.
+    blog = '<link rel="canonical" href="https://bob.blogs.example/story/">'
+    assert extract(page(blog), "https://alice.blogs.example/story/").canonical_url \
+        == "https://alice.blogs.example/story/"
+
+
+def test_a_canonical_pointing_to_the_home_page_on_an_article_gives_way_to_og_url():
+    head = ('<link rel="canonical" href="https://www.news.example">'
+            '<meta property="og:url" content="https://www.news.example/2024/05/03/story/">')
+    assert extract(page(head), URL).canonical_url == "https://www.news.example/2024/05/03/story/"

@@ -752,12 +752,27 @@ def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
     return next((found for found in map(_clean_tags, sources) if found), [])
 
 
+def _same_organisation(declared: str, url: str) -> bool:
+    """Whether `declared` is on the site of `url` or on a parent or child of its host: a site's
+    editions and language subdomains name one canonical ("edition.cnn.com" -> "www.cnn.com",
+    "www.linkedin.com" -> "de.linkedin.com")."""
+    host, other = site_of(declared), site_of(url)
+    shorter, longer = sorted((host, other), key=len)
+    return bool(host) and (host == other or "." in shorter and longer.endswith("." + shorter))
+
+
 def canonical_url(page: Selector, url: str, meta: dict[str, list[str]],
                   href: str | None = None) -> str:
-    """The article's key: its declared canonical URL (`href` when a site profile found one,
-    else `<link rel=canonical>`, else `og:url`) when that stays on the site, else `url`."""
-    href = first(href, page.xpath('//link[contains(concat(" ", translate(@rel, "CANONICAL", '
-                                  '"canonical"), " "), " canonical ")]/@href').get(),
-                 *meta.get("og:url", []))
-    declared = absolute_url(url, href) if href else None
-    return canonicalize(strip_tracking(declared if declared and same_site(declared, url) else url))
+    """The article's key: its first declared canonical URL (`href` when a site profile found
+    one, `<link rel=canonical>`, `og:url`) that stays on the site, else `url`. A declared home
+    page on an article's page is a CMS's default, not the article's address."""
+    hrefs = (href, page.xpath('//link[contains(concat(" ", translate(@rel, "CANONICAL", '
+                              '"canonical"), " "), " canonical ")]/@href').get(),
+             *meta.get("og:url", []))
+    on_home_page = is_home_path(urlsplit(url).path)
+    for value in filter(None, map(first, hrefs)):
+        declared = absolute_url(url, value)
+        if declared and _same_organisation(declared, url) and (
+                on_home_page or not is_home_path(urlsplit(declared).path)):
+            return canonicalize(strip_tracking(declared))
+    return canonicalize(strip_tracking(url))
