@@ -746,3 +746,15 @@ def test_a_canonical_pointing_to_the_home_page_on_an_article_gives_way_to_og_url
     head = ('<link rel="canonical" href="https://www.news.example">'
             '<meta property="og:url" content="https://www.news.example/2024/05/03/story/">')
     assert extract(page(head), URL).canonical_url == "https://www.news.example/2024/05/03/story/"
+
+
+@pytest.mark.parametrize("meta_line", [
+    '<span class="date">Actualizado el: <time datetime="2024-05-04 21:12:57">4 mayo</time></span>',
+    '<p>Veröffentlicht <time datetime="2024-05-03T08:00:00+02:00">3. Mai</time> '
+    '<span>Aktualisiert am <time datetime="2024-05-04T21:12:57+02:00">4. Mai</time></span></p>',
+    '<time datetime="2024-05-04T21:12:57+02:00">Updated May 4, 2024</time>',
+])
+def test_a_time_labelled_as_an_update_gives_the_modified_date_not_the_published(meta_line):
+    article = extract(page(body=meta_line + BODY), URL)
+    assert article.published.startswith("2024-05-03")
+    assert article.modified.startswith("2024-05-04T21:12:57")

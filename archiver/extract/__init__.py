@@ -85,7 +85,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         "title": lambda: metadata.title(page, url, ld, meta, page_title),
         "authors": lambda: metadata.authors(page, url, ld, meta, page_title),
         "published": lambda: metadata.published(page, url, ld, meta),
-        "modified": lambda: metadata.modified(ld, meta),
+        "modified": lambda: metadata.modified(page, ld, meta),
         "tags": lambda: metadata.tags(ld, meta),
     }
     for name, compute in generic.items():

@@ -631,10 +631,33 @@ _ARTICLE_TIME = etree.XPath("//article//time[@datetime]" + _NOT_RELATED)
 _TIME = etree.XPath("//time[@datetime]" + _NOT_RELATED)
 
 
+# "Updated 14:20", "Aktualisiert am", "Actualizado el:", "mis à jour le": the <time> after
+# such a label (or starting with it) is the last update, not the publication.
+_UPDATE = (r"(?:updated|last modified|aktualisiert|actualizado|atualizado|mis à jour|"
+           r"bijgewerkt|aggiornato|zaktualizowano)")
+_UPDATE_BEFORE = re.compile(_UPDATE + r"(?:\s+\w{1,3})?\W*$", re.I)
+_UPDATE_FIRST = re.compile(r"^\W*" + _UPDATE + r"\b", re.I)
+
+
+def _is_update(time: etree._Element) -> bool:
+    """Whether a `<time>` is marked as the article's last update, by microdata or a label."""
+    if (time.get("itemprop") or "").lower() == "datemodified":
+        return True
+    shown = first(_TEXT(time)) or ""
+    around = first(_TEXT(time.getparent())) or ""
+    before = around[: around.find(shown)] if shown in around else ""
+    return bool(_UPDATE_BEFORE.search(before) or _UPDATE_FIRST.match(shown))
+
+
+def _times(page: Selector) -> list[etree._Element]:
+    """The page's `<time datetime>` elements, those of its <article> if it has any."""
+    return _ARTICLE_TIME(page.root) or _TIME(page.root)
+
+
 def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
-    """When the article was first published: declared dates, then `<time datetime>`, then
-    htmldate's reading of the page (URL, text, markup) as a day."""
-    times = _ARTICLE_TIME(page.root) or _TIME(page.root)
+    """When the article was first published: declared dates, then `<time datetime>` (not one
+    marked as an update), then htmldate's reading of the page (URL, text, markup) as a day."""
+    times = [time for time in _times(page) if not _is_update(time)]
     declared = _first_date(
         *text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
@@ -649,11 +672,13 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         return None
 
 
-def modified(ld: dict, meta: dict[str, list[str]]) -> str | None:
-    """When the article was last updated, as the page declares it."""
+def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """When the article was last updated: declared dates, then a `<time>` marked as an update."""
+    updates = [time for time in _times(page) if _is_update(time)]
     return _first_date(*text_values(ld.get("dateModified")),
                        *meta.get("article:modified_time", []), *meta.get("og:updated_time", []),
-                       *meta.get("datemodified", []), *meta.get("last-modified", []))
+                       *meta.get("datemodified", []), *meta.get("last-modified", []),
+                       updates[0].get("datetime") if updates else None)
 
 
 def _moment(value: str) -> datetime | None:
