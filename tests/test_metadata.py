@@ -758,3 +758,20 @@ def test_a_time_labelled_as_an_update_gives_the_modified_date_not_the_published(
     article = extract(page(body=meta_line + BODY), URL)
     assert article.published.startswith("2024-05-03")
     assert article.modified.startswith("2024-05-04T21:12:57")
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # The update, written unambiguously, shows the day comes first.
+    ('<meta property="article:published_time" content="10/05/2022 05:22 pm">'
+     '<meta property="article:modified_time" content="2022/05/10 17:36:11">', BODY,
+     "2022-05-10T17:22:00"),
+    # The <time>'s own text shows it.
+    ("", '<time datetime="01-11-2023 10:29">1. November 2023 10:29</time>' + BODY,
+     "2023-11-01T10:29:00"),
+    # Nothing says otherwise: month first, as dateutil reads it.
+    ('<meta property="article:published_time" content="11/01/2023 12:43:42">', BODY,
+     "2023-11-01T12:43:42"),
+])
+def test_a_date_readable_either_way_is_read_as_the_page_s_other_dates_show_it(head, body,
+                                                                              expected):
+    assert extract(page(head, body=body), URL).published == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from html import unescape
@@ -48,6 +48,8 @@ _NO_DAY = re.compile(r"^\d{4}(?:[-/]\d{1,2})?$")
 # "10.12.2022": dotted numeric dates put the day first wherever they are written (German,
 # Russian, Polish, Nordic pages); dateutil reads them month first.
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# "10/05/2022", "01-11-2023": the 10th of May in most of the world, October 5th in the US.
+_EITHER_WAY = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 # How sure py3langid must be, and on how much text, for the body to overrule a declared English.
 _SURE = 0.9
@@ -580,9 +582,10 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
     return people or result
 
 
-def iso_date(value: str | None) -> str | None:
+def iso_date(value: str | None, day_first: bool = False) -> str | None:
     """A date as ISO 8601: with its UTC offset when the page gives a zone, a bare date when the
-    page gives only a day; None when it is not a date."""
+    page gives only a day; None when it is not a date. "01/11/2023" is read month first unless
+    `day_first`."""
     value = collapse(value)
     if not value or _NO_DAY.match(value):
         return None
@@ -594,7 +597,7 @@ def iso_date(value: str | None) -> str | None:
                 # A zone name nobody knows ("ZZ"): keep the local time rather than no date.
                 warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
                 moment = dateutil_parser.parse(value, default=_NO_TIME, tzinfos=_ZONES,
-                                               dayfirst=bool(_DOTTED.match(value)))
+                                               dayfirst=day_first or bool(_DOTTED.match(value)))
         except (ValueError, OverflowError, TypeError):
             return None
     if not 1800 < moment.year < 2200 or _is_epoch(moment):
@@ -610,16 +613,27 @@ def _is_epoch(moment: datetime) -> bool:
     return moment.replace(tzinfo=moment.tzinfo or UTC).timestamp() == 0
 
 
-def _first_date(*values: str | None) -> str | None:
-    """The first value that is a date; when it gives a time without a zone, the same time with
-    its zone from another value ("2023-04-28 18:11:01.0" in JSON-LD, "…T18:11:01+02:00" in a
-    meta tag)."""
-    dates = [date for date in map(iso_date, values) if date]
-    if not dates:
+def _as_shown(value: str, date: str, witnesses: Iterable[str | None]) -> str:
+    """`date`, read from `value`, or its day-first reading when `value` could be read either
+    way and only that reading is a day the page gives elsewhere: its update in another form
+    ("2022/05/10 17:36"), a <time>'s text ("1. November 2023")."""
+    if not _EITHER_WAY.match(value.strip()):
+        return date
+    shown = {day[:10] for day in map(iso_date, witnesses) if day}
+    day_first = iso_date(value, day_first=True)
+    return day_first if day_first and date[:10] not in shown and day_first[:10] in shown else date
+
+
+def _first_date(*values: str | None, witnesses: Iterable[str | None] = ()) -> str | None:
+    """The first value that is a date (read as the page's other dates `witnesses` show it, see
+    `_as_shown`); when it gives a time without a zone, the same time with its zone from another
+    value ("2023-04-28 18:11:01.0" in JSON-LD, "…T18:11:01+02:00" in a meta tag)."""
+    dated = [(value, date) for value in values if value and (date := iso_date(value))]
+    if not dated:
         return None
-    naive = dates[0]
+    naive = _as_shown(*dated[0], witnesses)
     if len(naive) > 10 and not _HAS_ZONE.search(naive):
-        return next((date for date in dates[1:] if _HAS_ZONE.search(date)
+        return next((date for _, date in dated[1:] if _HAS_ZONE.search(date)
                      and date[:19] == naive[:19]), naive)
     return naive
 
@@ -663,7 +677,8 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
         *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
         *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
-        *meta.get("cxenseparse:publishtime", []), times[0].get("datetime") if times else None)
+        *meta.get("cxenseparse:publishtime", []), times[0].get("datetime") if times else None,
+        witnesses=_other_dates(page, ld, meta, times))
     if declared:
         return declared
     try:
@@ -672,13 +687,25 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         return None
 
 
+def _declared_updates(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str | None]:
+    """The values that may give the last update: declared ones, a `<time>` marked as one."""
+    updates = [time for time in _times(page) if _is_update(time)]
+    return [*text_values(ld.get("dateModified")), *meta.get("article:modified_time", []),
+            *meta.get("og:updated_time", []), *meta.get("datemodified", []),
+            *meta.get("last-modified", []), updates[0].get("datetime") if updates else None]
+
+
+def _other_dates(page: Selector, ld: dict, meta: dict[str, list[str]],
+                 times: list[etree._Element]) -> Iterator[str | None]:
+    """Days the page gives besides its publication (read only when one is needed): its
+    update, the text its `<time>` elements show."""
+    yield from _declared_updates(page, ld, meta)
+    yield from (first(_TEXT(time)) for time in times)
+
+
 def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """When the article was last updated: declared dates, then a `<time>` marked as an update."""
-    updates = [time for time in _times(page) if _is_update(time)]
-    return _first_date(*text_values(ld.get("dateModified")),
-                       *meta.get("article:modified_time", []), *meta.get("og:updated_time", []),
-                       *meta.get("datemodified", []), *meta.get("last-modified", []),
-                       updates[0].get("datetime") if updates else None)
+    return _first_date(*_declared_updates(page, ld, meta))
 
 
 def _moment(value: str) -> datetime | None:
