@@ -687,25 +687,29 @@ def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) ->
         return None
 
 
-def _declared_updates(page: Selector, ld: dict, meta: dict[str, list[str]]) -> list[str | None]:
-    """The values that may give the last update: declared ones, a `<time>` marked as one."""
-    updates = [time for time in _times(page) if _is_update(time)]
+def _declared_updates(ld: dict, meta: dict[str, list[str]]) -> list[str]:
     return [*text_values(ld.get("dateModified")), *meta.get("article:modified_time", []),
             *meta.get("og:updated_time", []), *meta.get("datemodified", []),
-            *meta.get("last-modified", []), updates[0].get("datetime") if updates else None]
+            *meta.get("last-modified", [])]
+
+
+def _update_time(page: Selector) -> str | None:
+    """The `datetime` of the first `<time>` marked as an update."""
+    return next((time.get("datetime") for time in _times(page) if _is_update(time)), None)
 
 
 def _other_dates(page: Selector, ld: dict, meta: dict[str, list[str]],
                  times: list[etree._Element]) -> Iterator[str | None]:
     """Days the page gives besides its publication (read only when one is needed): its
     update, the text its `<time>` elements show."""
-    yield from _declared_updates(page, ld, meta)
+    yield from _declared_updates(ld, meta)
+    yield _update_time(page)
     yield from (first(_TEXT(time)) for time in times)
 
 
 def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """When the article was last updated: declared dates, then a `<time>` marked as an update."""
-    return _first_date(*_declared_updates(page, ld, meta))
+    return _first_date(*_declared_updates(ld, meta)) or _first_date(_update_time(page))
 
 
 def _moment(value: str) -> datetime | None:
@@ -767,11 +771,11 @@ def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | N
                   *meta.get("og:locale", []))
     declared = next(filter(None, (_language_tag(value) for value in map(first, candidates)
                                   if value)), None)
-    if not body or len(body) < 100:
+    if not body or len(body) < 100 or declared and declared.split("-")[0] != "en":
         return declared
     detected, probability = _identifier().classify(body[:2000])
-    if declared is None or declared.split("-")[0] == "en" and detected != "en" \
-            and probability >= _SURE and len(body) >= _SURE_LENGTH:
+    if declared is None or detected != "en" and probability >= _SURE \
+            and len(body) >= _SURE_LENGTH:
         return detected
     return declared
 
