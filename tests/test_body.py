@@ -747,3 +747,11 @@ def test_an_element_marked_author_that_holds_the_story_is_text():
                                   "Originally published by The Example Times"])
 def test_attribution_markers_are_left_for_the_attribution_step(line):
     assert not is_furniture_line(line)
+
+
+def test_php_error_messages_printed_into_the_page_are_not_text():
+    # A server that shows PHP's errors prints them where the failing plugin writes.
+    warning = ("<br />\n<b>Warning</b>:  Use of undefined constant comments - assumed 'comments' "
+               "in <b>/htdocs/wp-content/plugins/recent-comments.php</b> on line <b>928</b><br />")
+    inner = f'<div class="entry-content">{warning}{paragraphs(P1, P2)}{warning}</div>'
+    assert body_of(inner) == "\n\n".join([P1, P2])

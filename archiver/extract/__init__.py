@@ -23,7 +23,7 @@ from .comments import CommentSection, find_comments
 from .navigation import find_neighbours
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
-from .text import collapse, decode_html, without_controls
+from .text import collapse, decode_html, without_controls, without_php_errors
 
 __all__ = ["extract", "extract_comments", "parse"]
 
@@ -35,7 +35,7 @@ _QUOTE_MIN_CHARS = 12
 def parse(html: str | bytes) -> tuple[str, Selector]:
     """Decoded text and its parsed tree; an unparseable page gives an empty document."""
     # lxml refuses control characters in text; browsers show nothing for them either.
-    text = without_controls(decode_html(html))
+    text = without_php_errors(without_controls(decode_html(html)))
     try:
         page = Selector(text=text or "<html></html>", type="html")
         if page.root is None:

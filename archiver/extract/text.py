@@ -15,6 +15,11 @@ _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # What XML (and so lxml) refuses: C0 controls other than tab and line breaks, non-characters.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What PHP prints into the page when a server shows its errors (old WordPress plugins):
+# "<b>Warning</b>:  Use of undefined constant … in <b>/htdocs/…/plugin.php</b> on line <b>928</b>".
+_PHP_ERROR = re.compile(
+    r"<b>(?:Warning|Notice|Deprecated|Strict Standards|Fatal error|Parse error)</b>:"
+    r".{0,600}? on line <b>\d+</b>(?:<br\s*/?>)?")
 
 
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
@@ -57,6 +62,12 @@ def collapse(text: str | None) -> str:
 def without_controls(text: str) -> str:
     """`text` with the characters XML cannot hold made spaces."""
     return _CONTROL_CHARS.sub(" ", text)
+
+
+def without_php_errors(text: str) -> str:
+    """`text` without the error messages PHP printed into it: a page of them, every one
+    holding a path, made the generic extractor take them for the story."""
+    return _PHP_ERROR.sub("", text) if " on line <b>" in text else text
 
 
 def without_accents(text: str) -> str:
