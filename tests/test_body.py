@@ -196,6 +196,7 @@ def test_comment_text_is_recognised_in_the_body_whatever_its_whitespace(monkeypa
 @pytest.mark.parametrize("line", [
     "Photo: AFP", "Foto: Michal Turek, Seznam Zprávy", "© Imago/Zoonar/Phil Bird",
     "Copyright © 2023 The Washington Times, LLC.", "21.04.2024", "28.04.2023, 20.15 Uhr",
+    "21.04.2024 , 20:24 Uhr",
     "02/12/2024", "20 Novembre 2024", "August 26, 2024", "6 Jan 2026", "2024-05-03",
     "1:37 min", "02:24", "Anzeige", "Advertisement", "Publicité", "Lest auch", "READ MORE:",
     "Von Nina Magoley", "By Jane Doe and John Smith, Reuters", "di Teresa Fallavollita",
@@ -749,9 +750,11 @@ def test_attribution_markers_are_left_for_the_attribution_step(line):
     assert not is_furniture_line(line)
 
 
-def test_php_error_messages_printed_into_the_page_are_not_text():
-    # A server that shows PHP's errors prints them where the failing plugin writes.
-    warning = ("<br />\n<b>Warning</b>:  Use of undefined constant comments - assumed 'comments' "
-               "in <b>/htdocs/wp-content/plugins/recent-comments.php</b> on line <b>928</b><br />")
-    inner = f'<div class="entry-content">{warning}{paragraphs(P1, P2)}{warning}</div>'
-    assert body_of(inner) == "\n\n".join([P1, P2])
+def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph():
+    # Hand-written and generated pages wrap a paragraph's source at 80 columns; a browser
+    # shows one paragraph. Indentation between elements still parts lines, code keeps its own.
+    wrapped = P1.replace(" the ", "\n  the ").replace("after a", "after\na")
+    code = "$ cd /usr/src\n$ make"
+    inner = (f"<div class='entry-content'><p>{wrapped}</p>{paragraphs(P2)}<pre>{code}</pre>"
+             f"{paragraphs(P3)}</div>")
+    assert body_of(inner) == "\n\n".join([P1, P2, "$ cd /usr/src", "$ make", P3])

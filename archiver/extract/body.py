@@ -205,6 +205,7 @@ _HTML_TAG = re.compile(r"</?(?:p|div|br|h[2-6]|ul|li|a|strong|em|span)\b[^>]*>",
 _ENDS_SENTENCE = re.compile(r"\w[.!?…]$")
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”»)]?(?:\s|$)|[。！？]")
 _TEXT_OF = etree.XPath("string()")
+_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n\s*(?=\S)")
 _WORD = re.compile(r"\w+")
 _SUMMARY_MIN_WORDS = 6
 _DATELINE_MAX_WORDS = 2
@@ -387,16 +388,19 @@ class _Reader:
             self._flush(kind)
             kind = tag
         if tag and element.text:
-            self._add(element.text, in_link)
+            self._add(element.text, in_link, kind)
         for child in element:
             self._visit(child, kind, in_link)
         if tag in _BLOCKS:
             self._flush(kind)
         if element.tail:
-            self._add(element.tail, in_link and tag != "a")
+            self._add(element.tail, in_link and tag != "a", kind)
 
-    def _add(self, text: str, in_link: bool) -> None:
-        self.pieces.append(text)
+    def _add(self, text: str, in_link: bool, kind: str) -> None:
+        # A line break within a run of words is a space, as a browser shows it: hand-written
+        # and generated HTML wrap a paragraph's text at 80 columns. Breaks between elements
+        # (indentation) still part lines styled as blocks, and code keeps its lines.
+        self.pieces.append(text if kind == "pre" else _WRAPPED.sub(" ", text))
         if in_link:
             self.linked += len(text.strip())
 
@@ -421,9 +425,9 @@ def _goes_on(block: Block) -> bool:
 
 
 def _closes(block: Block) -> bool:
-    """What closes a story right under its text: a list, short sentences, a numbered item,
-    a sign-off."""
-    return block.kind == "li" or _is_sentence(block) or bool(
+    """What closes a story right under its text: a list, a table (specs, nutrition facts),
+    short sentences, a numbered item, a sign-off."""
+    return block.kind in ("li", "td", "th") or _is_sentence(block) or bool(
         _NUMBERED.match(block.text) or _SIGN_OFF.match(block.text))
 
 

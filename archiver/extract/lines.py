@@ -184,7 +184,7 @@ _LONE_FURNITURE = re.compile(
     r"^.{0,100}\b(?:licen[cs]e[ds]?|lizenz|licencia|licenza|lizenziert)\b.{0,40}\bcc[- ]by\b"
     r".{0,60}$|"
     r"^(?:[^\W\d_]+,\s*)?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}"
-    r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
+    r"(?:\s*,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
     r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
     r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
     # A contact's phone or fax number; a disclaimer ("Alle Angaben ohne Gewähr").
