@@ -610,6 +610,15 @@ def test_a_list_right_under_the_last_paragraph_is_kept(monkeypatch):
     assert body.endswith("Practise gratitude\n\nStay active")
 
 
+def test_a_table_right_under_the_last_paragraph_is_kept(monkeypatch):
+    # A car test's specs, a recipe's nutrition facts: a table of short cells under the story.
+    no_generic_fallback(monkeypatch)
+    table = ("<table><tr><th>Engine</th><th>Power</th></tr>"
+             "<tr><td>Fuel consumption in litres</td><td>1.6</td></tr></table>")
+    body = body_of('<div class="entry-content">' + paragraphs(L1, L2, L3) + table + "</div>")
+    assert body.endswith("Engine\n\nPower\n\nFuel consumption in litres\n\n1.6")
+
+
 def test_short_sentences_closing_the_story_are_kept_but_not_other_short_lines(monkeypatch):
     no_generic_fallback(monkeypatch)
     body = body_of('<div class="entry-content">' + paragraphs(
@@ -748,6 +757,14 @@ def test_an_element_marked_author_that_holds_the_story_is_text():
                                   "Originally published by The Example Times"])
 def test_attribution_markers_are_left_for_the_attribution_step(line):
     assert not is_furniture_line(line)
+
+
+def test_php_error_messages_printed_into_the_page_are_not_text():
+    # A server that shows PHP's errors prints them where the failing plugin writes.
+    warning = ("<br />\n<b>Warning</b>:  Use of undefined constant comments - assumed 'comments' "
+               "in <b>/htdocs/wp-content/plugins/recent-comments.php</b> on line <b>928</b><br />")
+    inner = f'<div class="entry-content">{warning}{paragraphs(P1, P2)}{warning}</div>'
+    assert body_of(inner) == "\n\n".join([P1, P2])
 
 
 def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph():
