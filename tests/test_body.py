@@ -442,6 +442,15 @@ def test_a_teaser_box_inside_the_story_is_not_text_but_a_teaser_lede_is():
     assert body_of(inner).startswith("The council approved the budget after a long day")
 
 
+def test_a_card_linking_to_another_story_inside_the_story_is_not_text():
+    # The whole card is the link: a kicker, the other story's headline and its blurb.
+    card = ('<a href="/2026/03/03/libraries/"><span>Culture</span><h3>Libraries fear the cuts '
+            "will close their doors on Sundays and in the evenings</h3><p>The city's eleven "
+            "branches could lose a third of their opening hours next year.</p></a>")
+    inner = '<div class="entry-content">' + paragraphs(L1, L2) + card + paragraphs(L3) + "</div>"
+    assert body_of(inner) == "\n\n".join([L1, L2, L3])
+
+
 def test_linked_headings_inside_the_story_are_kept():
     long_paragraph = " ".join([P1, P2, P3, P1])
     inner = ('<article class="story">' + paragraphs(long_paragraph)
