@@ -23,7 +23,8 @@ def _any_of(*families: str) -> str:
 # Headings of "more on this" boxes, in the languages of the sites we meet most.
 _TEASER_HEADING = re.compile(
     r"^(?:related|read (?:more|also|next)|see also|more (?:on|from|about|stories|news)|"
-    r"you (?:may|might) also like|recommended|most (?:read|popular)|latest (?:news|stories)|"
+    r"you (?:may|might) also like|recommended|most (?:read|popular|viewed)|"
+    r"latest (?:news|stories)|"
     r"mehr (?:zum thema|zu|aus|themen|dazu|kolumnen|artikel|beiträge|nachrichten|videos)|"
     r"alle (?:nachrichten|artikel|beiträge) (?:zu|zum|zur|aus)\b|"
     r"weitere (?:\w+ )?(?:artikel|themen|infos?|"
@@ -32,7 +33,9 @@ _TEASER_HEADING = re.compile(
     r"auch interessant|das könnte (?:sie|dich) auch|zum weiterlesen|meistgelesen|viel gelesen|"
     r"neueste artikel|empfehlungen(?: für sie| der redaktion)?\W*$|"
     r"à lire aussi|lire aussi|sur le même sujet|voir aussi|leer más|lea también|te puede interesar|"
-    r"(?:noticias|notas|artículos) relacionad[oa]s|veja também|leia também|mira también|"
+    r"(?:noticias?|notas?|artículos?) relacionad[oa]s?|veja também|leia também|mira también|"
+    # Whole-line box titles ("Más información", "Zum selben Thema", "À découvrir").
+    r"(?:más información|para saber más|zum selben thema|à découvrir|latest on)\W*$|"
     r"temas relacionados|explore further|empfohlene (?:beiträge|artikel)|zobacz (?:też|również)|"
     r"czytaj (?:też|także|więcej)|"
     r"leggi anche|potrebbe interessarti|читайте также|по теме|"
@@ -43,10 +46,11 @@ _TEASER_HEADING = re.compile(
 
 # Datelines and reading times.
 _DATELINES = (
+    r"(?:erstellt(?:\s+am)?\s*:?\s*\d)|"
     r"(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b.{0,60}\d|"
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.? (?:read|lesezeit|de lecture|lectura)\b|"
-    r"(?:lesezeit|reading time)\W")
+    r"(?:lesezeit|lesedauer|reading time)\W")
 # Calls to join, follow, support or donate; login notes; advertising disclaimers.
 _CALLS_TO_JOIN = (
     r"(?:hazte|become a|werde|devenez|diventa) (?:miembro|member|mitglied|membre|socio)\b|"
@@ -69,10 +73,13 @@ _NOTES_ON_THE_TEXT = (
     r"this (?:is a|article is a|post is a) (?:guest post|sponsored post|press release)\b|"
     r"(?:medically|medizinisch) (?:reviewed|geprüft)\b|dieser (?:text|artikel|beitrag) entspricht "
     r"den (?:vorgaben|standards|richtlinien)\b|"
-    r"ten tekst przeczytasz\b|materiał chroniony prawem")
+    r"ten tekst przeczytasz\b|materiał chroniony prawem|"
+    # German public broadcasters' note on the programme that covered the story.
+    r"(?:über )?dieses thema (?:im programm|berichtete?)\b")
 # What an embed blocked for privacy says in place of itself.
 _BLOCKED_EMBEDS = (
-    r"ein klick für den datenschutz|externer inhalt\W*$|empfohlener redaktioneller inhalt|"
+    r"ein klick für den datenschutz|externe[nr]? inhalte?(?: (?:anzeigen|laden|erlauben))?\W*$|"
+    r"empfohlener redaktioneller inhalt|"
     r"(?:podcast|video|inhalt|karte|grafik) (?:freigeben|laden|anzeigen)\W*$|"
     r"an dieser stelle (?:findest du|finden sie) (?:einen )?externen inhalt|"
     r"ich bin damit einverstanden, dass mir (?:externe )?inhalte|[\w-]+-inhalte erlauben\W*$|"
@@ -82,7 +89,14 @@ _BLOCKED_EMBEDS = (
 # What a media player or an image viewer says in place of itself.
 _PLAYERS = (
     r"(?:video |audio )?(?:verfügbar bis|available until)\b|try refreshing your browser\b|"
-    r"tap here to see other videos|(?:loading|wird geladen|chargement)\W*$|"
+    r"tap here to see other videos|(?:(?:player|video|inhalt) )?(?:loading|wird geladen|"
+    r"chargement)\W*$|"
+    # Where the story goes on after an ad ("Article continues below", "Weiter nach der Anzeige").
+    r"(?:(?:the )?(?:article|story) continues (?:below|after (?:this )?ad\w*)|continue reading "
+    r"below|(?:der )?artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|"
+    r"fortgesetzt)|weiter nach der (?:anzeige|werbung)|la suite (?:de l'article )?après "
+    r"(?:cette |la )?publicité|(?:la noticia )?continúa (?:después de|tras) (?:la )?publicidad)"
+    r"\W*$|"
     r"(?:click to enlarge|zum vergrößern (?:bitte )?anklicken|view comments|(?:view|see) this "
     r"post on instagram|sieh dir diesen beitrag auf instagram an)\W*$|"
     r"click through (?:the|our) (?:gallery|photos|slideshow)")
@@ -110,12 +124,17 @@ _BUTTONS = (
     r"\W*(?:rezept (?:drucken|speichern|merken)|print (?:this )?recipe|jump to recipe|"
     r"pin (?:this )?recipe|save (?:this )?recipe|zum rezept springen|imprimir (?:la )?receta|"
     r"imprimer (?:la )?recette)\b|"
-    r"(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$")
+    r"(?:jetzt )?(?:kommentieren|kommentar schreiben|commenter|comentar|commenta|skomentuj)\W*$|"
+    # Calls to give the article away or share it ("Regala esta noticia", "Bu haberi paylaşın").
+    r"(?:regala esta noticia|artikel verschenken|gift (?:this )?article|offrir (?:cet )?article|"
+    r"share this (?:article|story)|(?:teile|teilen sie) diesen artikel|comparte esta noticia|"
+    r"bu haberi paylaşın)\W*$")
 _FURNITURE_START = re.compile(_any_of(
     _DATELINES, _CALLS_TO_JOIN, _NOTES_ON_THE_TEXT, _BLOCKED_EMBEDS, _PLAYERS, _LONE_LINKS,
     _CALLS_FOR_TIPS, _BUTTONS), re.I)
 # "5 minutes ago".
-_RELATIVE_TIMES = r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b"
+_RELATIVE_TIMES = (r"\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?) ago\b|"
+                   r"^\W*vor \d+\s*(?:std|stunden?|min|minuten|tagen)\.?$")
 # Calls to subscribe, sign up, follow, watch the site's channel or get its app.
 _CALLS_TO_SUBSCRIBE = (
     r"\b(?:subscribe|subscription|subscriber|abonnieren|abonnement|abonnee|abonné|abonnez|"
@@ -184,14 +203,21 @@ _LONE_FURNITURE = re.compile(
     r"^.{0,100}\b(?:licen[cs]e[ds]?|lizenz|licencia|licenza|lizenziert)\b.{0,40}\bcc[- ]by\b"
     r".{0,60}$|"
     r"^(?:[^\W\d_]+,\s*)?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}"
-    r"(?:\s*,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
+    r"(?:\s*[,|–-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$|"
+    # Today's or yesterday's time of a teaser ("Heute, 12:37 Uhr", "Vandaag om 20:07").
+    r"^(?:heute|gestern|today|yesterday|hoy|ayer|vandaag|gisteren)\W{0,3}(?:um |om |at |a las )?"
+    r"\d{1,2}[:.]\d{2}(?:\s*uhr)?$|"
     r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.? [^\W\d_]+\.? \d{4}$|^[^\W\d_]+\.? \d{1,2}, \d{4}$|"
-    r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?$|"
+    r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|uhr))?$|"
     # A contact's phone or fax number; a disclaimer ("Alle Angaben ohne Gewähr").
     r"^(?:telefon|tel|phone|fax|telefax|mobil|mobile)\.?\s*:?\s*\+?[\d(][\d\s()/.-]{6,}$|"
     r"^\(?(?:alle )?angaben ohne gewähr\W*$|"
     r"^(?:anzeige|werbung|advertisement|publicidad|pubblicità|publicité|reklama|annonse|"
-    r"sponsored|gesponsert)$|"
+    r"sponsored|gesponsert|reklam|реклама|annons|advertentie|mainos)\W*$|"
+    # A byline's label left alone when the name is a link of its own ("Von:", "By").
+    r"^(?:by|von|par|por|door|av|af|di)\s*:?$|"
+    # A separator line ("___", "* * *").
+    r"^[\s_*=~•·–—-]{3,}$|"
     # The heading of the tag list under a story.
     r"^(?:tags|schlagworte|schlagwörter|themen|temas|tagi|étiquettes|mots-clés|argomenti|"
     r"etiquetas|topics)\s*:?$", re.I)
