@@ -779,6 +779,23 @@ def test_attribution_markers_are_left_for_the_attribution_step(line):
     assert not is_furniture_line(line)
 
 
+@pytest.mark.parametrize("line", [
+    "Erstellt: 28.04.2023, 18:16 Uhr", "10/07/2026 00:50 Actualizado a 10/07/2026 22:39",
+    "17:41 JST, October 13, 2024", "Friday 22 November 2024 08:49 GMT",
+    "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch",
+])
+def test_a_date_with_its_time_of_day_is_a_dateline(line):
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Termin: Montag, 15. November 2021 um 10.30 Uhr", "Nachtrag 22.04.2020 10:30 Uhr:",
+    "The 07:15 train from Leeds was cancelled on 3 March 2024 after the storm.",
+])
+def test_an_event_s_date_and_time_and_a_line_leading_into_text_are_no_dateline(line):
+    assert not is_furniture_line(line)
+
+
 def test_php_error_messages_printed_into_the_page_are_not_text():
     # A server that shows PHP's errors prints them where the failing plugin writes.
     warning = ("<br />\n<b>Warning</b>:  Use of undefined constant comments - assumed 'comments' "

@@ -257,6 +257,18 @@ _CREDIT_AT_END = re.compile(r"(?:\b(?:bild|foto|photo|image|credit)s?:|\bfot\.|�
 # A figure's numbered legend: "Abbildung 4: …", "Fig. 2.", "Figure 3 –".
 _FIGURE_LEGEND = re.compile(
     r"^(?:abbildung|abb\.|figure|fig\.|rycina|ilustración)\s*\d*\s*[:.–-]\s", re.I)
+# A dateline: a date with its time of day, and a label, a place or a byline around them
+# ("Erstellt: 28.04.2023, 18:16 Uhr", "10/07/2026 00:50 Actualizado a 10/07/2026 22:39",
+# "17:41 JST, October 13, 2024"). An event's date and time are the story's ("Termin: …"), and
+# so is a sentence that tells a date and a time.
+_DATE = re.compile(r"\b(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
+                   r"\d{1,2}\.? [^\W\d_]{3,}\.? \d{4}|[^\W\d_]{3,}\.? \d{1,2},? \d{4})")
+_TIME_OF_DAY = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\b\d{1,2}\.\d{2}\s*(?:uhr|h)\b", re.I)
+_EVENT_TIME = re.compile(r"^(?:termin|wann|when|datum und uhrzeit|date and time|fecha y hora)\b",
+                         re.I)
+_DATELINE_MAX_CHARS = 100
+_DATELINE_MAX_OTHER_WORDS = 6
+_WORD = re.compile(r"\w+")
 # How long a furniture line runs: a call or a label, a caption or a note.
 _LINE_MAX_CHARS = 160
 _NOTE_MAX_CHARS = 400
@@ -264,6 +276,16 @@ _NOTE_MAX_CHARS = 400
 _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
                           rf"(?:(?:,|and|und|et|y|og|en|e)\s*{_NAMES})*$")
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that dates the story: a date and a time of day and a few other words, not
+    leading into text."""
+    if len(text) >= _DATELINE_MAX_CHARS or text.endswith(":") or _EVENT_TIME.match(text) \
+            or not (_TIME_OF_DAY.search(text) and _DATE.search(text)):
+        return False
+    others = _WORD.findall(_TIME_OF_DAY.sub(" ", _DATE.sub(" ", text)))
+    return len(others) <= _DATELINE_MAX_OTHER_WORDS
 
 
 def is_furniture_line(text: str) -> bool:
@@ -280,4 +302,5 @@ def is_furniture_line(text: str) -> bool:
         return False
     return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASE.search(text)
                 or _LONE_FURNITURE.match(text)
-                or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text))
+                or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text)
+                or _is_dateline(text))
