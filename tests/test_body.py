@@ -660,6 +660,10 @@ def test_a_line_leading_into_the_first_paragraph_is_kept(monkeypatch):
     "has covered the council for ten years, from budgets to elections.</p></div>",
     '<div class="autorenbox"><p>Anna Martel schreibt seit zehn Jahren über die Stadtpolitik, '
     "über Haushalte, Wahlen und den Gemeinderat.</p></div>",
+    # Marked "author" in German, Spanish, Polish, Italian or French, also in camelCase.
+    '<section class="artDetailAutor"><p>Artikel von</p><p>Anna Martel</p><p>Leiterin Redaktion '
+    "Leben und Gesundheit</p></section>",
+    '<div class="autor"><p>Autor: Jan Kowalski</p></div>',
 ])
 def test_theme_and_german_author_boxes_are_furniture(box, monkeypatch):
     no_generic_fallback(monkeypatch)
