@@ -76,7 +76,8 @@ _STRONG_FURNITURE = re.compile(
 )
 _WEAK_FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|disclaimer|disclosure|affiliate\w*|cta|"
-    r"entry-?utility|bio|byline|author|autor|autore|auteur|post-?meta|entry-?meta|meta-?info|tags?|tag-?list|"
+    r"entry-?utility|bio|byline|author|autor|autore|auteur|post-?meta|entry-?meta|meta-?info|"
+    r"tags?|tag-?list|"
     r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
     r"table-of-contents|popular|trending|"
     r"most-?read|rating|vote|placeholder|polls?|survey|umfrage|quiz|"
