@@ -462,6 +462,18 @@ def test_a_card_linking_to_another_story_inside_the_story_is_not_text():
     assert body_of(inner) == "\n\n".join([L1, L2, L3])
 
 
+def test_a_run_of_sentences_set_as_headings_is_text_but_a_box_title_is_not(monkeypatch):
+    # A listicle told in headings, each over its picture: the points are the story.
+    no_generic_fallback(monkeypatch)
+    points = ["1. The city owns more than 1,300 flats in the old town.",
+              "2. Its debt equals a tenth of the yearly budget.",
+              "3. Twelve thousand people live in its houses."]
+    inner = ('<div class="entry-content">' + paragraphs(L1, L2) + "".join(
+        f'<h3>{point}</h3><figure><img src="/{n}.jpg"></figure>' for n, point in
+        enumerate(points)) + paragraphs(L3) + "<h3>More from the city hall</h3></div>")
+    assert body_of(inner) == "\n\n".join([L1, L2, *points, L3])
+
+
 def test_linked_headings_inside_the_story_are_kept():
     long_paragraph = " ".join([P1, P2, P3, P1])
     inner = ('<article class="story">' + paragraphs(long_paragraph)

@@ -142,6 +142,7 @@ _NUMBERED = re.compile(r"\d{1,3}[.)]\s+\S")
 TEASER = "teaser"
 _TEASER_MAX_CHARS = 300
 _BOX_TITLE_MAX_CHARS = 100
+_TOLD_MIN_WORDS = 5
 _BLURB_MAX_LINES = 2
 _REPEAT_PROBE_CHARS = 100
 _KIN_LEVELS = 5
@@ -425,6 +426,20 @@ def _is_sentence(block: Block) -> bool:
         _ENDS_SENTENCE.search(block.text))
 
 
+def _is_told_heading(block: Block) -> bool:
+    """A heading that tells something: a sentence of a few words with its full stop, no box's
+    title ("Read more", "Weitere Artikel")."""
+    return block.kind in _HEADINGS and len(block.text.split()) >= _TOLD_MIN_WORDS \
+        and block.text[-1] in ".!"
+
+
+def _in_told_run(blocks: list[Block], index: int) -> bool:
+    """The heading at `index` and the one before or after it are sentences."""
+    return _is_told_heading(blocks[index]) and any(
+        0 <= other < len(blocks) and _is_told_heading(blocks[other])
+        for other in (index - 1, index + 1))
+
+
 def _goes_on(block: Block) -> bool:
     """Running text that is the story's: where it stands after the last long paragraph, the
     story goes on."""
@@ -479,10 +494,12 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         # A heading over nothing was the title of a removed box ("More on this topic"); one
-        # over a subheading heads a section, and sentences set as headings are text.
+        # over a subheading heads a section, and sentences set as headings are text: long
+        # ones, and a run of them telling the points of a list ("1. Evergrande owned 1,300
+        # projects.", "2. Its debt …").
         if block.kind in _HEADINGS and len(block.text) < _BOX_TITLE_MAX_CHARS and (
                 following is None or following.kind in _HEADINGS
-                and following.kind <= block.kind):
+                and following.kind <= block.kind) and not _in_told_run(blocks, index):
             continue
         if is_furniture_line(block.text):
             continue
