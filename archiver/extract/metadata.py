@@ -671,14 +671,15 @@ def _times(page: Selector) -> list[etree._Element]:
 def published(page: Selector, url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """When the article was first published: declared dates, then `<time datetime>` (not one
     marked as an update), then htmldate's reading of the page (URL, text, markup) as a day."""
-    times = [time for time in _times(page) if not _is_update(time)]
+    every_time = _times(page)
+    times = [time for time in every_time if not _is_update(time)]
     declared = _first_date(
         *text_values(ld.get("datePublished")), *meta.get("article:published_time", []),
         *meta.get("datepublished", []), *meta.get("date", []), *meta.get("dc.date.issued", []),
         *meta.get("dc.date", []), *meta.get("pubdate", []), *meta.get("publishdate", []),
         *meta.get("sailthru.date", []), *meta.get("parsely-pub-date", []),
         *meta.get("cxenseparse:publishtime", []), times[0].get("datetime") if times else None,
-        witnesses=_other_dates(page, ld, meta, times))
+        witnesses=_other_dates(ld, meta, every_time, times))
     if declared:
         return declared
     try:
@@ -693,23 +694,24 @@ def _declared_updates(ld: dict, meta: dict[str, list[str]]) -> list[str]:
             *meta.get("last-modified", [])]
 
 
-def _update_time(page: Selector) -> str | None:
-    """The `datetime` of the first `<time>` marked as an update."""
-    return next((time.get("datetime") for time in _times(page) if _is_update(time)), None)
+def _update_time(times: list[etree._Element]) -> str | None:
+    """The `datetime` of the first of the page's `<time>` elements (`_times`) marked as an
+    update."""
+    return next((time.get("datetime") for time in times if _is_update(time)), None)
 
 
-def _other_dates(page: Selector, ld: dict, meta: dict[str, list[str]],
+def _other_dates(ld: dict, meta: dict[str, list[str]], every_time: list[etree._Element],
                  times: list[etree._Element]) -> Iterator[str | None]:
     """Days the page gives besides its publication (read only when one is needed): its
-    update, the text its `<time>` elements show."""
+    update, the text its other `<time>` elements (`times`) show."""
     yield from _declared_updates(ld, meta)
-    yield _update_time(page)
+    yield _update_time(every_time)
     yield from (first(_TEXT(time)) for time in times)
 
 
 def modified(page: Selector, ld: dict, meta: dict[str, list[str]]) -> str | None:
     """When the article was last updated: declared dates, then a `<time>` marked as an update."""
-    return _first_date(*_declared_updates(ld, meta)) or _first_date(_update_time(page))
+    return _first_date(*_declared_updates(ld, meta)) or _first_date(_update_time(_times(page)))
 
 
 def _moment(value: str) -> datetime | None:
