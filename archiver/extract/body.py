@@ -292,10 +292,6 @@ _LINKED_HEADING = etree.XPath(
     "boolean(descendant::*[self::h2 or self::h3 or self::h4 or self::h5][descendant::a])")
 
 
-_HOLDS_HEADING = etree.XPath("boolean(descendant::*[self::h2 or self::h3 or self::h4 or self::h5 "
-                             "or self::h6])")
-
-
 def _page_headline(root: html.HtmlElement) -> html.HtmlElement | None:
     """The page's first <h1> that is a headline, not a logo or a teaser's."""
     return next((h1 for h1 in root.iter("h1") if not NOT_HEADLINE(h1)), None)
@@ -309,7 +305,7 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if element.tag in _REMOVE_TAGS:
         return True
     # A link around a headline is a card that sells another story: the whole card is the link.
-    if element.tag == "a" and _HOLDS_HEADING(element):
+    if element.tag == "a" and next(element.iterdescendants(*_HEADINGS), None) is not None:
         return True
     marks = _marks(element)
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
