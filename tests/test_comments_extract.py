@@ -1145,3 +1145,74 @@ def test_a_first_line_that_links_to_the_member_s_page_is_the_author():
          "habe ihn heute erstmals gemacht, war super lecker."),
         (None, None, "Der Kuchen\n\nist mir gelungen."),
     ]
+
+
+def test_spip_forum_ids_come_from_the_reply_link_and_the_author_from_its_crayon():
+    # SPIP calls comments its "forum": the reply link names the message (`id_forum=`), the
+    # Crayons plugin marks its fields `forum-texte-N` and the author `forum-qui-N`.
+    html = """<div><h2>3 commentaires</h2><ul class="forum">
+      <li class="forum-fil"><div class="forum-message">
+        <abbr class="date" title="2018-09-11T10:57:27Z">2018-09-11</abbr>
+        <b class="crayon forum-qui-501 ">Red Bastard</b>
+        <div class="crayon forum-texte-501 forum-texte"><p>Premier message.</p></div>
+        <p class="repondre"><a href="spip.php?page=forum&amp;id_article=9&amp;id_forum=501"
+          rel="noindex nofollow">Répondre</a></p></div>
+        <ul><li class="forum-fil"><div class="forum-message">
+          <abbr class="date" title="2018-09-12T08:00:00Z">2018-09-12</abbr>
+        <b class="crayon forum-qui-502 ">Anne</b>
+          <div class="crayon forum-texte-502 forum-texte"><p>Une réponse.</p></div>
+          <p class="repondre"><a href="spip.php?page=forum&amp;id_article=9&amp;id_forum=502"
+            rel="noindex nofollow">Répondre</a></p></div></li></ul></li>
+      <li class="forum-fil"><div class="forum-message">
+        <abbr class="date" title="2018-09-13T09:30:00Z">2018-09-13</abbr>
+        <b class="crayon forum-qui-503 ">Paul</b>
+        <div class="crayon forum-texte-503 forum-texte"><p>Un autre avis.</p></div>
+        <p class="repondre"><a href="spip.php?page=forum&amp;id_article=9&amp;id_forum=503"
+          rel="noindex nofollow">Répondre</a></p></div></li>
+    </ul></div>"""
+    section = comments_on(html, "https://journal.example/spip.php?article9")
+    assert [(c.comment_id, c.parent_id, c.author, c.text) for c in section.comments] == [
+        ("501", None, "Red Bastard", "Premier message."),
+        ("502", "501", "Anne", "Une réponse."),
+        ("503", None, "Paul", "Un autre avis."),
+    ]
+
+
+def test_a_comment_in_a_definition_list_takes_author_and_date_from_its_term():
+    # Thesis and Blogger's classic templates write each comment as a <dt> (author, date)
+    # followed by a <dd> (the words).
+    html = """<dl id="comment_list">
+      <dt class="comment even depth-1" id="comment-11">
+        <span class="comment_author">Armanox</span>
+        <span class="comment_time"><a href="#comment-11">June 28, 2015 at 10:25 pm</a></span></dt>
+      <dd class="comment even depth-1"><div class="format_text" id="comment-body-11">
+        <p>Really, no Shagrath?</p></div></dd>
+      <dt class="comment odd depth-1" id="comment-12">
+        <span class="comment_author">Lena</span>
+        <span class="comment_time"><a href="#comment-12">July 1, 2015 at 8:02 am</a></span></dt>
+      <dd class="comment odd depth-1"><div class="format_text" id="comment-body-12">
+        <p>Where is Mike Patton?</p></div></dd>
+    </dl>"""
+    section = comments_on(html, "https://blog.example/2006/12/04/top-100/")
+    assert [(c.comment_id, c.author, c.published, c.text) for c in section.comments] == [
+        ("11", "Armanox", "2015-06-28T22:25:00", "Really, no Shagrath?"),
+        ("12", "Lena", "2015-07-01T08:02:00", "Where is Mike Patton?"),
+    ]
+
+
+def test_spip_s_reply_link_is_no_words_of_the_comment():
+    html = """<div><h2>2 commentaires</h2><ul class="forum">
+      <li class="forum-fil">
+        <abbr class="date" title="2018-09-11T10:57:27Z">Le 11 septembre 2018 à 12:57</abbr>
+        <b class="forum-qui">Anne</b><p>Très bien vos infos.</p>
+        <p><a href="spip.php?page=forum&amp;id_article=9&amp;id_forum=601">Répondre à ce
+          message</a></p></li>
+      <li class="forum-fil">
+        <abbr class="date" title="2018-09-12T10:57:27Z">Le 12 septembre 2018 à 12:57</abbr>
+        <b class="forum-qui">Paul</b><p>Merci pour l'article.</p>
+        <p><a href="spip.php?page=forum&amp;id_article=9&amp;id_forum=602">Répondre à ce
+          message</a></p></li>
+    </ul></div>"""
+    section = comments_on(html, "https://journal.example/spip.php?article9")
+    assert [(c.comment_id, c.author, c.text) for c in section.comments] == [
+        ("601", "Anne", "Très bien vos infos."), ("602", "Paul", "Merci pour l'article.")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ _ID_ATTRIBUTES = ("data-comment-id", "data-commentid", "data-comment", "data-rev
                   "data-id", "itemid")
 _FRAGMENT_ID = re.compile(r"#(?:comment|c|kommentar|comentario|commentaire|cmt)[-_]?(\d+)$",
                           re.I)
-_REPLY_TO = re.compile(r"[?&]replytocom=(\d+)")
+_REPLY_TO = re.compile(r"[?&](?:replytocom|id_forum)=(\d+)")  # WordPress, SPIP
 _BY = re.compile(r"^(?:(?:comment|posted|written)\s+by|(?:kommentar|geschrieben|verfasst)\s+von|"
                  r"commentaire\s+(?:de|par)|comentario\s+de|commento\s+di|by|von|par|por|от)\s+",
                  re.I)
@@ -235,6 +236,27 @@ def _first_two(entry: tuple) -> tuple:
     return entry[:2]
 
 
+def _parts_of(item: etree._Element) -> list[etree._Element]:
+    """The item, after the `<dt>` before it when it is a `<dd>`: Thesis and Blogger's classic
+    templates write a comment's author and date in a `<dt>`, its words in the `<dd>`."""
+    if item.tag != "dd":
+        return [item]
+    term = item.getprevious()
+    while term is not None and not isinstance(term.tag, str):  # an HTML comment between
+        term = term.getprevious()
+    return [term, item] if term is not None and term.tag == "dt" else [item]
+
+
+def _walk(parts: Iterable[etree._Element]) -> Iterator[tuple[Any, etree._Element]]:
+    """The elements under each part (not the parts themselves), with the walker that found
+    them, so that the caller can skip an element's subtree."""
+    for part in parts:
+        walker = etree.iterwalk(part, events=("start",))
+        next(walker)
+        for _, element in walker:
+            yield walker, element
+
+
 def read_item(item: etree._Element, items: set, url: str) -> Read:
     """Rule 4: the fields of one item, from its own elements (nested items left out)."""
     author_el, author_rank = None, 9
@@ -247,10 +269,8 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
     inner_ids: list[str] = []
     links: list[etree._Element] = []
     own_id = _own_id(item)
-    walker = etree.iterwalk(item, events=("start",))
-    next(walker)  # the item itself
     alive = []  # lxml makes a new proxy for an element nobody holds; the text pass reuses these
-    for _, element in walker:
+    for walker, element in _walk(_parts_of(item)):
         alive.append(element)
         tag = element.tag
         if element in items or tag in JUNK_TAGS and tag not in ("meta", "link"):

@@ -184,7 +184,8 @@ def _own_text(element: etree._Element, items: set) -> int:
 _AUTHORISH = etree.XPath(
     "boolean(descendant::*[@itemprop='author' or self::cite or contains(@class, 'uthor')"
     " or contains(@class, 'utor') or contains(@class, 'name') or contains(@class, 'Name')"
-    " or contains(@class, 'user') or contains(@class, 'User') or contains(@class, 'nick')])")
+    " or contains(@class, 'user') or contains(@class, 'User') or contains(@class, 'nick')"
+    " or contains(@class, 'forum-qui')])")  # SPIP's "who"
 _HAS_TIME = etree.XPath("boolean(descendant::time or descendant::*[@datetime])")
 # A comment's own permalink anchor opening the block, `<a name="comment-123">`,
 # `<a id="forum123">` (headless WordPress themes, SPIP, hand-made templates): the block is

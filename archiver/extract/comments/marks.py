@@ -38,7 +38,7 @@ _AUTHOR_RANK = {
     "commentname": 3,
 }
 _AUTHOR_TOKEN = re.compile(r"author|autor|auteur|user-?name|username|nick|commenter|verfasser|"
-                           r"benutzer|nutzer|usuario|utente|pseudo|"
+                           r"benutzer|nutzer|usuario|utente|pseudo|forum[-_]*qui|"  # SPIP: "who"
                            r"(?:^|[-_])(?:name|user|poster|nombre|nome)$|[a-z](?:name|user)$")
 # The name itself, however prefixed ("mtbnewsCommentAuthorName", "c-comment__user-name"): it
 # outranks the block it sits in ("…CommentAuthorContainer": the name, "member since 12/2006",

@@ -70,7 +70,8 @@ def is_junk(element: etree._Element) -> bool:
 
 
 def is_reply_link(href: str) -> bool:
-    return "replytocom=" in href or href.endswith(("#respond", "#reply"))
+    """WordPress's `?replytocom=N`, SPIP's `spip.php?page=forum&id_forum=N`, "#respond"."""
+    return "replytocom=" in href or "id_forum=" in href or href.endswith(("#respond", "#reply"))
 
 
 _BR = "\x00"  # a <br> while the text is read; whitespace is folded around it
