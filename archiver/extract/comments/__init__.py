@@ -32,15 +32,18 @@ Order of rules:
       comments, an author-ish element or its own permalink anchor opening it
       (`<a name="comment-N">`, SPIP's `<a id="forumN">`; not `post-N`); nested repeats are
       the replies.
-4. Fields, from an item's own elements (nested items left out):
+4. Fields, from an item's own elements (nested items left out; for a `<dd>` item, the `<dt>`
+   before it too, where Thesis and Blogger's classic templates write the author and date):
    - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`,
      `spr-review-123`, `forum123`), then `data-comment-id` / `data-review-id` / microdata
      `itemid`, an id inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123`
-     before it, its `replytocom=` / `#comment-123` links, microdata `url` / `identifier`;
+     before it, its `replytocom=` / SPIP's `id_forum=` / `#comment-123` links, microdata
+     `url` / `identifier`;
      else sha1 of the canonical article URL, author, date and text (16 hex);
    - author: microdata / RDFa `author` > `name`, `.fn` and kin (a class naming the name itself,
      `…CommentAuthorName`, among them: it outranks the author block with the member's profile),
-     `*author*` / `*user*` / `*name*` classes (one saying only a role, "Autor", "Admin", last),
+     `*author*` / `*user*` / `*name*` classes and SPIP's `forum-qui` (one saying only a role,
+     "Autor", "Admin", last),
      `<cite>`, a byline's first bold name or the bold name a header or meta line
      opens with (`<div class="metas"><b>Par Bruno Gobin,</b> le …`), else the text's first
      line when it is "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages;
