@@ -55,7 +55,8 @@ def test_text_that_merely_mentions_sources_is_left_alone():
 
 @pytest.mark.parametrize("raw, name", [
     ("  DEA News. ", "DEA News"), ("“Reuters”", "Reuters"), ("The Associated Press", "AP"),
-    ("Agence France-Presse", "AFP"),
+    ("Agence France-Presse", "AFP"), ("Quelle: F.A.Z.", "F.A.Z."), ("U.S.", "U.S."),
+    ("Agentur A.B.C. Nachrichten.", "Agentur A.B.C. Nachrichten"),
 ])
 def test_source_names_are_normalised(raw, name):
     assert normalise_source(raw) == name
@@ -69,7 +70,12 @@ def test_a_street_called_via_is_no_source():
 
 @pytest.mark.parametrize("line, sources", [
     ("Quelle: MDR THÜRINGEN/ls", ["MDR THÜRINGEN"]),  # the newsroom's initials
-    ("Quelle: selbst ist der Mann 12 / 2013", ["selbst ist der Mann 12"]),  # the issue's year
+    ("Quelle: selbst ist der Mann 12 / 2013", ["selbst ist der Mann"]),  # the issue
+    ("Quelle: c't Nr. 5/2020", ["c't"]),
+    # the kind of document is no source
+    ("Quelle: Technische Universität Darmstadt, Pressemitteilung",
+     ["Technische Universität Darmstadt"]),
+    ("Source: City of Leeds press release", ["City of Leeds press release"]),
     ("Quelle: http://forum.xda-developers.com/arch.../t-964896.html",
      ["forum.xda-developers.com"]),
     ("(Quelle: Cozy & Cuddly)", ["Cozy & Cuddly"]),  # "&" is part of a name

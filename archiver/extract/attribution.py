@@ -75,8 +75,19 @@ _DESK = re.compile(r"[;.]\s*(?:editing|edited|writing|written|compiled|graphics|
 # Not a source in a list: a newsroom's initials ("MDR/ls"; "dpa" is a wire service), an
 # issue's number or year.
 _NO_SOURCE = re.compile(r"^(?:[a-zäöü]{1,3}|\d+)$")
+# What kind of document the source gave, not who gave it: "Quelle: TU Darmstadt,
+# Pressemitteilung".
+_DOCUMENT_KIND = re.compile(r"^(?:press(?:e)?[- ]?(?:release|mitteilung|meldung|information)|"
+                            r"news release|medienmitteilung|communiqué(?: de presse)?|"
+                            r"comunicado(?: de prensa)?|nota de prensa|comunicato stampa|"
+                            r"persbericht)$", re.I)
+# A magazine's issue after its name: "selbst ist der Mann 12 / 2013", "c't Nr. 5/2020".
+_ISSUE = re.compile(r"\s*,?\s+(?:(?:nr|no|heft|ausgabe|issue)\.?\s*)?\d{1,2}\s*/\s*"
+                    r"(?:19|20)\d\d$", re.I)
 # A source given as its address, perhaps with a description after it.
 _URL = re.compile(r"^(?:https?://|www\.)\S+", re.I)
+# A name ending in initials with dots ("F.A.Z", once its end punctuation is cut).
+_INITIALS = re.compile(r"(?:^|\s)(?:\w\.)+\w$")
 # A label a declared source may carry ("Quelle: dpa", "来源：新华网"), a copyright sign.
 _LABEL = re.compile(rf"^(?:{_SOURCE_WORDS}|来源)\s*[:：]\s*|^(?:©|\(c\))\s*", re.I)
 
@@ -94,6 +105,8 @@ def normalise_source(name: str) -> str:
     """One spelling for a source name: trimmed, no label, quotes or end punctuation, a URL as its
     host, wires canonical."""
     name = _LABEL.sub("", collapse(name)).strip(" \"'“”‘’«».,;:-–—")
+    if _INITIALS.search(name):
+        name += "."  # "F.A.Z.": the last initial keeps its dot
     if address := _URL.match(name):
         name = site_of(_as_url(address[0]))
     return WIRE_SERVICES.get(name.lower(), name)
@@ -119,11 +132,12 @@ def _credited(match: re.Match[str], rule: Rule) -> list[str]:
     if rule.kind == "wire dateline" and text.lower() not in WIRE_SERVICES:
         return []
     if rule.kind in ("source line", "with reporting by"):
-        text = _DESK.sub("", text)
+        text = _ISSUE.sub("", _DESK.sub("", text))
         if _URL.match(text):
             return [text]
         return [part for part in _SPLIT.split(text)
-                if part and (part.lower() in WIRE_SERVICES or not _NO_SOURCE.match(part))]
+                if part and (part.lower() in WIRE_SERVICES or not _NO_SOURCE.match(part))
+                and not _DOCUMENT_KIND.match(part)]
     return [text]
 
 
