@@ -100,3 +100,29 @@ def test_the_same_source_in_two_spellings_is_listed_once():
     found = find_attribution(["A. (Source attribution: reuters)",
                               "B. (Source attribution: Reuters)"])
     assert found.sources == ["Reuters"]
+
+
+@pytest.mark.parametrize("paragraph, sources", [
+    ("Associated Press writer John Leicester in Paris contributed to this report.", ["AP"]),
+    ("Voting ends Tuesday. Associated Press writers Will Weissert in Johnstown, Pennsylvania, "
+     "and Bill Barrow in Atlanta contributed to this report.", ["AP"]),
+    ("Jane Doe of The Washington Post contributed to this report.", ["The Washington Post"]),
+    ("Reuters contributed to this report.", ["Reuters"]),
+    ("Alex Isenstadt contributed to this report.", ["Alex Isenstadt"]),
+    ("Staff writer Jane Doe contributed reporting to this story.", ["Jane Doe"]),
+    ("Jane Roe in Boston and John Doe in Chicago contributed to this article.",
+     ["Jane Roe", "John Doe"]),
+])
+def test_a_contributed_to_this_report_line_credits_the_newsroom_or_the_people(paragraph,
+                                                                              sources):
+    found = find_attribution(["Story text.", paragraph])
+    assert found.sources == sources
+    assert found.paragraphs == ["Story text.", paragraph]  # the line is part of the story
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Many delays contributed to this report's late release.",
+    "Several factors contributed to this story, the editor said.",
+])
+def test_other_sentences_about_contributing_credit_nobody(paragraph):
+    assert find_attribution([paragraph]).sources == []

@@ -3,7 +3,8 @@
 Each rule finds a credit in one paragraph of body text. Notes that stand apart from the story
 ("(Source attribution: X)", "Source: X", "Originally published by X", "With reporting by X",
 "(via X)") are removed from the paragraph; a wire-service dateline ("PARIS (AFP) -") is part of
-the lede's sentence, so it stays in the text and is only recorded.
+the lede's sentence and "X contributed to this report" closes the story, so they stay in the text
+and are only recorded.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ RULES = [
     Rule("via", re.compile(
         rf"(?:\s*\(\s*via\s+(?P<src>{_NAME})\s*\)|\s+[—–-]+\s*(?-i:via)\s+(?P<src2>{_NAME}))"
         r"(?=\s*[.]?\s*$)", re.I)),
+    # AP's closing line, part of the story's last paragraph: it stays in the text.
+    Rule("contributed", re.compile(
+        r"(?:^|(?<=[.!?]\s))(?P<src>[A-Z][^.!?\n]{1,200}?)\s+contributed\s+(?:reporting\s+)?"
+        r"to\s+this\s+(?:report|story|article)\s*\.?\s*$"), removes=False),
     Rule("wire dateline", re.compile(
         r"^(?:[A-ZÀ-ÝА-Я][\w'’.,/ -]{0,40}?\s*)?"
         r"\(\s*(?P<src>[A-Z][\w.&-]*(?:[ -][A-Z][\w&-]*){0,3})"
@@ -127,10 +132,30 @@ def add_sources(found: list[str], names: list[str]) -> None:
             found.append(name)
 
 
+# Who contributed: a newsroom's people ("Associated Press writers A in X and B in Y", "A of
+# The Washington Post"), else the people themselves, without where they were.
+_NEWSROOM_STAFF = re.compile(r"^(?:the\s+)?(?P<org>[A-Z].*?)\s+(?:staff\s+)?(?:writers?|"
+                             r"reporters?|correspondents?|journalists?)\s+[A-Z]")
+_OF_NEWSROOM = re.compile(r"\s+of\s+(?P<org>(?:the\s+)?[A-Z][^,]*)$")
+_QUALIFIER = re.compile(r"staff|special|contributing|senior|our", re.I)  # no newsroom's name
+_ROLE = re.compile(rf"^(?:(?:{_QUALIFIER.pattern})\s+)?(?:writers?|reporters?|"
+                   r"correspondents?)\s+", re.I)
+_WHERE = re.compile(r"\s+in\s+[A-Z][^,]*?(?:,\s*[A-Z][^,]*?)?(?=\s*,|\s+and\s|$)")
+
+
+def _contributors(text: str) -> list[str]:
+    staff = _NEWSROOM_STAFF.match(text) or _OF_NEWSROOM.search(text)
+    if staff and not _QUALIFIER.fullmatch(staff["org"]):
+        return [staff["org"]]
+    return [part for part in _SPLIT.split(_WHERE.sub("", _ROLE.sub("", text))) if part]
+
+
 def _credited(match: re.Match[str], rule: Rule) -> list[str]:
     text = match.group("src") or (match.groupdict().get("src2") or "")
     if rule.kind == "wire dateline" and text.lower() not in WIRE_SERVICES:
         return []
+    if rule.kind == "contributed":
+        return _contributors(text)
     if rule.kind in ("source line", "with reporting by"):
         text = _ISSUE.sub("", _DESK.sub("", text))
         if _URL.match(text):
