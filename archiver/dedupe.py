@@ -3,8 +3,9 @@ near-duplicate index.
 
 Four layers, from cheapest to broadest:
 
-* `canonicalize`: w3lib's canonical form of a URL, fragment dropped. The primary key of
-  `articles`; compared with served URLs, so it keeps scheme, host and trailing slash as they are.
+* `canonicalize`: w3lib's canonical form of a URL, fragment dropped, its query written as
+  published (a bare key bare, ``:`` unencoded). The primary key of `articles`; compared with
+  served URLs, so it keeps scheme, host and trailing slash as they are.
 * `article_key`: folds the URL variants under which one article is published (tracking
   parameters, ``http``/``https``, ``www.``, ``index.html``, trailing slash, AMP pages) into one
   key. A key, not a URL to fetch.
@@ -14,8 +15,8 @@ Four layers, from cheapest to broadest:
   stored in the archive's SQLite database, so that each run finds near copies (syndicated
   versions with an added paragraph or a changed ending) among everything archived before.
 
-The URL functions (`canonicalize`, `absolute_url`, `site_of`, `same_site`, `strip_tracking`,
-`article_key`) never raise on a malformed URL.
+The URL functions (`canonicalize`, `w3lib_canonical`, `readable_query`, `absolute_url`,
+`site_of`, `same_site`, `strip_tracking`, `article_key`) never raise on a malformed URL.
 """
 
 from __future__ import annotations
@@ -34,12 +35,47 @@ from datasketch import MinHash
 from w3lib.url import canonicalize_url
 
 
-def canonicalize(url: str) -> str:
-    """The form of `url` used as a key: w3lib's canonical form, fragment dropped."""
+def w3lib_canonical(url: str) -> str:
+    """w3lib's canonical form of `url`, fragment dropped: `canonicalize` before it wrote the
+    query readably (archive schema 3 and earlier). Comment ids made from a hash hash this form,
+    so that the ids an archive holds stay the ids a recrawl finds."""
     try:
         return canonicalize_url(url, keep_fragments=False)
     except ValueError:  # e.g. a broken IPv6 host: keep the URL as it is
         return url
+
+
+# Escapes of the characters RFC 3986 allows as they are in a query ("?q=a:b", "?ids=1,2",
+# "?u=/a/b", "?mail=a@b") that w3lib writes encoded anyway. Kept encoded: "&", "=" and ";"
+# (they separate arguments), "+" (a space), "'" (browsers encode it), and what RFC 3986 bars.
+_READABLE_ESCAPE = regex.compile(r"%(?:21|24|28|29|2A|2C|2F|3A|3F|40)", flags=regex.IGNORECASE)
+
+
+def _readable_piece(piece: str) -> str:
+    # A bare key stays bare, and an explicitly empty value is written bare too: servers read
+    # "?article8532" and "?article8532=" alike (SPIP, PHP, ASP), so both are one key.
+    name, equals, value = piece.partition("=")
+    return name if name and equals and not value else piece
+
+
+def readable_query(url: str) -> str:
+    """`url` with its query written as published: a bare key bare (``?article8532``, not
+    ``?article8532=``), ``?a=`` as ``?a``, and ``: @ / ? ! $ ( ) * ,`` unencoded. A server
+    reads the same arguments either way; nothing else in `url` changes."""
+    rest, hash_sign, fragment = url.partition("#")
+    base, question_mark, query = rest.partition("?")
+    if not query:
+        return url
+    query = "&".join(map(_readable_piece, query.split("&")))
+    query = _READABLE_ESCAPE.sub(lambda escape: chr(int(escape[0][1:], 16)), query)
+    return f"{base}{question_mark}{query}{hash_sign}{fragment}"
+
+
+def canonicalize(url: str) -> str:
+    """The form of `url` used as a key: w3lib's canonical form (sorted arguments, normalised
+    percent-encoding, lower-case and IDNA host, dot segments resolved), fragment dropped, the
+    query written as published (`readable_query`). Idempotent."""
+    return readable_query(w3lib_canonical(url))
 
 
 def absolute_url(base: str, href: str) -> str | None:

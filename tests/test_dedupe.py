@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import random
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ import sqlite_utils
 from datasketch import MinHash
 from hypothesis import given
 from hypothesis import strategies as st
+from w3lib.url import canonicalize_url
 
 from archiver.dedupe import (
     NUM_PERM,
@@ -29,11 +31,13 @@ from archiver.dedupe import (
     match_probability,
     minhash_values,
     normalise_text,
+    readable_query,
     same_site,
     shingle_hashes,
     shingle_words,
     site_of,
     strip_tracking,
+    w3lib_canonical,
 )
 
 # --- URL variants ---------------------------------------------------------------------------
@@ -158,6 +162,60 @@ def test_article_key_never_raises(text: str) -> None:
 def test_canonicalize_keeps_scheme_host_and_trailing_slash() -> None:
     assert canonicalize("http://www.example.com/a/?b=2&a=1#x") == "http://www.example.com/a/?a=1&b=2"
     assert canonicalize("http://[::1/") == "http://[::1/"
+
+
+def test_a_bare_query_key_stays_bare_and_an_empty_value_is_written_bare() -> None:
+    # SPIP and old PHP/ASP sites publish "?article8532", "?p123": the key is that URL.
+    assert canonicalize("https://site.fr/spip.php?article8532") == (
+        "https://site.fr/spip.php?article8532")
+    assert canonicalize("https://site.fr/?p123#comments") == "https://site.fr/?p123"
+    # Servers read "?a=" as "?a": both fold to one key, written bare.
+    assert canonicalize("https://site.fr/spip.php?article8532=") == (
+        "https://site.fr/spip.php?article8532")
+    assert canonicalize("https://x.example/?b=&a&c=1") == "https://x.example/?a&b&c=1"
+    assert article_key("http://www.site.fr/spip.php?article8532=&utm_source=x") == (
+        "https://site.fr/spip.php?article8532")
+    # An empty name is no bare key; a value "=" is no empty value.
+    assert canonicalize("https://x.example/?=") == "https://x.example/?="
+    assert canonicalize("https://x.example/?a==") == "https://x.example/?a=%3D"
+
+
+def test_characters_a_query_allows_stay_readable_and_separators_stay_encoded() -> None:
+    assert canonicalize("https://x.example/s?q=a:b") == "https://x.example/s?q=a:b"
+    assert canonicalize("https://x.example/s?q=a%3ab") == "https://x.example/s?q=a:b"
+    assert canonicalize("https://x.example/s?u=/a/b?c&m=a@b&ids=1,2&f=g(x)*y!$") == (
+        "https://x.example/s?f=g(x)*y!$&ids=1,2&m=a@b&u=/a/b?c")
+    # "&", "=", ";" separate arguments, "+" is a space, browsers encode "'": kept encoded.
+    assert canonicalize("https://x.example/s?q=a%26b%3Dc%3Bd%2Be+f'g") == (
+        "https://x.example/s?q=a%26b%3Dc%3Bd%2Be+f%27g")
+    assert canonicalize("https://x.example/s?%253A=1") == "https://x.example/s?%253A=1"
+
+
+def test_canonicalize_keeps_the_rest_of_w3lib_s_canonical_form() -> None:
+    assert canonicalize("HTTP://B\u00fccher.EXAMPLE/a/./b/../r\u00e9sum\u00e9?b=2&a=%e9#top") == (
+        "http://xn--bcher-kva.example/a/r%C3%A9sum%C3%A9?a=%E9&b=2")
+    assert canonicalize("mailto:someone@example.com?subject=a:b") == (
+        "mailto:someone@example.com?subject=a:b")
+
+
+def article_key_before(url: str) -> str:
+    """`article_key` as archives before schema 4 hold it: made from w3lib's canonical form."""
+    with mock.patch("archiver.dedupe.canonicalize", w3lib_canonical):
+        return article_key(url)
+
+
+_QUERY_TEXT = st.text(alphabet="ab=&:@/?!$()*,;+'% %3A%3a%2F#é~", max_size=30)
+
+
+@given(_QUERY_TEXT)
+def test_canonicalize_is_idempotent_and_keeps_the_arguments_a_server_reads(query: str) -> None:
+    url = f"https://x.example/p?{query}"
+    assert canonicalize(canonicalize(url)) == canonicalize(url)
+    assert canonicalize_url(canonicalize(url)) == canonicalize_url(url)
+    assert article_key(article_key(url)) == article_key(url)
+    # The archive's earlier keys (w3lib's form) become these by `readable_query` alone.
+    assert readable_query(w3lib_canonical(url)) == canonicalize(url)
+    assert readable_query(article_key_before(url)) == article_key(url)
 
 
 # --- Tracking parameters ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...dedupe import absolute_url, canonicalize
+from ...dedupe import absolute_url, w3lib_canonical
 from ..metadata import iso_date
 from ..text import collapse
 from .dates import date_at, date_in, from_timestamp, is_dated
@@ -519,6 +519,7 @@ def _header(furniture: list, cut: set) -> set:
 
 
 def fallback_id(article_url: str, author: str | None, published: str | None, text: str) -> str:
-    """A stable id for a comment without one: the article, the author, the date, the text."""
-    key = "\n".join((canonicalize(article_url), author or "", published or "", text))
+    """A stable id for a comment without one: the article, the author, the date, the text.
+    The article is hashed in the URL form archived ids were made with (`w3lib_canonical`)."""
+    key = "\n".join((w3lib_canonical(article_url), author or "", published or "", text))
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
