@@ -3,7 +3,8 @@
 Tables: `articles` (one row per canonical article, FTS5 over title and body), `attributions`,
 `comments` (with `comment_versions` and FTS5 over their text), `pages` (every fetched response,
 body zlib-compressed), `errors`, `crawl_runs`, and the near-duplicate index's
-(`minhash_*`, see `dedupe.NearDuplicateIndex`).
+(`minhash_*`, see `dedupe.NearDuplicateIndex`). `MIGRATIONS` bring an archive of any earlier
+schema to this one when it is opened.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import logging
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -25,8 +27,11 @@ from .dedupe import (
     NearDuplicateIndex,
     article_key,
     fingerprint,
+    readable_query,
 )
 from .items import Article, CrawlError, Page
+
+logger = logging.getLogger(__name__)
 
 JSON_COLUMNS = ("authors", "tags", "attribution")
 MIN_NEAR_DUPLICATE_SHINGLES = 50
@@ -97,9 +102,61 @@ def _v3_near_duplicate_index(db: sqlite_utils.Database) -> None:
     NearDuplicateIndex.create_tables(db)
 
 
+# Every column that holds an article's canonical URL, besides `articles.canonical_url`.
+# (`articles.url`, `prev_url`, `next_url`, `pages`, `errors` and `crawl_runs` hold URLs as
+# fetched or linked, never a key.)
+ARTICLE_URL_COLUMNS = (
+    ("article_versions", "article_url"), ("duplicates", "article_url"),
+    ("duplicates", "duplicate_of"), ("attributions", "article_url"), ("comments", "article_url"),
+    ("comment_versions", "article_url"), ("minhash_signatures", "article_url"))
+
+
+def _v4_readable_url_keys(db: sqlite_utils.Database) -> None:
+    # Keys and canonical URLs were w3lib's form ("spip.php?article8532=", "?q=a%3Ab"); now the
+    # query is written as published (dedupe.readable_query), so a recrawl must find them so.
+    moves = _rewrite_article_keys(db)
+    for table, column in ARTICLE_URL_COLUMNS:
+        # OR IGNORE: only a row left by an article no longer archived can already hold the
+        # new URL; the migration keeps both rather than stop.
+        db.conn.executemany(f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?",
+                            [(new, old) for old, new in moves])
+
+
+def _rewrite_article_keys(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """Rewrite each article's canonical URL and key in the readable form; return the moves
+    (old URL, new URL).
+
+    Keys this code wrote cannot clash (w3lib's form spells each query one way, and
+    `readable_query` respells it one way), but keys written by hand or another tool can
+    ("?q=a%3ab" beside "?q=a%3Ab"). Such articles are not merged: the one archived first
+    takes the new form, the other keeps its old one, with a warning and an `errors` row."""
+    moves = []
+    rows = db.execute("SELECT rowid, canonical_url, key FROM articles WHERE"
+                      " instr(canonical_url, '?') OR instr(key, '?')"
+                      " ORDER BY first_seen, rowid").fetchall()
+    for rowid, url, key in rows:
+        new_url, new_key = readable_query(url), readable_query(key) if key else key
+        if (new_url, new_key) == (url, key):
+            continue
+        holder = db.execute("SELECT canonical_url FROM articles WHERE rowid != ? AND"
+                            " (canonical_url = ? OR key = ?)", [rowid, new_url, new_key]
+                            ).fetchone()
+        if holder is not None:
+            reason = (f"URL key not rewritten (schema 4): its new form ({new_url}, key "
+                      f"{new_key}) is the article {holder[0]}'s; kept as it was")
+            logger.warning("%s: %s", url, reason)
+            db["errors"].insert({"url": url, "reason": reason, "at": now()})
+            continue
+        db.execute("UPDATE articles SET canonical_url = ?, key = ? WHERE rowid = ?",
+                   [new_url, new_key, rowid])
+        if new_url != url:
+            moves.append((url, new_url))
+    return moves
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_comment_kind, _v3_near_duplicate_index]
+    _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 import sqlite_utils
 
-from archiver.archive import MIGRATIONS, Archive, decompress, migrate
+from archiver.archive import ARTICLE_URL_COLUMNS, MIGRATIONS, Archive, decompress, migrate
+from archiver.dedupe import w3lib_canonical
+from archiver.extract import extract
 from archiver.items import Article, Comment, CrawlError, Page
 
 
@@ -270,3 +274,142 @@ def test_an_archive_whose_near_duplicate_index_made_its_tables_opens_and_keeps_t
     assert [row["duplicate_of"] for row in reopened.db["duplicates"].rows] == [
         "https://news.example/original/"]
     reopened.close()
+
+
+# --- Schema 4: URL keys written as published -------------------------------------------------
+
+SPIP = "https://www.site.fr/spip.php?article8532"  # as the site links it: a bare query key
+SEARCH = "https://www.site.fr/recherche?q=a:b"
+UPDATE = " Updated: two more villages were evacuated."
+SYNDICATED = " An extra closing line from the syndicating site."
+
+
+def archived_in_the_old_form(url: str, body: str, published: str,
+                             comments: tuple[str, ...] = ()) -> Article:
+    saved = Article(url=url, canonical_url=w3lib_canonical(url), title="Floods in the north",
+                    body=body, published=published, attribution=["DEA News"],
+                    attribution_raw=["(Source attribution: DEA News)"])
+    saved.comments = [Comment(comment_id=str(i), text=text, position=i)
+                      for i, text in enumerate(comments)]
+    return saved
+
+
+def write_schema_3_archive(path) -> None:
+    """An archive as schema 3 wrote it: canonical URLs and keys in w3lib's form
+    ("spip.php?article8532=", "q=a%3Ab") in every table that holds one: an article with an
+    earlier text, an edited comment and a credit, and a near copy of it."""
+    with mock.patch("archiver.dedupe.canonicalize", w3lib_canonical):
+        old = Archive(path)
+        old.save([archived_in_the_old_form(SPIP, WIRE, "2026-03-01", ("First.",))])
+        old.save([archived_in_the_old_form(SPIP, WIRE + UPDATE, "2026-03-01", ("First, edited.",))])
+        old.save([archived_in_the_old_form(SEARCH, WIRE + SYNDICATED, "2026-03-02")])
+    old.db.execute("PRAGMA user_version = 3")
+    old.close()
+
+
+@pytest.fixture
+def migrated(tmp_path):
+    write_schema_3_archive(tmp_path / "old.db")
+    opened = Archive(tmp_path / "old.db")
+    yield opened
+    opened.close()
+
+
+def test_write_schema_3_archive_holds_old_form_keys_in_every_table(tmp_path):
+    write_schema_3_archive(tmp_path / "old.db")
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    assert {row["canonical_url"]: row["key"] for row in db["articles"].rows} == {
+        "https://www.site.fr/spip.php?article8532=": "https://site.fr/spip.php?article8532=",
+        "https://www.site.fr/recherche?q=a%3Ab": "https://site.fr/recherche?q=a%3Ab"}
+    for table, column in ARTICLE_URL_COLUMNS:
+        assert {row[column] for row in db[table].rows} <= {
+            "https://www.site.fr/spip.php?article8532=", "https://www.site.fr/recherche?q=a%3Ab"}
+        assert db[table].count, table
+
+
+def test_opening_a_schema_3_archive_rewrites_the_url_keys_of_every_table(migrated):
+    assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    spip, search = "https://www.site.fr/spip.php?article8532", "https://www.site.fr/recherche?q=a:b"
+    assert {row["canonical_url"]: row["key"] for row in migrated.db["articles"].rows} == {
+        spip: "https://site.fr/spip.php?article8532", search: "https://site.fr/recherche?q=a:b"}
+    both = {spip, search}
+    expected = {("article_versions", "article_url"): {spip},
+                ("duplicates", "article_url"): {search}, ("duplicates", "duplicate_of"): {spip},
+                ("attributions", "article_url"): both, ("comments", "article_url"): {spip},
+                ("comment_versions", "article_url"): {spip},
+                ("minhash_signatures", "article_url"): both}
+    assert {(table, column): {row[column] for row in migrated.db[table].rows}
+            for table, column in ARTICLE_URL_COLUMNS} == expected
+    # Nowhere else either: no column of any table holds an old-form key.
+    for table in migrated.db.tables:
+        for column in table.columns_dict:
+            old_forms = migrated.db.execute(
+                f"SELECT count(*) FROM [{table.name}] WHERE [{column}] LIKE '%article8532=%'"
+                f" OR [{column}] LIKE '%q=a\\%3Ab%' ESCAPE '\\'").fetchone()[0]
+            assert old_forms == 0, (table.name, column)
+    assert migrated.db["errors"].count == 0
+
+
+def test_a_recrawl_finds_an_article_archived_under_an_old_form_key(migrated):
+    before = migrated.article("https://www.site.fr/spip.php?article8532")
+    html = ("<html><head><title>Floods in the north</title>"
+            '<meta property="article:published_time" content="2026-03-01"></head><body>'
+            f"<article><h1>Floods in the north</h1><p>{WIRE}{UPDATE} Later: the river fell.</p>"
+            "</article></body></html>")
+    for url in (SPIP, SPIP + "="):  # as linked, and with an empty value: the same article
+        again = extract(html, url)
+        assert again.canonical_url == "https://www.site.fr/spip.php?article8532"
+        again.comments = [Comment(comment_id="0", text="First, edited.", position=0)]
+        migrated.save([again])
+    assert migrated.db["articles"].count == 2
+    after = migrated.article("https://www.site.fr/spip.php?article8532")
+    assert after["first_seen"] == before["first_seen"] and after["last_seen"] > before["last_seen"]
+    [comment] = migrated.db["comments"].rows
+    assert (comment["comment_id"], comment["removed_at"]) == ("0", None)
+    assert len(migrated.near_duplicates) == 2  # the changed text replaced its signature
+    assert [(row["article_url"], row["duplicate_of"]) for row in migrated.db["duplicates"].rows] \
+        == [("https://www.site.fr/recherche?q=a:b", "https://www.site.fr/spip.php?article8532")]
+
+
+def test_after_the_rewrite_full_text_search_and_links_between_tables_line_up(migrated):
+    db = migrated.db
+    for index in ("articles_fts", "comments_fts"):
+        db.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+    found = db.execute("SELECT a.canonical_url FROM articles_fts JOIN articles AS a"
+                       " ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH 'syndicating'")
+    assert found.fetchall() == [("https://www.site.fr/recherche?q=a:b",)]
+    found = db.execute("SELECT c.article_url FROM comments_fts JOIN comments AS c"
+                       " ON c.rowid = comments_fts.rowid WHERE comments_fts MATCH 'edited'")
+    assert found.fetchall() == [("https://www.site.fr/spip.php?article8532",)]
+    for table, column in ARTICLE_URL_COLUMNS:
+        orphans = db.execute(f"SELECT {column} FROM {table} WHERE {column} NOT IN"
+                             " (SELECT canonical_url FROM articles)").fetchall()
+        assert orphans == [], (table, column)
+    history = migrated.versions("https://www.site.fr/spip.php?article8532")
+    assert [version["body"] for version in history] == [WIRE, WIRE + UPDATE]
+    similar = dict(migrated.near_duplicates.query(WIRE + SYNDICATED))
+    assert set(similar) == {"https://www.site.fr/spip.php?article8532",
+                            "https://www.site.fr/recherche?q=a:b"}
+
+
+def test_two_articles_whose_keys_become_one_are_kept_apart_and_reported(tmp_path, caplog):
+    write_schema_3_archive(tmp_path / "old.db")
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    # Imported by hand, after the crawl's row: the same search, its escape in lower case.
+    imported = "https://www.site.fr/recherche?q=a%3ab"
+    db["articles"].insert({"canonical_url": imported, "key": "https://site.fr/recherche?q=a%3ab",
+                           "title": "Imported", "first_seen": "2099-01-01T00:00:00.000+00:00"})
+    db["comments"].insert({"article_url": imported, "comment_id": "9", "text": "Imported."})
+    db.close()
+    archive = Archive(tmp_path / "old.db")
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    keys = {row["title"]: (row["canonical_url"], row["key"]) for row in archive.db["articles"].rows
+            if "recherche" in row["canonical_url"]}
+    assert keys == {"Floods in the north": ("https://www.site.fr/recherche?q=a:b",
+                                            "https://site.fr/recherche?q=a:b"),
+                    "Imported": (imported, "https://site.fr/recherche?q=a%3ab")}
+    assert archive.db["comments"].get((imported, "9"))["text"] == "Imported."
+    [error] = archive.db["errors"].rows
+    assert error["url"] == imported and "https://www.site.fr/recherche?q=a:b" in error["reason"]
+    assert imported in caplog.text
+    archive.close()
