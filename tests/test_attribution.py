@@ -81,6 +81,9 @@ def test_a_street_called_via_is_no_source():
     ("(Quelle: Cozy & Cuddly)", ["Cozy & Cuddly"]),  # "&" is part of a name
     ("Additional reporting by Steve Gorman; Editing by Marguerita Choy, Nick Zieminski",
      ["Steve Gorman"]),  # the desk's editors are no sources
+    # a newsroom's writer: the newsroom; people without where they were
+    ("With reporting by Associated Press writer Sheikh Saaliq", ["AP"]),
+    ("Reporting by Jane Roe in London and John Doe in Paris", ["Jane Roe", "John Doe"]),
 ])
 def test_a_credit_line_lists_its_sources_and_nothing_else(line, sources):
     found = find_attribution(["Story text.", line])

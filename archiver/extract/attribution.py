@@ -143,26 +143,31 @@ _ROLE = re.compile(rf"^(?:(?:{_QUALIFIER.pattern})\s+)?(?:writers?|reporters?|"
 _WHERE = re.compile(r"\s+in\s+[A-Z][^,]*?(?:,\s*[A-Z][^,]*?)?(?=\s*,|\s+and\s|$)")
 
 
+def _listed(text: str) -> list[str]:
+    """The sources a credit line lists, without initials, issues or kinds of document."""
+    if _URL.match(text):
+        return [text]
+    return [part for part in _SPLIT.split(_ISSUE.sub("", text))
+            if part and (part.lower() in WIRE_SERVICES or not _NO_SOURCE.match(part))
+            and not _DOCUMENT_KIND.match(part)]
+
+
 def _contributors(text: str) -> list[str]:
+    """The newsroom whose people reported, else the people, without where they were."""
     staff = _NEWSROOM_STAFF.match(text) or _OF_NEWSROOM.search(text)
     if staff and not _QUALIFIER.fullmatch(staff["org"]):
         return [staff["org"]]
-    return [part for part in _SPLIT.split(_WHERE.sub("", _ROLE.sub("", text))) if part]
+    return _listed(_WHERE.sub("", _ROLE.sub("", text)))
 
 
 def _credited(match: re.Match[str], rule: Rule) -> list[str]:
     text = match.group("src") or (match.groupdict().get("src2") or "")
     if rule.kind == "wire dateline" and text.lower() not in WIRE_SERVICES:
         return []
-    if rule.kind == "contributed":
-        return _contributors(text)
-    if rule.kind in ("source line", "with reporting by"):
-        text = _ISSUE.sub("", _DESK.sub("", text))
-        if _URL.match(text):
-            return [text]
-        return [part for part in _SPLIT.split(text)
-                if part and (part.lower() in WIRE_SERVICES or not _NO_SOURCE.match(part))
-                and not _DOCUMENT_KIND.match(part)]
+    if rule.kind in ("contributed", "with reporting by"):
+        return _contributors(_DESK.sub("", text))
+    if rule.kind == "source line":
+        return _listed(_DESK.sub("", text))
     return [text]
 
 
