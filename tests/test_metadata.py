@@ -775,3 +775,26 @@ def test_a_time_labelled_as_an_update_gives_the_modified_date_not_the_published(
 def test_a_date_readable_either_way_is_read_as_the_page_s_other_dates_show_it(head, body,
                                                                               expected):
     assert extract(page(head, body=body), URL).published == expected
+
+
+@pytest.mark.parametrize("keywords, tags", [
+    # written for machines: a UUID, snake_case tokens, namespaced codes, paths
+    ("8f507083-bac4-423a-9015-2eb31e1bce50, India, editors_pick, ISIN_US3453708600",
+     ["India"]),
+    ("ivw:homepage, RSBI:HUMAN-RIGHTS, /article, Berlin, x86_64", ["Berlin", "x86_64"]),
+    ("sections/sverige, topic/misshandel & överfall", ["sverige", "misshandel & överfall"]),
+    ("Business, Finance, & Economics", ["Business, Finance, & Economics"]),  # one name
+    # labelled keywords: topic fields give their value, bookkeeping fields nothing
+    ("Category: Travel, NLP Category: General, NLP Entity Tokens: Jasper, Partner: Factiva, "
+     "Day: Friday, WC: 1000-1999, Wine", ["Travel", "General", "Jasper", "Wine"]),
+    ("DIY: Kleines Farbbüchlein, Basteln", ["DIY: Kleines Farbbüchlein", "Basteln"]),
+])
+def test_tags_leave_out_what_a_cms_writes_for_machines(keywords, tags):
+    html = page(f'<meta name="keywords" content="{keywords}">')
+    assert extract(html, URL).tags == tags
+
+
+def test_the_site_s_own_address_is_no_tag():
+    html = page('<meta name="keywords" content="Ottawa, www.example-news.com, news.example-'
+                'news.com, Node.js">')
+    assert extract(html, "https://www.example-news.com/a/1").tags == ["Ottawa", "Node.js"]

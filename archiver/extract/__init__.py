@@ -86,7 +86,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         "authors": lambda: metadata.authors(page, url, ld, meta, page_title),
         "published": lambda: metadata.published(page, url, ld, meta),
         "modified": lambda: metadata.modified(page, ld, meta),
-        "tags": lambda: metadata.tags(ld, meta),
+        "tags": lambda: metadata.tags(ld, meta, url),
     }
     for name, compute in generic.items():
         setattr(article, name, found[name] if name in found else compute())

@@ -782,32 +782,69 @@ def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | N
     return declared
 
 
-# Keywords in one string: "a, b, c" or "a; b; c".
+# Keywords in one string: "a, b, c" or "a; b; c"; "Business, Finance, & Economics" is one name.
 _TAG_SEPARATOR = re.compile(r"[,;]")
+_ONE_NAME = re.compile(r",\s*&")
 _QUOTES = "'\"«»“”‘’„"
+# Keywords written for machines, not readers: a UUID, a snake_case token ("_Prio_3",
+# "editors_pick", "ISIN_US3453708600"), a namespaced code ("ivw:homepage", "RSBI:HUMAN-RIGHTS"),
+# a path or a broken URL ("/article", "://about:blank").
+_MACHINE_TAG = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-|_|\S*[^\W\d_]_[^\W\d_]\S*$|"
+                          r"[\w-]+:\S|[/:]", re.I)  # ("x86_64" is a reader's tag)
+# A taxonomy's path ("sections/sverige", "topic/misshandel & överfall"): the term is the tag.
+_TAXONOMY_PATH = re.compile(r"(?:sections?|topics?|organi[sz]ations?|persons?|people|tags?|"
+                            r"categor(?:y|ies)|locations?|places?|subjects?)/(?P<term>.+)", re.I)
+# Labelled keywords of news feeds ("Category: Travel", "NLP Entity Tokens: India", "Partner:
+# Factiva", "Day: Friday", "WC: 1000-1999"): a topic field's value is a tag, the other fields
+# are bookkeeping. Read so only when several keywords are labelled ("DIY: Farbbüchlein" alone
+# is a tag).
+_FIELD = re.compile(r"(?P<label>[A-Z]\w*(?: [A-Z]?\w*){0,2}): (?P<value>.+)")
+_TOPIC_FIELD = re.compile(r"(?:nlp )?(?:categor(?:y|ies)|subjects?|topics?|sections?|tags?|"
+                          r"keywords?|entity tokens|entities)", re.I)
 
 
-def _clean_tags(values: list[str]) -> list[str]:
-    """Tags out of keyword strings, once each; a CMS's internal markers ("_Prio_3") left out."""
+def _split_tags(values: list[str]) -> list[str]:
+    tags = []
+    for value in map(unescape, values):
+        pieces = [value] if _ONE_NAME.search(value) else _TAG_SEPARATOR.split(value)
+        # A quoted list ("'VW-Chef, Diess, China'") leaves its quote marks on the ends.
+        tags.extend(collapse(piece).strip(_QUOTES).strip() for piece in pieces)
+    return [tag for tag in tags if tag]
+
+
+def _reader_tag(tag: str, fielded: bool, url: str) -> str | None:
+    """`tag` as a reader's tag, or None when it is a machine's or the site's own address."""
+    if path := _TAXONOMY_PATH.fullmatch(tag):
+        tag = path["term"]
+    if fielded and (field := _FIELD.fullmatch(tag)):
+        return field["value"] if _TOPIC_FIELD.fullmatch(field["label"]) else None
+    if _MACHINE_TAG.match(tag) or " " not in tag and "." in tag and \
+            _same_organisation("http://" + tag, url):
+        return None
+    return tag
+
+
+def _clean_tags(values: list[str], url: str) -> list[str]:
+    """Tags out of keyword strings, once each, without what a CMS writes for machines."""
+    tags = _split_tags(values)
+    fielded = sum(1 for tag in tags if _FIELD.fullmatch(tag)) >= 2
     result: list[str] = []
     seen: set[str] = set()
-    for value in values:
-        for tag in _TAG_SEPARATOR.split(unescape(value)):
-            # A quoted list ("'VW-Chef, Diess, China'") leaves its quote marks on the ends.
-            tag = collapse(tag).strip(_QUOTES).strip()
-            if tag and not tag.startswith("_") and tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                result.append(tag)
+    for tag in tags:
+        tag = _reader_tag(tag, fielded, url)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
     return result
 
 
-def tags(ld: dict, meta: dict[str, list[str]]) -> list[str]:
+def tags(ld: dict, meta: dict[str, list[str]], url: str) -> list[str]:
     """The article's tags from the first source that has some. OpenGraph's `article:tag`
     lists the editorial tags the page links to; JSON-LD keywords are often an SEO plugin's
     list of the headline's words ("juez, cita, investigado"), or left empty ("")."""
     sources = (meta.get("article:tag", []), text_values(ld.get("keywords")),
                meta.get("keywords", []), meta.get("news_keywords", []))
-    return next((found for found in map(_clean_tags, sources) if found), [])
+    return next((found for values in sources if (found := _clean_tags(values, url))), [])
 
 
 def _same_organisation(declared: str, url: str) -> bool:
