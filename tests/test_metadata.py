@@ -726,6 +726,7 @@ def test_a_theme_s_default_english_gives_way_to_the_language_the_body_is_written
     (ld(inLanguage="kr"), "ko", "ko"),  # a country code is no language: the next declaration
     (ld(inLanguage="eng"), "", "en"),  # ISO 639-2 codes in their BCP 47 form
     ("", "zh-hant-tw", "zh-Hant-TW"),
+    ("", "es-419", "es-419"), ("", "de-ere", "de"),  # a subtag no tag has is left out
 ])
 def test_declared_languages_become_bcp_47_tags(head, lang, expected):
     assert extract(page(head, body="<p>Too short to tell.</p>", lang=lang),

@@ -748,6 +748,10 @@ def _known_languages() -> frozenset[str]:
     return frozenset(code.split("_")[0] for code in localedata.locale_identifiers())
 
 
+# A script ("Hant"), a region ("TW", "419") or a variant ("1996", "valencia").
+_SUBTAG = re.compile(r"[a-z]{4}|[a-z]{2}|\d{3}|[a-z\d]{5,8}|\d[a-z\d]{3}", re.I)
+
+
 def _language_tag(value: str) -> str | None:
     """A declared language as a BCP 47 tag ("de_de" -> "de-DE", ISO 639-2 "eng" -> "en");
     None when its first part names no language (the country code "kr" for Korean pages)."""
@@ -759,9 +763,14 @@ def _language_tag(value: str) -> str | None:
         primary = get_global("language_aliases").get(primary, primary).split("_")[0]
     if primary not in _known_languages():
         return None
-    # BCP 47's casing: "zh-Hant-TW".
-    return "-".join([primary, *(tag.upper() if len(tag) == 2 else tag.title() if len(tag) == 4
-                                else tag.lower() for tag in subtags)])
+    # BCP 47's subtags, cased ("zh-Hant-TW"), up to one no language tag has ("de-ere").
+    kept = []
+    for tag in subtags:
+        if not _SUBTAG.fullmatch(tag):
+            break
+        kept.append(tag.upper() if len(tag) == 2 else tag.title() if len(tag) == 4 else
+                    tag.lower())
+    return "-".join([primary, *kept])
 
 
 def language(page: Selector, ld: dict, meta: dict[str, list[str]], body: str | None) -> str | None:
