@@ -828,3 +828,14 @@ def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph():
     inner = (f"<div class='entry-content'><p>{wrapped}</p>{paragraphs(P2)}<pre>{code}</pre>"
              f"{paragraphs(P3)}</div>")
     assert body_of(inner) == "\n\n".join([P1, P2, "$ cd /usr/src", "$ make", P3])
+
+
+def test_a_heading_over_nothing_but_furniture_lines_is_a_box_title(monkeypatch):
+    # Video teasers set in the story (broadcasters' sites): each title over its running time.
+    no_generic_fallback(monkeypatch)
+    videos = "".join(f"<h3>{title}</h3><div>{length}</div>" for title, length in [
+        ("Budget debate: the mayor answers", "2:38 min"),
+        ("Libraries fear the cuts", "6:12 min")])
+    inner = ('<div class="entry-content">' + paragraphs(L1, L2) + videos
+             + "<h2>What comes next</h2>" + paragraphs(L3) + "</div>")
+    assert body_of(inner) == "\n\n".join([L1, L2, "What comes next", L3])

@@ -485,10 +485,14 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
     blocks = blocks[:end]
     kept: list[Block] = []
     teasers = _teasers(blocks)
+    furniture = [is_furniture_line(block.text) for block in blocks]
     for index, block in enumerate(blocks):
-        if index in teasers:
+        if index in teasers or furniture[index]:
             continue
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        # What a heading heads: the next line that is no furniture ("2:38 min" under a
+        # video teaser's title heads nothing).
+        following = next((blocks[i] for i in range(index + 1, len(blocks)) if not furniture[i]),
+                         None)
         # A heading over nothing was the title of a removed box ("More on this topic"); one
         # over a subheading heads a section, and sentences set as headings are text: long
         # ones, and a run of them telling the points of a list ("1. Evergrande owned 1,300
@@ -496,8 +500,6 @@ def read_blocks(container: html.HtmlElement) -> list[Block]:
         if block.kind in _HEADINGS and len(block.text) < _BOX_TITLE_MAX_CHARS and (
                 following is None or following.kind in _HEADINGS
                 and following.kind <= block.kind) and not _in_told_run(blocks, index):
-            continue
-        if is_furniture_line(block.text):
             continue
         kept.append(block)
     return kept
