@@ -839,3 +839,24 @@ def test_a_heading_over_nothing_but_furniture_lines_is_a_box_title(monkeypatch):
     inner = ('<div class="entry-content">' + paragraphs(L1, L2) + videos
              + "<h2>What comes next</h2>" + paragraphs(L3) + "</div>")
     assert body_of(inner) == "\n\n".join([L1, L2, "What comes next", L3])
+
+
+def declared_head(text: str) -> str:
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": text})
+    return f'<script type="application/ld+json">{declared}</script>'
+
+
+def test_a_declared_body_in_one_run_is_read_in_the_parts_the_page_shows_it_in():
+    # JSON-LD holds the text as one run; the page's unmarked container parts it in paragraphs
+    # under a subheading.
+    shown = '<div class="txt">' + paragraphs(L1, L2) + "<h2>What comes next</h2>" + paragraphs(
+        L3) + "</div>"
+    run = f"{L1} {L2} What comes next {L3}"
+    assert body_of(shown, declared_head(run)) == "\n\n".join([L1, L2, "What comes next", L3])
+
+
+def test_a_standfirst_only_the_declared_body_holds_stays_before_the_parts_the_page_shows():
+    standfirst = "The city will spend less on libraries and buses next year."
+    shown = '<div class="txt">' + paragraphs(L1, L2, L3) + "</div>"
+    run = f"{standfirst} {L1} {L2} {L3}"
+    assert body_of(shown, declared_head(run)) == "\n\n".join([standfirst, L1, L2, L3])

@@ -4,7 +4,8 @@ Order: the container a page marks as the article body (`[itemprop=articleBody]`,
 `.entry-content` family of CMS/theme classes, then `<article>`, `<main>`), the one with the
 most prose winning (of several whole articles, the one under the page's headline), together
 with its siblings of the same kind (bodies split by ads); the JSON-LD `articleBody` when it
-holds clearly more; the article HTML a Next.js page keeps only in its script data
+holds clearly more (in the paragraphs and subheadings of the element showing the same text,
+if the page has one); the article HTML a Next.js page keeps only in its script data
 (`nextjs.embedded_html`); trafilatura's generic extractor when no container holds an
 article. Inside the container, furniture is cut (menus, share bars, related and "read also"
 blocks, teaser, fact and author boxes, newsletter, donation and ad boxes, polls, players,
@@ -30,7 +31,7 @@ from lxml import etree, html
 from . import nextjs
 from .lines import is_furniture_line
 from .metadata import NOT_HEADLINE
-from .text import collapse
+from .text import collapse, strip_invisible
 
 # Classes and ids that real CMSs and themes give the element holding the article text.
 BODY_MARKERS = [
@@ -145,6 +146,8 @@ _BOX_TITLE_MAX_CHARS = 100
 _TOLD_MIN_WORDS = 5
 _BLURB_MAX_LINES = 2
 _REPEAT_PROBE_CHARS = 100
+_PROBE_CHARS = 40
+_STANDFIRST_MAX_CHARS = 1000
 _KIN_LEVELS = 5
 _MIN_GENERIC_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 250
@@ -548,7 +551,7 @@ def find_lede(root: html.HtmlElement, h1: html.HtmlElement | None,
                 continue
             text = _text(element)
             # A photo's credit sits in the header too ("Photograph: Jane Doe; Getty Images").
-            if not 30 <= len(text) <= 1000 or is_furniture_line(text):
+            if not 30 <= len(text) <= _STANDFIRST_MAX_CHARS or is_furniture_line(text):
                 continue
             if marked:
                 return text
@@ -634,6 +637,56 @@ def _size(paragraphs: list[str]) -> int:
     return sum(map(len, paragraphs))
 
 
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text))
+
+
+def _holder(root: html.HtmlElement, probes: list[str]) -> html.HtmlElement | None:
+    """The innermost element of the page's body that shows all the `probes` (runs of words
+    joined by spaces)."""
+    # Each probe's words with whatever parts them in the page's text: matching the raw text
+    # is much cheaper than folding the text of every element on the way down.
+    patterns = [re.compile(r"\W+".join(map(re.escape, probe.split()))) for probe in probes]
+    page_body = root.find("body")
+    found = None
+    walk = etree.iterwalk(page_body if page_body is not None else root, events=("start",),
+                          tag=etree.Element)
+    for _, element in walk:
+        text = strip_invisible(_TEXT_OF(element))
+        if element.tag in _REMOVE_TAGS or not all(p.search(text) for p in patterns):
+            walk.skip_subtree()  # nothing in it shows them either
+        else:
+            found = element  # descendants come after their ancestors: the last is innermost
+    return found
+
+
+def _shown_structure(root: html.HtmlElement, declared: list[str]) -> list[str] | None:
+    """The declared body as the page shows it: JSON-LD `articleBody` is often one run of
+    text, while the HTML holding the same words parts it into paragraphs under subheadings
+    (a news site whose body container bears no known mark)."""
+    text = collapse(" ".join(declared))
+    words = _words(text)
+    if len(words) < _PROBE_CHARS * 2:
+        return None
+    # Found by its middle and its end: a standfirst it starts with may stand apart.
+    middle = len(words) // 2
+    holder = _holder(root, [words[middle:middle + _PROBE_CHARS], words[-_PROBE_CHARS:]])
+    if holder is None:
+        return None
+    shown = [block.text for block in read_blocks(strip_furniture(holder))]
+    if not shown:
+        return None
+    start = text.find(shown[0][:_PROBE_CHARS])
+    if 0 < start <= _STANDFIRST_MAX_CHARS and not is_furniture_line(text[:start]):
+        shown.insert(0, text[:start].strip())
+    shown_words = _words(" ".join(shown))
+    # The same text (its ends, about as many words: the declared one may hold an embed's
+    # code), in more parts.
+    same = words[:_PROBE_CHARS] in shown_words and words[-_PROBE_CHARS:] in shown_words and \
+        len(words) * 0.9 <= len(shown_words) <= len(words) * 1.1
+    return shown if same and len(shown) > len(declared) else None
+
+
 def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | None = None,
                        description: str | None = None) -> list[str]:
     """The article body as paragraphs (see the module docstring for the order)."""
@@ -645,7 +698,7 @@ def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | No
                   for block in read_blocks(strip_furniture(container))]
     declared = _declared_paragraphs(declared_body)
     if _size(declared) > max(_size(paragraphs) * 1.3, _MIN_FALLBACK_CHARS):
-        paragraphs = declared
+        paragraphs = _shown_structure(root, declared) or declared
     # A Next.js page may carry its article only in its scripts' data.
     if _size(paragraphs) < _MIN_ARTICLE_CHARS and (fragment := nextjs.embedded_html(root)):
         embedded = [block.text for block in read_blocks(strip_furniture(
