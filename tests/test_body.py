@@ -860,3 +860,18 @@ def test_a_standfirst_only_the_declared_body_holds_stays_before_the_parts_the_pa
     shown = '<div class="txt">' + paragraphs(L1, L2, L3) + "</div>"
     run = f"{standfirst} {L1} {L2} {L3}"
     assert body_of(shown, declared_head(run)) == "\n\n".join([standfirst, L1, L2, L3])
+
+
+def test_a_live_blog_entry_header_of_time_and_writer_or_label_is_not_text():
+    # Each entry opens with its time and its writer's name or a label, set as spans.
+    entries = "".join(
+        f'<div class="entry"><div><span>{time}</span><span>{label}</span></div>'
+        f"<h3>{title}</h3><p>{text}</p></div>" for time, label, title, text in [
+            ("21:00", "Jane Doe", "Libraries fear the cuts", L2),
+            ("20:42", "KEY EVENT", "Council approves budget", L1),
+            ("19:15", "Pinned post", "What comes next", L3)])
+    told = "10:30 The council met again to vote on the plan."
+    inner = '<div class="entry-content">' + entries + paragraphs(told) + "</div>"
+    assert body_of(inner) == "\n\n".join([
+        "Libraries fear the cuts", L2, "Council approves budget", L1, "What comes next", L3,
+        told])

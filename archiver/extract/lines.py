@@ -1,10 +1,10 @@
 """Lines that are page furniture in any story, whatever container held them.
 
 `is_furniture_line(text)` says whether one line of text (a paragraph, a list item, a heading)
-is furniture on its own: a caption's credit or a figure's legend, a bare date, a byline, an ad
-label, a "related" heading, a call to subscribe, follow, donate or comment, a disclaimer, what
-a blocked embed or a player says in its place. The body reader (`body.py`) drops such lines
-wherever it meets them.
+is furniture on its own: a caption's credit or a figure's legend, a bare date, a byline, a
+live blog entry's time and writer, an ad label, a "related" heading, a call to subscribe,
+follow, donate or comment, a disclaimer, what a blocked embed or a player says in its place.
+The body reader (`body.py`) drops such lines wherever it meets them.
 
 The rules are regular expressions, one per family, in the languages of the sites we meet most;
 how long a line may run decides which families are asked (`is_furniture_line`).
@@ -277,6 +277,13 @@ _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
                           rf"(?:(?:,|and|und|et|y|og|en|e)\s*{_NAMES})*$")
 
+# A live blog entry's header: its time, then its writer's name or a label ("21:00Antony
+# Clements-Thrower", "20:42KEY EVENT", "10.45 BST Pinned post"); the entry's own headline and
+# text follow on lines of their own.
+_ENTRY_HEADER = re.compile(
+    rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|[A-Z]{{2,4}})?\s*(?:{_NAMES}|(?i:key events?|"
+    r"pinned(?: post)?|breaking|eilmeldung|wichtig|highlight|update|updated))$")
+
 
 def _is_dateline(text: str) -> bool:
     """A short line that dates the story: a date and a time of day and a few other words, not
@@ -302,5 +309,6 @@ def is_furniture_line(text: str) -> bool:
         return False
     return bool(_FURNITURE_START.match(text) or _FURNITURE_PHRASE.search(text)
                 or _LONE_FURNITURE.match(text)
-                or _BYLINE_LINE.match(text) or len(text) < 80 and _TEASER_HEADING.match(text)
+                or _BYLINE_LINE.match(text) or _ENTRY_HEADER.match(text)
+                or len(text) < 80 and _TEASER_HEADING.match(text)
                 or _is_dateline(text))
