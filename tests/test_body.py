@@ -875,3 +875,17 @@ def test_a_live_blog_entry_header_of_time_and_writer_or_label_is_not_text():
     assert body_of(inner) == "\n\n".join([
         "Libraries fear the cuts", L2, "Council approves budget", L1, "What comes next", L3,
         told])
+
+
+def test_a_section_marked_for_its_ad_slot_that_holds_running_text_is_the_story(monkeypatch):
+    # A test report's sections are "--Ads" sections: each has a slot for an ad in it.
+    no_generic_fallback(monkeypatch)
+    long_paragraph = " ".join([P1, P2, P3, P1, P2, P3])
+    sections = "".join(
+        f'<section class="report__section report__section--ads"><h2>{title}</h2>'
+        f'<p>{long_paragraph}</p><div class="ad"><p>Anzeige: Jetzt den Grill kaufen!</p></div>'
+        "</section>" for title in ("Price", "Handling", "Cleaning", "Verdict"))
+    inner = '<article class="report">' + sections + "</article>"
+    assert body_of(inner) == "\n\n".join(
+        part for title in ("Price", "Handling", "Cleaning", "Verdict")
+        for part in (title, long_paragraph))

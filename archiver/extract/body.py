@@ -156,6 +156,7 @@ _MIN_FALLBACK_CHARS = 80
 # container's text is a mislabelled wrapper (e.g. class "paywall" or "overflow-hidden").
 _MAX_FURNITURE_SHARE = 0.3
 _WRAPPER_MIN_PROSE = 500
+_AD_MARKS = {"ad", "ads"}
 # Above this share of link text a block is navigation ("Read also: <a>…</a>").
 _MAX_LINK_SHARE = 0.6
 
@@ -316,8 +317,11 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return not (element.tag == "p" and _PAYWALLED.search(marks))
     if not marks:
         return False
-    if _STRONG_FURNITURE.search(marks):
-        return True
+    strong = {found.group(0).strip(" _-").lower() for found in _STRONG_FURNITURE.finditer(marks)}
+    if strong:
+        # An ad slot's mark names the section it is set in too ("TestReport__Section--Ads",
+        # "article-content__ad-group"): ads hold no running text, so one that does is a story's.
+        return not (strong <= _AD_MARKS and prose_chars(element) >= _WRAPPER_MIN_PROSE)
     # Strong marks in camelCase class names ("ShareBar", "relatedArticles", "NewsletterBox"),
     # words of four letters or more: a generated hash ("s7xAdq") holds short ones by chance.
     camel = _CAMEL.sub("-", marks)
