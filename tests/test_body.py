@@ -889,3 +889,13 @@ def test_a_section_marked_for_its_ad_slot_that_holds_running_text_is_the_story(m
     assert body_of(inner) == "\n\n".join(
         part for title in ("Price", "Handling", "Cleaning", "Verdict")
         for part in (title, long_paragraph))
+
+
+@pytest.mark.parametrize("mark", ["vc_general vc_cta3", "wp-block-call-to-action"])
+def test_a_call_to_action_box_of_a_page_builder_is_not_text(mark):
+    # WPBakery's "vc_cta3", blocks and themes' "call-to-action": an offer under the story.
+    offer = ("In our seminar on augmented reality you work out with our trainers how smart "
+             "glasses could serve your own company. Book your place now!")
+    box = f'<section class="{mark}"><h2>Our seminar</h2><p>{offer}</p></section>'
+    inner = '<div class="entry-content">' + paragraphs(L1, L2, L3) + box + "</div>"
+    assert body_of(inner) == "\n\n".join([L1, L2, L3])

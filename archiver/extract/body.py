@@ -76,7 +76,8 @@ _STRONG_FURNITURE = re.compile(
     re.I,
 )
 _WEAK_FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|disclaimer|disclosure|affiliate\w*|cta|"
+    r"(?:^|[\s_-])(?:promo\w*|sponsor\w*|banner|disclaimer|disclosure|affiliate\w*|cta\d?|"
+    r"call-?to-?action|"
     r"entry-?utility|bio|byline|author|autor|autore|auteur|post-?meta|entry-?meta|meta-?info|"
     r"tags?|tag-?list|"
     r"categor(?:y|ies)|caption|legend|legende|bildunterschrift|credit|wp-caption-text|toc|"
