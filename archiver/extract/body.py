@@ -318,10 +318,11 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return not (element.tag == "p" and _PAYWALLED.search(marks))
     if not marks:
         return False
-    strong = {found.group(0).strip(" _-").lower() for found in _STRONG_FURNITURE.finditer(marks)}
-    if strong:
+    if _STRONG_FURNITURE.search(marks):
         # An ad slot's mark names the section it is set in too ("TestReport__Section--Ads",
         # "article-content__ad-group"): ads hold no running text, so one that does is a story's.
+        strong = {found.group(0).strip(" _-").lower()
+                  for found in _STRONG_FURNITURE.finditer(marks)}
         return not (strong <= _AD_MARKS and prose_chars(element) >= _WRAPPER_MIN_PROSE)
     # Strong marks in camelCase class names ("ShareBar", "relatedArticles", "NewsletterBox"),
     # words of four letters or more: a generated hash ("s7xAdq") holds short ones by chance.
