@@ -877,6 +877,14 @@ def test_a_live_blog_entry_header_of_time_and_writer_or_label_is_not_text():
         told])
 
 
+def test_a_programme_of_times_and_titles_is_text():
+    programme = ["9:00 Opening Keynote", "10:30 Panel Discussion", "12:00 Lunch"]
+    inner = ('<div class="entry-content">' + paragraphs(L1) + "<ul>" +
+             "".join(f"<li>{line}</li>" for line in programme) + "</ul>" + paragraphs(L2) +
+             "</div>")
+    assert body_of(inner) == "\n\n".join([L1, *programme, L2])
+
+
 def test_a_section_marked_for_its_ad_slot_that_holds_running_text_is_the_story(monkeypatch):
     # A test report's sections are "--Ads" sections: each has a slot for an ad in it.
     no_generic_fallback(monkeypatch)

@@ -277,11 +277,12 @@ _NAMES = r"(?:[A-ZÄÖÜÉÅØ][\w.'’-]+\s*){1,4}"
 _BYLINE_LINE = re.compile(rf"^(?i:by|von|par|por|door|av|af|di)\s+{_NAMES}"
                           rf"(?:(?:,|and|und|et|y|og|en|e)\s*{_NAMES})*$")
 
-# A live blog entry's header: its time, then its writer's name or a label ("21:00Antony
-# Clements-Thrower", "20:42KEY EVENT", "10.45 BST Pinned post"); the entry's own headline and
-# text follow on lines of their own.
+# A live blog entry's header: its time, then a label ("20:42KEY EVENT", "10.45 BST Pinned post")
+# or, set in an element of its own right after the time, its writer's name ("21:00Antony
+# Clements-Thrower"); the entry's own headline and text follow on lines of their own. A time,
+# a space and capitalised words is a programme's line ("9:00 Opening Keynote"): text.
 _ENTRY_HEADER = re.compile(
-    rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|[A-Z]{{2,4}})?\s*(?:{_NAMES}|(?i:key events?|"
+    rf"^\d{{1,2}}[:.]\d{{2}}(?:{_NAMES}|\s*(?:[ap]\.?m\.?|[A-Z]{{2,4}})?\s*(?i:key events?|"
     r"pinned(?: post)?|breaking|eilmeldung|wichtig|highlight|update|updated))$")
 
 
