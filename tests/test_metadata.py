@@ -157,6 +157,12 @@ def test_json_ld_person_objects_give_the_authors():
     assert extract(html, URL).authors == ["Jane Roe", "John Doe"]
 
 
+def test_json_ld_persons_given_by_given_and_family_name_give_the_authors():
+    head = ld(author=[{"@type": "Person", "givenName": "Jana", "familyName": "Berger"},
+                      {"@type": "Person", "givenName": "Anna Maria", "familyName": "Roe"}])
+    assert extract(page(head), URL).authors == ["Jana Berger", "Anna Maria Roe"]
+
+
 def test_json_ld_authors_referenced_by_id_in_the_graph_give_the_authors():
     # Yoast SEO's graph: the article points at Person and Organization nodes by "@id".
     graph = {"@context": "https://schema.org", "@graph": [

@@ -102,7 +102,9 @@ def names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        name = value.get("name")
+        # A person may be given in parts only: {"givenName": "Anna Giulia", "familyName": "Fink"}.
+        name = value.get("name") or [part for key in ("givenName", "familyName")
+                                     if isinstance(part := value.get(key), str) and part]
         if isinstance(name, list):
             name = " ".join(str(part) for part in name)
         return [str(name)] if name else []
