@@ -163,6 +163,14 @@ def test_json_ld_persons_given_by_given_and_family_name_give_the_authors():
     assert extract(page(head), URL).authors == ["Jana Berger", "Anna Maria Roe"]
 
 
+def test_the_authors_of_a_cited_work_in_microdata_are_not_the_page_s():
+    head = '<meta name="dc.creator" content="Jana Berger">'
+    references = ('<ol><li itemprop="citation" itemscope itemtype="http://schema.org/Article">'
+                  '<meta itemprop="author" content="A. Roe, B. Doe, ">Roe A, Doe B. A study.</li>'
+                  '</ol>')
+    assert extract(page(head, BODY + references), URL).authors == ["Jana Berger"]
+
+
 def test_json_ld_authors_referenced_by_id_in_the_graph_give_the_authors():
     # Yoast SEO's graph: the article points at Person and Organization nodes by "@id".
     graph = {"@context": "https://schema.org", "@graph": [

@@ -19,6 +19,11 @@ ARTICLE_TYPES = {
 }
 _LD_SCRIPTS = etree.XPath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]')
 _META = etree.XPath("//meta[@content]")
+# Microdata of another work the page cites, reviews or carries a comment on: a scholarly page's
+# references each give their own authors (<li itemprop="citation" itemscope><meta
+# itemprop="author" content="NH. Shear, SP. Spielberg, ">).
+_OTHER_WORK = etree.XPath("ancestor::*[@itemprop='citation' or @itemprop='review' or "
+                          "@itemprop='comment']")
 # A trailing comma or a stray control character is the most common reason JSON-LD fails to parse.
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
@@ -90,7 +95,9 @@ def meta_tags(page: Selector) -> dict[str, list[str]]:
     """`<meta name|property|itemprop=... content=...>` as lower-cased key -> values in order."""
     found: dict[str, list[str]] = defaultdict(list)
     for meta in _META(page.root):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        key = meta.get("property") or meta.get("name")
+        if not key and not _OTHER_WORK(meta):
+            key = meta.get("itemprop")
         value = (meta.get("content") or "").strip()
         if key and value:
             found[key.strip().lower()].append(value)
