@@ -210,6 +210,15 @@ def test_the_byline_naming_co_authors_beside_the_declared_author_gives_them_all(
     assert extract(page(head, other + BODY), URL).authors == ["Rudolf Fischer"]
 
 
+def test_co_authors_each_in_a_card_of_one_block_of_bylines_are_all_authors():
+    card = ('<div class="byline" itemscope itemtype="http://schema.org/Person"><address>'
+            '<a rel="author" href="mailto:{0}@news.example">{1}</a></address></div>')
+    block = ('<div class="bylines">' + card.format("jb", "Jana Berger")
+             + card.format("ar", "Anna Roe") + "</div>")
+    teaser = '<div class="related"><div class="byline"><a rel="author">Tom Doe</a></div></div>'
+    assert extract(page(body=block + BODY + teaser), URL).authors == ["Jana Berger", "Anna Roe"]
+
+
 def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
     head = '<meta name="author" content="Staff Writer">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

@@ -375,10 +375,29 @@ def _byline_names(page: Selector, url: str, xpaths: _Selectors = _BYLINE_XPATHS)
                  and len(name) <= 80 and (cleaned := clean_author(name))]
         if named:
             # Co-authors sit side by side; the same selector elsewhere is another byline.
-            parent = named[0][0].getparent()
-            bylines = [cleaned for element, cleaned in named if element.getparent() is parent]
+            bylines = [cleaned for element, cleaned in named
+                       if _same_byline(named[0][0], element)]
             return [name for cleaned in bylines[:4] for name in cleaned]
     return []
+
+
+# A block that holds several bylines: "bylines", "article-authors", "c-author-list".
+_BYLINE_BLOCK = re.compile(r"authors|autoren|autores|auteurs|bylines|(?:author|byline)[-_]?list",
+                           re.I)
+
+
+def _same_byline(first_name: etree._Element, other: etree._Element) -> bool:
+    """Whether `other` sits beside `first_name` in one byline: under the same parent, or each in
+    its own card within one block of bylines (`<div class="bylines"><div class="byline">…
+    <a rel="author">` twice)."""
+    if other.getparent() is first_name.getparent():
+        return True
+    # The block is as many levels above each name, a few at most.
+    for first_up, other_up in zip(list(first_name.iterancestors())[:4],
+                                  list(other.iterancestors())[:4], strict=False):
+        if first_up is other_up:
+            return bool(_BYLINE_BLOCK.search(first_up.get("class") or ""))
+    return False
 
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
