@@ -377,6 +377,18 @@ def test_a_text_byline_in_a_list_item_gives_the_author(meta_line):
     assert extract(page(body=meta_line + BODY), URL).authors == ["Jemima Kelly"]
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ("Von Jana Berger, Anna Roe", ["Jana Berger", "Anna Roe"]),
+    ("Von Jana Berger, Anna Roe und Tom Doe", ["Jana Berger", "Anna Roe", "Tom Doe"]),
+    ("By Jana Berger and Anna Roe | 3 May 2024", ["Jana Berger", "Anna Roe"]),
+    # A single word after a comma is the place the story is written from.
+    ("Von Jana Berger, Washington", ["Jana Berger"]),
+])
+def test_a_text_byline_names_all_its_co_authors(byline, authors):
+    body = f"<p>{byline}</p>" + BODY
+    assert extract(page(body=body), URL).authors == authors
+
+
 def test_a_text_byline_after_the_day_and_before_a_role_in_brackets_gives_the_author():
     body = ('<div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr '
             "(Pressesprecher des EJW)</div>" + BODY)

@@ -400,6 +400,13 @@ def _same_byline(first_name: etree._Element, other: etree._Element) -> bool:
     return False
 
 
+# A name in a text byline: "Jana Berger", "Ludwig van der Berg"; co-authors go by "and" or by
+# commas, a full name after a comma ("Von Bill MCCARTHY, Marisha GOLDHAMER"), not the place a
+# single word names ("Von Ines Zöttl, Washington").
+_WORD = r"[A-ZÄÖÜÉ][\w.'’-]+"
+_NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{0,3}}"
+_FULL_NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{1,3}}"
+
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
 # "Ein Artikel von Pamela Sladky | 27.01.2022", or after a label: "Autor: Klausmartin Friedrich",
@@ -425,7 +432,7 @@ _TEXT_BYLINE = re.compile(
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
     r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion) ?: ?|"
     r"(?i:autorin/autor|autor/autorin|autor\*in|autor:in):? )"
-    r"([A-ZÄÖÜÉ][\w.'’-]+(?: (?:(?:de|van|von|der|da|di|le|la) )*[A-ZÄÖÜÉ][\w.'’-]+){0,3})"
+    rf"({_NAME}(?:, {_FULL_NAME}| (?i:and|und|et|y|&) {_NAME}){{0,3}})"
     r"(?:\s*(?:[|,–—(/-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d|"
     r"[A-ZÄÖÜ]\w+ ?:)|\W*$)")
 
