@@ -219,6 +219,14 @@ def test_co_authors_each_in_a_card_of_one_block_of_bylines_are_all_authors():
     assert extract(page(body=block + BODY + teaser), URL).authors == ["Jana Berger", "Anna Roe"]
 
 
+@pytest.mark.parametrize("login", ["janaberger", "jana.berger", "jana_berger"])
+def test_a_declared_login_gives_way_to_the_name_the_byline_shows(login):
+    head = ld(author={"@type": "Person", "name": login})
+    assert extract(page(head), URL).authors == [login]
+    byline = "<p>Autorin: Jana Berger</p>" + BODY
+    assert extract(page(head, byline), URL).authors == ["Jana Berger"]
+
+
 def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
     head = '<meta name="author" content="Staff Writer">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

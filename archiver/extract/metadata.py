@@ -320,6 +320,7 @@ _WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|
 _KOREAN_ROLE = re.compile(r"\s+(?:기자|특파원)$")
 _DEGREE = re.compile(r"Ph\.?D\.?|M\.?D\.?|RD|LD|RN|MPH|MSc|MS|MA|MBA|DVM|CDE|FACP")
 _STAFF = re.compile(r"\bstaff\b", re.I)
+_LOGIN = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)*")
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -575,7 +576,8 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
                                           *meta.get("og:site_name", []))}
     byline = None
     # A declared staff byline ("Staff Writer") gives way to a person the page's byline names.
-    if not named or all(_STAFF.search(name) for name in named) \
+    # So does a CMS's login ("arianschlichenmayer", "christian.stadtfeld", "gabor_munier").
+    if not named or all(_STAFF.search(name) or _LOGIN.fullmatch(name) for name in named) \
             or _all_name_the_site(declared, publisher, page, url, meta, page_title):
         byline = _page_byline(page, url)
         if byline is None and not named:
