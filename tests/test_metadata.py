@@ -227,6 +227,26 @@ def test_a_declared_login_gives_way_to_the_name_the_byline_shows(login):
     assert extract(page(head, byline), URL).authors == ["Jana Berger"]
 
 
+LONG = "<p>" + "Die Regierung hat am Freitag neue Regeln für den Verkehr beschlossen. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("story, authors", [
+    (LONG * 3 + '<p style="text-align:right"><strong>Jana Berger</strong></p>', ["Jana Berger"]),
+    ("<p><em>Die Regeln gelten ab Mai</em></p><p><strong>Jana Berger/Anna Roe</strong></p>"
+     + LONG * 3, ["Jana Berger", "Anna Roe"]),
+])
+def test_a_story_signed_with_a_name_alone_in_bold_gives_the_author(story, authors):
+    assert extract(page(body=story), URL).authors == authors
+
+
+@pytest.mark.parametrize("story", [
+    LONG + "<p><strong>Neue Regeln</strong></p>" + LONG * 2,
+    "<p><strong>Neue Regeln</strong></p>" + LONG * 3,
+])
+def test_a_subheading_in_bold_is_no_signature(story):
+    assert extract(page(body=story), URL).authors == []
+
+
 def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
     head = '<meta name="author" content="Staff Writer">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

@@ -524,6 +524,34 @@ def _chinese_byline(page: Selector) -> list[str]:
     return []
 
 
+# A story signed with its writer's name alone in bold or italics, a paragraph of its own below
+# the text or between the standfirst and the text: "<p style="text-align:right"><strong>Lê
+# Phương</strong></p>", "<p><strong>Mohloai Mpesi</strong></p>", "<p><strong>Jana Roe/John
+# Doe</strong></p>"; a subheading ("<p><strong>Neue Regeln</strong></p>") opens a section or
+# stands between paragraphs of text.
+_LONG = "string-length(normalize-space()) > 100"
+_SIGNATURES = etree.XPath(
+    "//body//p[count(*) = 1][*[self::strong or self::b or self::em or self::i]]"
+    "[string-length(normalize-space()) < 60][count(../p) > 2]"
+    # Below the text, nothing after it; or short paragraphs above it and the text right below.
+    "[not(following-sibling::*[normalize-space()]) or preceding-sibling::p[normalize-space()]"
+    f" and not(preceding-sibling::p[{_LONG}]) and following-sibling::*[1][self::p][{_LONG}]]"
+    "[not(ancestor::footer or ancestor::aside or ancestor::nav or "
+    "ancestor::*[contains(@class, 'comment')])]")
+_SIGNATURE = re.compile(rf"{_FULL_NAME}(?:\s*/\s*{_FULL_NAME}|, {_FULL_NAME}|"
+                        rf" (?i:and|und|et|y|&) {_FULL_NAME}){{0,3}}")
+
+
+def _signature(page: Selector) -> list[str]:
+    for paragraph in _SIGNATURES(page.root):
+        if (paragraph.text or "").strip() or (paragraph[0].tail or "").strip():
+            continue
+        text = first(_TEXT(paragraph)) or ""
+        if _SIGNATURE.fullmatch(text):
+            return re.split(r"\s*/\s*", text)
+    return []
+
+
 def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
     the page has none. A text byline whose name `clean_author` drops ("By Editor")
@@ -531,7 +559,7 @@ def _page_byline(page: Selector, url: str) -> list[str] | None:
     markup = _byline_names(page, url)
     if markup:
         return markup
-    text = _text_byline(page) or _chinese_byline(page)
+    text = _text_byline(page) or _chinese_byline(page) or _signature(page)
     if text:
         return _cleaned(text)
     # Drupal's "Submitted by <account> on <day>": the account that posted the story, which a
@@ -587,7 +615,7 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
         if byline and all(_fold(name) in publisher for name in byline):
             # Byline markup that names the site ("The Planetary Press") gives way to a person
             # a text byline names ("Written by: Julie Mollins").
-            text = _cleaned(_text_byline(page))
+            text = _cleaned(_text_byline(page) or _signature(page))
             if text and not any(_fold(name).startswith(tuple(publisher)) for name in text):
                 byline = text
     else:
