@@ -247,6 +247,27 @@ def test_a_subheading_in_bold_is_no_signature(story):
     assert extract(page(body=story), URL).authors == []
 
 
+@pytest.mark.parametrize("byline", [
+    # A line of a longer paragraph: the tags follow.
+    '<p><strong>Autor:</strong> <a href="/profil/7">Jana Berger</a><br><strong>Tags:</strong> '
+    + ", ".join(f'<a href="/tag/{tag}">{tag}</a>' for tag in (
+        "Verkehrspolitik", "Bundesregierung", "Fahrradinfrastruktur", "Stadtentwicklung",
+        "Nahverkehr"))
+    + "</p>",
+    '<section><h4>Autorin</h4><p><a href="/profil/jb">Jana Berger</a><b>, </b></p></section>',
+    '<div><span class="x1">By</span><span><a href="/team/jb">Jana Berger</a></span></div>',
+    "<a href=\"mailto:jb@news.example\"><b>Von:</b><br><br>Jana Berger</a>",
+])
+def test_a_byline_label_in_an_element_of_its_own_names_the_text_after_it(byline):
+    assert extract(page(body=byline + BODY), URL).authors == ["Jana Berger"]
+
+
+def test_a_role_in_a_list_of_people_is_no_byline_label():
+    signers = ("<p><strong>Anna Roe</strong>, <span>author</span><br><strong>Jana Berger"
+               "</strong><br><strong>Tom Doe</strong>, <span>historian</span></p>")
+    assert extract(page(body=BODY + signers), URL).authors == []
+
+
 def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
     head = '<meta name="author" content="Staff Writer">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

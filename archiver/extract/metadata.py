@@ -407,6 +407,7 @@ def _same_byline(first_name: etree._Element, other: etree._Element) -> bool:
 _WORD = r"[A-ZÄÖÜÉ][\w.'’-]+"
 _NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{0,3}}"
 _FULL_NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{1,3}}"
+_NAMES = rf"{_NAME}(?:, {_FULL_NAME}| (?i:and|und|et|y|&) {_NAME}){{0,3}}"
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
@@ -433,7 +434,7 @@ _TEXT_BYLINE = re.compile(
     r"(?: (?i:on|am) [^|]{3,30}?)? )?(?:(?i:by|von|par|por):? |"
     r"(?i:autor|autorin|autoren|author|authors|auteur|text|texto|redaktion) ?: ?|"
     r"(?i:autorin/autor|autor/autorin|autor\*in|autor:in):? )"
-    rf"({_NAME}(?:, {_FULL_NAME}| (?i:and|und|et|y|&) {_NAME}){{0,3}})"
+    rf"({_NAMES})"
     r"(?:\s*(?:[|,–—(/-]|\b(?i:on|am|le|el|fotos?|photos?|bilder?|illustrations?)\b|\d|"
     r"[A-ZÄÖÜ]\w+ ?:)|\W*$)")
 
@@ -552,6 +553,43 @@ def _signature(page: Selector) -> list[str]:
     return []
 
 
+# A byline's label in an element of its own, the name in the text or the element after it:
+# "<strong>Autor:</strong> <a>Klausmartin Friedrich</a>", "<h4>Autor</h4><p><a>Nikolai
+# Huke</a></p>", "<span>By</span><span><a>Alex Roe</a></span>", "<b>Von:</b><br><br>Götz
+# Warnke".
+_LABELS = etree.XPath(
+    "//body//*[self::span or self::strong or self::b or self::em or self::small or self::label or "
+    "self::dt or self::h4 or self::h5 or self::h6][not(*)][string-length(normalize-space()) < 12]"
+    "[not(ancestor::footer[not(ancestor::article)] or ancestor::aside or ancestor::nav or "
+    "ancestor::form or ancestor::*[contains(@class, 'comment')])]")
+# "by"/"von" in any case; a noun capitalised or before a colon, not a role in a list of people
+# ("Marie Arana, <span>author</span>").
+_LABEL_NOUNS = ["autor", "autorin", "autoren", "author", "authors", "auteur", "verfasser",
+                "verfasserin", "text"]
+_LABEL = re.compile(rf"(?i:by|von)\s*:?|(?i:{'|'.join(_LABEL_NOUNS)})\s*:|"
+                    rf"{'|'.join(noun.capitalize() for noun in _LABEL_NOUNS)}")
+_LABELLED_NAMES = re.compile(_NAMES)
+
+
+def _text_after(label: etree._Element) -> str:
+    """The first text after `label`: its tail, else the next sibling's text or tail."""
+    if tail := first(label.tail):
+        return tail
+    for sibling in label.itersiblings():
+        if text := first(_TEXT(sibling), sibling.tail):
+            return text
+    return ""
+
+
+def _labelled_byline(page: Selector) -> list[str]:
+    for label in _LABELS(page.root):
+        if _LABEL.fullmatch(first(label.text) or ""):
+            name = _text_after(label).strip(" ,;|")
+            if _LABELLED_NAMES.fullmatch(name) and not _DAY_OR_MONTH.match(name):
+                return [name]
+    return []
+
+
 def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
     the page has none. A text byline whose name `clean_author` drops ("By Editor")
@@ -559,7 +597,8 @@ def _page_byline(page: Selector, url: str) -> list[str] | None:
     markup = _byline_names(page, url)
     if markup:
         return markup
-    text = _text_byline(page) or _chinese_byline(page) or _signature(page)
+    text = _text_byline(page) or _labelled_byline(page) or _chinese_byline(page) \
+        or _signature(page)
     if text:
         return _cleaned(text)
     # Drupal's "Submitted by <account> on <day>": the account that posted the story, which a
