@@ -320,6 +320,11 @@ _WEEKDAY_DATE = re.compile(r"\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|
 _KOREAN_ROLE = re.compile(r"\s+(?:기자|특파원)$")
 _DEGREE = re.compile(r"Ph\.?D\.?|M\.?D\.?|RD|LD|RN|MPH|MSc|MS|MA|MBA|DVM|CDE|FACP")
 _STAFF = re.compile(r"\bstaff\b", re.I)
+# A newsroom's collective byline is one credit, not a list of names: "Guardian staff and
+# agencies", "Staff and wire reports", "From staff and news service reports".
+_STAFF_AND_AGENCIES = re.compile(
+    r"(?:from )?(?:[\w.]+ )?staff (?:and|&) (?:wire|news service|agencies)(?: services?| reports)?",
+    re.I)
 _LOGIN = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)*")
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
@@ -334,6 +339,8 @@ def _without_final_stop(name: str) -> str:
 def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
+    if _STAFF_AND_AGENCIES.fullmatch(name):
+        return [name]
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
     name = _HANDLE.sub("", name)
     name = _WEEKDAY_DATE.sub("", name)
