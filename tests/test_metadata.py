@@ -274,6 +274,18 @@ def test_a_role_in_a_list_of_people_is_no_byline_label():
     assert extract(page(body=BODY + signers), URL).authors == []
 
 
+def test_the_post_author_s_own_reply_among_the_comments_names_the_author():
+    def reply(classes: str, name: str) -> str:
+        return (f'<li class="comment {classes}"><div class="comment-author vcard"><b class="fn">'
+                f'{name}</b> <span class="says">sagt:</span></div><p>Danke!</p></li>')
+    replies = reply("byuser comment-author-tom", "Tom Doe") + reply(
+        "byuser comment-author-jana bypostauthor", "Jana Berger")
+    comments = f'<ol class="comment-list">{replies}</ol>'
+    assert extract(page(body=BODY + comments), URL).authors == ["Jana Berger"]
+    others = f'<ol class="comment-list">{reply("byuser", "Tom Doe")}</ol>'
+    assert extract(page(body=BODY + others), URL).authors == []
+
+
 def test_a_declared_author_that_cleans_to_no_name_gives_way_to_the_byline():
     head = '<meta name="author" content="Staff Writer">'
     body = "<p><em>Von Claudia Lindner | 27.1.2022</em></p>" + BODY

@@ -597,6 +597,23 @@ def _labelled_byline(page: Selector) -> list[str]:
     return []
 
 
+# WordPress marks the comments the post's own author writes ("<li class="comment
+# bypostauthor">"): the name over such a reply is the post's author ("<b class="fn">Karoline
+# Herr</b> <span class="says">sagt:</span>", else "<p class="comment-author">MikeNils</p>").
+_POST_AUTHOR_REPLIES = [etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]"
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name_class} ')]")
+    for name_class in ("fn", "comment-author")]
+
+
+def _post_author_replies(page: Selector) -> list[str]:
+    for xpath in _POST_AUTHOR_REPLIES:
+        if names := [name for element in xpath(page.root)
+                     if (name := first(_TEXT(element))) and len(name) <= 60]:
+            return names
+    return []
+
+
 def _page_byline(page: Selector, url: str) -> list[str] | None:
     """The cleaned names of the page's byline, in its markup or else in its text; None when
     the page has none. A text byline whose name `clean_author` drops ("By Editor")
@@ -657,7 +674,8 @@ def authors(page: Selector, url: str, ld: dict, meta: dict[str, list[str]],
         if byline is None and not named:
             # Loose markup is a last resort: beside a declared site name it is often a source
             # line ("Quelle: sid/dpa") or a newsroom's initials.
-            byline = _byline_names(page, url, _LOOSE_BYLINE_XPATHS) or None
+            byline = _byline_names(page, url, _LOOSE_BYLINE_XPATHS) \
+                or _cleaned(_post_author_replies(page)[:1]) or None
         if byline and all(_fold(name) in publisher for name in byline):
             # Byline markup that names the site ("The Planetary Press") gives way to a person
             # a text byline names ("Written by: Julie Mollins").
