@@ -192,6 +192,12 @@ def test_a_json_ld_author_that_is_a_cms_account_gives_way_to_the_meta_author():
     assert extract(page(head), URL).authors == ["Jane Roe"]
 
 
+@pytest.mark.parametrize("credit", ["Jana Berger im Gespräch mit Anna Roe",
+                                    "Jana Berger in conversation with Anna Roe"])
+def test_an_interview_s_credit_names_both_sides(credit):
+    assert clean_author(credit) == ["Jana Berger", "Anna Roe"]
+
+
 @pytest.mark.parametrize("byline", ["Guardian staff and agencies", "Staff and wire reports",
                                     "From staff and news service reports"])
 def test_a_newsroom_s_staff_and_agencies_byline_is_one_credit(byline):

@@ -65,8 +65,10 @@ _BY = re.compile(
     r"(?:interview|text|texte|texto|words) ?:\s*)", re.I)
 # A date or time in a byline ("Jane Roe | 3 May 2024, 10:00"), not a user name's digits.
 _DATE_IN_NAME = re.compile(r"\d{1,2}[.:/]\d|\b\d{4}\b|^\d+$|\b\d{1,2}\.?$")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|\s\|\s)\s*",
-                           re.I)
+# Co-authors' separators; a radio interview's credit names both sides ("Richard David Precht im
+# Gespräch mit Karin Fischer", "Jane Roe in conversation with John Doe").
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|\s\|\s|"
+                           r"\bim gespräch mit\b|\bin conversation with\b)\s*", re.I)
 
 
 def first(*values: str | None) -> str | None:
