@@ -34,6 +34,18 @@ from .items import Article, CrawlError, Page
 logger = logging.getLogger(__name__)
 
 JSON_COLUMNS = ("authors", "tags", "attribution")
+# What a recrawl can miss on a page it still reads (a consent wall, a page served degraded, a
+# redesign that hides the byline): a value the crawl finds replaces the archived one, a value
+# it does not find (None, []) keeps it, e.g. a date the archive knew stays when the page no
+# longer declares one. A changed title or body still goes to `article_versions`.
+KEPT_WHEN_MISSING = ("title", "body", "authors", "published", "modified", "language", "tags",
+                     "attribution", "prev_url", "next_url", "comments_open", "comment_count",
+                     "comments_provider")
+# The same for a comment seen again (a date format the reader no longer knows).
+COMMENT_KEPT_WHEN_MISSING = ("author", "author_url", "published")
+MISSING = (None, "", [])  # what extraction gives for a value it did not find
+# A date found only as its day keeps the archived time of that day.
+DATE_COLUMNS = ("published", "modified")
 MIN_NEAR_DUPLICATE_SHINGLES = 50
 
 
@@ -242,10 +254,13 @@ class Archive:
         comments = record.pop("comments")
         for transient in ("attribution_raw", "comment_pages", "comments_complete"):
             record.pop(transient)
+        if known is not None:
+            known = _decode(known)
+            record.update(_kept(record, known, KEPT_WHEN_MISSING))
         for column in JSON_COLUMNS:
             record[column] = json.dumps(record[column], ensure_ascii=False)
         record.update(canonical_url=url, key=key, last_seen=seen_at, run_id=run_id,
-                      fingerprint=fingerprint(article.title, article.body))
+                      fingerprint=fingerprint(record["title"], record["body"]))
         changed = known is None or known["fingerprint"] != record["fingerprint"]
         if known is None:
             record.update(first_seen=seen_at, text_since=seen_at)
@@ -254,16 +269,22 @@ class Archive:
             record["text_since"] = seen_at
         self.db["articles"].upsert(record, pk="canonical_url")
         if changed:
-            self._link_copies(url, article, record["fingerprint"])
+            self._link_copies(url, record["title"], record["body"], record["fingerprint"])
+        if article.attribution:  # else the credits archived stay, as `attribution` does
+            self._save_attributions(url, article)
+        # A crawl that read no comment (the section hidden, or its markup no longer
+        # recognised) says nothing about those archived, unless the page states it has none.
+        section_read = bool(comments) or article.comment_count == 0
+        self._save_comments(url, comments, seen_at,
+                            complete=article.comments_complete and section_read)
 
+    def _save_attributions(self, url: str, article: Article) -> None:
         self.db.execute("DELETE FROM attributions WHERE article_url = ?", [url])
         raws = article.attribution_raw
         self.db["attributions"].insert_all(
             ({"article_url": url, "source": source,
               "raw": next((raw for raw in raws if source.lower() in raw.lower()), None)}
              for source in article.attribution), pk=("article_url", "source"))
-
-        self._save_comments(url, comments, seen_at, complete=article.comments_complete)
 
     def _keep_version(self, known: dict) -> None:
         url = known["canonical_url"]
@@ -273,10 +294,11 @@ class Archive:
             "body": known["body"], "fingerprint": known["fingerprint"],
             "first_seen": known["text_since"], "last_seen": known["last_seen"]})
 
-    def _link_copies(self, url: str, article: Article, text_print: str) -> None:
+    def _link_copies(self, url: str, title: str | None, body: str | None,
+                     text_print: str) -> None:
         """Record exact and near copies of this text among everything archived, each copy
         linked to the earliest-published article of the group."""
-        text = f"{article.title or ''}\n{article.body or ''}"
+        text = f"{title or ''}\n{body or ''}"
         matches = {row["canonical_url"]: ("exact", 1.0) for row in self.db.query(
             "SELECT canonical_url FROM articles WHERE fingerprint = ? AND canonical_url != ?",
             [text_print, url])}
@@ -316,7 +338,7 @@ class Archive:
             if known is None:
                 new.append({**row, "first_seen": seen_at})
                 continue
-            seen_again.append(row)
+            seen_again.append({**row, **_kept(row, known, COMMENT_KEPT_WHEN_MISSING)})
             if known["text"] != comment["text"]:
                 versions.append({"article_url": url, "comment_id": comment["comment_id"],
                                  "version": earlier_versions.get(comment["comment_id"], 0) + 1,
@@ -387,6 +409,21 @@ class Archive:
             if chain:
                 chains.append(chain)
         return chains
+
+
+def _kept(found: dict, known: dict, columns: tuple[str, ...]) -> dict:
+    """The archived values of the `columns` this crawl did not find (False and 0 are found),
+    and the archived dates of which it found only the day."""
+    return {column: known[column] for column in columns
+            if known[column] not in MISSING and (
+                found[column] in MISSING
+                or column in DATE_COLUMNS and _day_of(found[column], known[column]))}
+
+
+def _day_of(found: str, known: str) -> bool:
+    """Whether `found` is the bare day of the time `known`: "2026-03-07" of
+    "2026-03-07T13:15:00+00:00", read from the URL when the page no longer declares its time."""
+    return len(found) == len("2026-03-07") < len(known) and known.startswith(found)
 
 
 def _decode(row: dict) -> dict:

@@ -187,6 +187,8 @@ WIRE = " ".join([
     "before drinking it to avoid outbreaks of disease. The national weather service said the",
     "rainfall recorded over the past two days was the highest for the month in forty years.",
 ])
+UPDATE = " Updated: two more villages were evacuated."
+SYNDICATED = " An extra closing line from the syndicating site."
 
 
 def story(name: str, body: str, published: str | None = None) -> Article:
@@ -247,6 +249,93 @@ def test_a_changed_article_keeps_its_earlier_text_and_unchanged_refetches_add_no
     assert archive.db["articles"].count == 1 and archive.db["duplicates"].count == 0
 
 
+KNOWN = {"authors": ["Anna Weber"], "published": "2026-03-01T10:00:00+00:00",
+         "modified": "2026-03-02T08:00:00+00:00", "language": "en", "tags": ["floods"],
+         "attribution": ["DEA News"], "attribution_raw": ["(Source attribution: DEA News)"],
+         "prev_url": "https://news.example/before/", "next_url": "https://news.example/after/",
+         "comments_open": True, "comment_count": 4, "comments_provider": "disqus"}
+
+
+def known_story(body: str = WIRE) -> Article:
+    saved = story("a", body)
+    for name, value in KNOWN.items():
+        setattr(saved, name, value)
+    return saved
+
+
+def test_a_recrawl_that_finds_less_keeps_every_value_the_archive_knew(archive):
+    archive.save([known_story()])
+    archive.save([story("a", WIRE)])  # the same page served degraded: no metadata at all
+    row = archive.article("https://news.example/a/")
+    assert {name: row[name] for name in KNOWN if name != "attribution_raw"} == {
+        **{name: value for name, value in KNOWN.items() if name != "attribution_raw"},
+        "comments_open": 1}
+    assert [(a["source"], a["raw"]) for a in archive.db["attributions"].rows] == [
+        ("DEA News", "(Source attribution: DEA News)")]
+    assert archive.db["article_versions"].count == 0
+
+
+def test_a_value_a_recrawl_finds_replaces_the_archived_one_false_and_zero_included(archive):
+    archive.save([known_story()])
+    found = story("a", WIRE, "2026-03-01T11:00:00+00:00")
+    found.authors, found.attribution, found.attribution_raw = ["Ben Ode"], ["AFP"], ["(AFP)"]
+    found.comments_open, found.comment_count = False, 0
+    archive.save([found])
+    row = archive.article("https://news.example/a/")
+    assert (row["published"], row["authors"], row["attribution"]) == (
+        "2026-03-01T11:00:00+00:00", ["Ben Ode"], ["AFP"])
+    assert (row["comments_open"], row["comment_count"]) == (0, 0)
+    assert [a["source"] for a in archive.db["attributions"].rows] == ["AFP"]
+    assert row["tags"] == ["floods"]  # not found this time: kept
+
+
+def test_a_date_found_only_as_its_day_keeps_the_archived_time_of_that_day(archive):
+    archive.save([known_story()])
+    archive.save([story("a", WIRE, "2026-03-01")])  # the day in the URL, the time undeclared
+    assert archive.article("https://news.example/a/")["published"] == KNOWN["published"]
+    archive.save([story("a", WIRE, "2026-03-04")])  # another day: the site corrected it
+    assert archive.article("https://news.example/a/")["published"] == "2026-03-04"
+
+
+def test_a_changed_text_on_a_degraded_page_is_a_version_and_keeps_the_metadata(archive):
+    archive.save([known_story()])
+    archive.save([story("a", WIRE + UPDATE)])
+    row = archive.article("https://news.example/a/")
+    assert (row["body"], row["published"], row["authors"]) == (
+        WIRE + UPDATE, KNOWN["published"], KNOWN["authors"])
+    assert [v["body"] for v in archive.versions("https://news.example/a/")] == [
+        WIRE, WIRE + UPDATE]
+
+
+def test_a_recrawl_without_a_date_leaves_the_original_of_a_copy_the_original(archive):
+    archive.save([story("original", WIRE, "2026-03-01T10:00:00+00:00")])
+    archive.save([story("copy", WIRE + SYNDICATED, "2026-03-02T10:00:00+00:00")])
+    archive.save([story("original", WIRE + UPDATE)])  # changed, and no date on the page
+    assert [(d["article_url"], d["duplicate_of"]) for d in archive.db["duplicates"].rows] == [
+        ("https://news.example/copy/", "https://news.example/original/")]
+
+
+def test_a_recrawl_that_reads_no_comment_marks_none_removed_unless_the_page_says_none(archive):
+    archive.save([with_comments(("1", "First."), ("2", "Second."))])
+    archive.save([with_comments()])  # the comment section hidden behind a consent wall
+    assert all(row["removed_at"] is None for row in comment_rows(archive).values())
+    emptied = with_comments()
+    emptied.comment_count = 0  # "No comments yet": every comment was deleted
+    archive.save([emptied])
+    assert all(row["removed_at"] is not None for row in comment_rows(archive).values())
+
+
+def test_a_comment_seen_again_keeps_the_author_and_date_the_recrawl_did_not_find(archive):
+    dated = with_comments(("1", "First."))
+    dated.comments[0].author, dated.comments[0].published = "Ute", "2026-03-01T10:00:00+00:00"
+    dated.comments[0].author_url = "https://ute.example/"
+    archive.save([dated])
+    archive.save([with_comments(("1", "First."))])
+    row = comment_rows(archive)["1"]
+    assert (row["author"], row["author_url"], row["published"]) == (
+        "Ute", "https://ute.example/", "2026-03-01T10:00:00+00:00")
+
+
 def test_url_variants_of_an_archived_article_update_the_same_row(archive):
     archive.save([story("a", WIRE)])
     variant = story("a", WIRE)
@@ -280,8 +369,6 @@ def test_an_archive_whose_near_duplicate_index_made_its_tables_opens_and_keeps_t
 
 SPIP = "https://www.site.fr/spip.php?article8532"  # as the site links it: a bare query key
 SEARCH = "https://www.site.fr/recherche?q=a:b"
-UPDATE = " Updated: two more villages were evacuated."
-SYNDICATED = " An extra closing line from the syndicating site."
 
 
 def archived_in_the_old_form(url: str, body: str, published: str,
