@@ -28,7 +28,9 @@ from .dedupe import (
     article_key,
     fingerprint,
     readable_query,
+    w3lib_canonical,
 )
+from .extract.comments.fields import fallback_id
 from .items import Article, CrawlError, Page
 
 logger = logging.getLogger(__name__)
@@ -275,8 +277,8 @@ class Archive:
         # A crawl that read no comment (the section hidden, or its markup no longer
         # recognised) says nothing about those archived, unless the page states it has none.
         section_read = bool(comments) or article.comment_count == 0
-        self._save_comments(url, comments, seen_at,
-                            complete=article.comments_complete and section_read)
+        self._save_comments(url, _hashed_as_archived(comments, article.canonical_url, url),
+                            seen_at, complete=article.comments_complete and section_read)
 
     def _save_attributions(self, url: str, article: Article) -> None:
         self.db.execute("DELETE FROM attributions WHERE article_url = ?", [url])
@@ -424,6 +426,28 @@ def _day_of(found: str, known: str) -> bool:
     """Whether `found` is the bare day of the time `known`: "2026-03-07" of
     "2026-03-07T13:15:00+00:00", read from the URL when the page no longer declares its time."""
     return len(found) == len("2026-03-07") < len(known) and known.startswith(found)
+
+
+def _hashed_as_archived(comments: list[dict], hashed_as: str | None, url: str) -> list[dict]:
+    """`comments`, those the page gives no id of their own hashed with `url`, the URL the
+    article is archived under.
+
+    Extraction hashes them with the canonical URL this crawl found (on the article's page and
+    its further comment pages alike), but a recrawl can find another one for the archived
+    article (the site now declares `<link rel="canonical">` with a trailing slash, or moved to
+    https) and files it under the URL archived first: hashed with the new URL, each such
+    comment would be stored again and the archived one marked removed. Hashes equal in w3lib's
+    form, the common case (the page's URL is its canonical URL), are unchanged."""
+    if not hashed_as or w3lib_canonical(hashed_as) == w3lib_canonical(url):
+        return comments
+    ids = {}  # hashed with `hashed_as` -> hashed with `url`
+    for comment in comments:
+        fields = (comment["author"], comment["published"], comment["text"])
+        if comment["comment_id"] == fallback_id(hashed_as, *fields):
+            ids[comment["comment_id"]] = fallback_id(url, *fields)
+    return [{**comment, "comment_id": ids.get(comment["comment_id"], comment["comment_id"]),
+             "parent_id": ids.get(comment["parent_id"], comment["parent_id"])}
+            for comment in comments]
 
 
 def _decode(row: dict) -> dict:

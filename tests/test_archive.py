@@ -10,6 +10,7 @@ import sqlite_utils
 from archiver.archive import ARTICLE_URL_COLUMNS, MIGRATIONS, Archive, decompress, migrate
 from archiver.dedupe import w3lib_canonical
 from archiver.extract import extract
+from archiver.extract.comments.fields import fallback_id
 from archiver.items import Article, Comment, CrawlError, Page
 
 
@@ -334,6 +335,39 @@ def test_a_comment_seen_again_keeps_the_author_and_date_the_recrawl_did_not_find
     row = comment_rows(archive)["1"]
     assert (row["author"], row["author_url"], row["published"]) == (
         "Ute", "https://ute.example/", "2026-03-01T10:00:00+00:00")
+
+
+def hashed_comments(canonical_url: str) -> Article:
+    """Article "a" under `canonical_url`, its two comments without ids of their own."""
+    saved = article("a")
+    saved.canonical_url = canonical_url
+    first = Comment(fallback_id(canonical_url, "Ute", None, "First."), None, "Ute", None, None,
+                    "First.")
+    reply = Comment(fallback_id(canonical_url, "Kai", None, "Reply."), first.comment_id, "Kai",
+                    None, None, "Reply.", 1, 1)
+    saved.comments = [first, reply]
+    return saved
+
+
+def test_hashed_comment_ids_stay_when_a_recrawl_finds_another_canonical_url(archive):
+    # First archived without a declared canonical URL, at the address without its slash;
+    # the site then declares one with the slash: the same article, the same comments.
+    archive.save([hashed_comments("https://news.example/a")])
+    before = comment_rows(archive)
+    archive.save([hashed_comments("https://news.example/a/")])
+    rows = comment_rows(archive)
+    assert set(rows) == set(before)
+    assert all(row["removed_at"] is None for row in rows.values())
+    reply = next(row for row in rows.values() if row["text"] == "Reply.")
+    assert before[reply["parent_id"]]["text"] == "First."
+
+
+def test_site_given_comment_ids_are_never_rehashed(archive):
+    archive.save([hashed_comments("https://news.example/a")])
+    variant = with_comments(("7", "Ute's own id."))
+    variant.canonical_url = "http://www.news.example/a/"
+    archive.save([variant])
+    assert "7" in comment_rows(archive)
 
 
 def test_url_variants_of_an_archived_article_update_the_same_row(archive):

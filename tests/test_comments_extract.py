@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archiver.dedupe import w3lib_canonical
+from archiver.extract import extract, extract_comments
 from archiver.extract.comments import (
     CommentSection,
     count_in,
@@ -186,6 +187,20 @@ def test_schema_org_json_ld():
     # commentCount states 5; "Kommentare sind geschlossen." in the comments section
     assert (section.open, section.count, section.provider, section.page_urls) == (
         False, 5, None, [])
+
+
+def test_the_article_page_and_a_further_comment_page_hash_with_the_same_article_url():
+    # The article's page (`extract`) and a further comment page the spider reads
+    # (`extract_comments` with the article's canonical URL) hash with the declared canonical
+    # URL, not with the URL fetched; the archive rehashes with the URL it holds the article
+    # under (tests/test_archive.py).
+    html, fetched = html_of("generic"), f"{BUSLINIE}?utm_source=feed&seite=1"
+    article = extract(html, fetched)
+    further_page = extract_comments(html, f"{BUSLINIE}?seite=2", article.canonical_url)
+    assert article.canonical_url == BUSLINIE
+    ids = [comment.comment_id for comment in article.comments]
+    assert ids == [comment.comment_id for comment in further_page.comments]
+    assert ids[-1] == hashed(BUSLINIE, "Hanne", None, article.comments[-1].text)
 
 
 def test_a_hashed_comment_id_stays_the_one_archived_under_the_earlier_url_key_form():

@@ -15,6 +15,11 @@ DEGRADED = (r'<script type="application/ld\+json">.*?</script>\n',
             r'<div class="tags-links">.*?</div>', r'<div class="author-box">.*?</div>')
 COMMENTS_AREA = r'<div id="comments".*?(?=</main>)'
 CONSENT_WALL = '<div class="consent-wall"><p>Accept cookies to read the comments.</p></div>\n'
+# What a WordPress theme writes a comment's id in.
+COMMENT_IDS = (r' id="(li-|div-)?comment-\d+"', r' data-commentid="\d+"', r'\?replytocom=\d+',
+               r'#comment-\d+')
+CANONICAL = (r'<link rel="canonical"[^>]*>\n', r'<meta property="og:url"[^>]*>\n')
+
 
 class ChangingSite(DemoSite):
     """The demo site; its pages lose the parts `cut` lists (regular expressions)."""
@@ -55,3 +60,24 @@ def test_a_degraded_recrawl_keeps_the_metadata_and_comments_the_archive_knew(
     assert archive.db["article_versions"].count == 0
     assert archive.db["crawl_runs"].count == 2
 
+
+def test_comments_without_ids_keep_them_when_the_site_starts_declaring_a_canonical_url(
+        crawl, archive_path, open_archive):
+    site = ChangingSite.load()
+    site.cut = COMMENT_IDS + CANONICAL
+    article = next(a for a in site.articles if len(site.comment_pages(a)) > 1)
+    with serve(site) as base_url:
+        # Linked without its trailing slash, the page declaring no canonical URL: archived
+        # under the URL without the slash. Then the site declares it, with the slash.
+        start = (base_url + site.article_path(article)).rstrip("/")
+        crawl(archive_path, start, max_articles=1)
+        first = {row["comment_id"]: row for row in open_archive(archive_path).db["comments"].rows}
+        site.cut = COMMENT_IDS
+        crawl(archive_path, start, max_articles=1)
+    archive = open_archive(archive_path)
+    assert [row["canonical_url"] for row in archive.db["articles"].rows] == [start]
+    rows = {row["comment_id"]: row for row in archive.db["comments"].rows}
+    assert len(first) == len(site.expected_comments(article)) > 0
+    assert set(rows) == set(first)  # every page's comments: none stored twice
+    assert all(row["removed_at"] is None for row in rows.values())
+    assert {row["parent_id"] for row in rows.values()} - {None} <= set(rows)
