@@ -282,6 +282,8 @@ def test_other_labels_are_never_neighbours(label):
         ('<a rel="next" href="/news?page=1,0">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/comment-page-2/">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/?cpage=2">Next</a>', None),
+        # this page with parameters: a calendar box paging by month, a sort order
+        ('<a rel="next" href="/2024/05/14/this-story/?month=6">Next</a>', None),
         ('<a rel="next" href="/tag/rain/">Next</a>', None),
         ('<a rel="next" href="/?cat=4">Next</a>', None),
         ('<a rel="next" href="#">Next</a>', None),
@@ -306,6 +308,13 @@ def test_small_numeric_ids_are_articles_not_pages():
 def test_numeric_ids_at_the_root_are_articles_not_date_archives():
     page = page_with('<a rel="prev" href="/811">A</a><a rel="next" href="/2024/">B</a>')
     assert find_neighbours(page, "https://blog.example/822") == ("https://blog.example/811", None)
+
+
+def test_articles_told_apart_by_their_query():
+    page = page_with('<a rel="prev" href="news.php?id=14">A</a><a rel="next" href="news.php?id=16'
+                     '&amp;month=6">B</a>')
+    assert find_neighbours(page, "https://site.example/news.php?id=15") == (
+        "https://site.example/news.php?id=14", "https://site.example/news.php?id=16&month=6")
 
 
 def test_nothing_to_find():
@@ -376,6 +385,9 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'<a href="{EARLIER}" rel="prev">A</a></li></ul>', (PREV, None)),
         (f'<div><div><span>Next article</span></div>'
          f'<div class="nav-previous"><a href="{EARLIER}">A</a></div></div>', (PREV, None)),
+        # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
+        ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
+         '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),
     ],
 )
 def test_markup(markup, expected):

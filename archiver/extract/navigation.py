@@ -24,16 +24,17 @@ Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put p
 
 Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block. Whatever
 its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
-listing pagination or share buttons (a post-navigation class on the same element outweighs a
-chrome one: "site-navigation post-navigation"; an element around the story's ``<h1>`` or
-``<main>`` is layout, whatever its classes say); when a label beside it names the other direction
-than the link itself (the newest article's lone "Next" label); when a label says it is something
-else ("Older posts", "Next page", "Older comments", "Next image", "Load more"); or when its URL
-is the page itself (fragment, trailing slash, ``www.``, AMP and tracking parameters ignored), a
-home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's ``?page=0,1``,
-``?cpage=2``, ``comment-page-2``), one of this article's own pages (``/article/2/``,
-``?page=2``), a taxonomy or date archive (``/category/``, ``/tag/``, ``/author/``, ``/topics/``,
-``/2024/05/``), an attachment or a file.
+listing pagination, a calendar widget or share buttons (a post-navigation class on the same
+element outweighs a chrome one: "site-navigation post-navigation"; an element around the story's
+``<h1>`` or ``<main>`` is layout, whatever its classes say); when a label beside it names the
+other direction than the link itself (the newest article's lone "Next" label); when a label says
+it is something else ("Older posts", "Next page", "Older comments", "Next image", "Load more");
+or when its URL is the page itself (fragment, trailing slash, ``www.``, AMP and tracking
+parameters ignored) or, for a page no query identifies, the page with parameters (a calendar's
+``?month=4``), a home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's
+``?page=0,1``, ``?cpage=2``, ``comment-page-2``), one of this article's own pages
+(``/article/2/``, ``?page=2``), a taxonomy or date archive (``/category/``, ``/tag/``,
+``/author/``, ``/topics/``, ``/2024/05/``), an attachment or a file.
 Links to other sites are returned: the caller decides whether to follow them.
 
 Sources, read in this order until both directions have a tier-3 link: ``<a rel>``; class
@@ -380,6 +381,7 @@ _TRAP_CONTAINER = re.compile(
     r"|splide|glide|lightbox|fancybox|photoswipe|pswp|image-nav|attachment"
     r"|breadcrumb|crumbs|menu|navbar|^(?:main|site|primary|header|footer|top|mobile)-nav"
     r"|share|sharing|social|tags?-links|cat-links|tag-?cloud|post-nav-links|page-links"
+    r"|calendar"  # a calendar widget's month pager: WordPress "wp-calendar-nav", "live-calendar"
 )
 # Listing pagination, unless a post navigation ("post-pagination") or a link's own label
 # ("Previous article") says otherwise.
@@ -614,6 +616,9 @@ class _Page:
         self.base = base
         self.self_keys = [_self_key(u) for u in ([url, canonical] if canonical else [url])]
         self.page_keys = [_page_key(key) for key in self.self_keys]
+        # Pages that no query identifies: "/story.html", not "/news.php?id=15".
+        self.bare_paths = ({key[:2] for key in self.self_keys if not key[2]}
+                           - {key[:2] for key in self.self_keys if key[2]})
 
     def is_neighbour_url(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -630,6 +635,8 @@ class _Page:
                for k, v in query):
             return False  # ?cat=3, ?s=..., ?page=2, ?cpage=2
         key = _self_key(url)
+        if key[:2] in self.bare_paths and not is_home_path(key[1] or "/"):
+            return False  # this page with parameters: a calendar's "?month=4", a sort order
         return key not in self.self_keys and not self._is_own_page(key)
 
     def _is_own_page(self, key: _Key) -> bool:
