@@ -385,6 +385,10 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'<a href="{EARLIER}" rel="prev">A</a></li></ul>', (PREV, None)),
         (f'<div><div><span>Next article</span></div>'
          f'<div class="nav-previous"><a href="{EARLIER}">A</a></div></div>', (PREV, None)),
+        # a pagination block inside a post navigation is part of it (Postmedia's WordPress)
+        (f'<nav class="pagination post-navigation"><nav class="pagination">'
+         f'<a class="previous" href="{EARLIER}">A</a><a class="next" href="{LATER}">B</a>'
+         f'</nav></nav>', (PREV, NEXT)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

@@ -405,6 +405,9 @@ _PARTS = re.compile(r"[-_]+")
 _MAX_DEPTH = 10  # ancestors looked at for containers, below <main> / <body>
 _PAGE_TAGS = frozenset({"main", "body", "html"})
 _CLASS_DEPTH = 4  # ancestors looked at for a direction class
+# A pagination block this close inside a post navigation is part of it: Postmedia's
+# <nav class="pagination post-navigation"><nav class="pagination"><a class="previous">.
+_LISTING_HOLDER_REACH = 2
 
 
 class _Token(NamedTuple):
@@ -454,11 +457,13 @@ class _Surroundings(NamedTuple):
 def _surroundings(link: etree._Element) -> _Surroundings:
     """The nearest container that decides (post navigation, or a trap) and the nearest direction
     class, which may sit above the innermost post-navigation element (``.td-post-prev-post``)."""
-    signal, nav = None, False
+    signal, nav, listing_depth = None, False, None
     element = link
     for depth in range(_MAX_DEPTH):
         if element is None or element.tag in _PAGE_TAGS:
             break  # page wrappers' classes ("menu-open", "has-slider") say nothing
+        if listing_depth is not None and depth > listing_depth + _LISTING_HOLDER_REACH:
+            break
         kinds = [_token_kind(token) for token in _tokens(element)]
         if signal is None and depth <= _CLASS_DEPTH:
             directions = {k.direction for k in kinds if k.direction}
@@ -473,10 +478,15 @@ def _surroundings(link: etree._Element) -> _Surroundings:
             if not nav and traps:
                 if next(element.iterdescendants("main", "h1"), None) is not None:
                     break  # a layout wrapper around the story ("header_featured_slider_boxed")
-                return _Surroundings("trap" if "trap" in traps else "listing", False, None)
+                if "trap" in traps:
+                    return _Surroundings("trap", False, None)
+                if listing_depth is None:
+                    listing_depth = depth  # listing pagination, unless a post navigation holds it
         if nav and (signal is not None or depth >= _CLASS_DEPTH):
             break
         element = element.getparent()
+    if listing_depth is not None and not nav:
+        return _Surroundings("listing", False, None)
     return _Surroundings(None, nav, signal)
 
 
