@@ -389,6 +389,14 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<nav class="pagination post-navigation"><nav class="pagination">'
          f'<a class="previous" href="{EARLIER}">A</a><a class="next" href="{LATER}">B</a>'
          f'</nav></nav>', (PREV, NEXT)),
+        # Squarespace's item pagination pages between posts, not listing pages (7.1, Brine),
+        # newest first: its "prev" is the newer post
+        (f'<section class="blog-item-pagination"><a href="{LATER}" class="blog-item-'
+         f'pagination-link blog-item-pagination-link--prev"><h2>B</h2></a><a href="{EARLIER}" '
+         f'class="blog-item-pagination-link blog-item-pagination-link--next"><h2>A</h2></a>'
+         f'</section>', (PREV, NEXT)),
+        (f'<nav class="BlogItem-pagination clear"><a class="BlogItem-pagination-link '
+         f'BlogItem-pagination-link--next" href="{EARLIER}">A</a></nav>', (PREV, None)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

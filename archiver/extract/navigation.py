@@ -10,9 +10,11 @@ Tier 3, explicit post navigation:
   - a link inside a post-navigation block: WordPress ``.post-navigation`` (``.nav-previous`` /
     ``.nav-next``), block themes' ``.wp-block-post-navigation-link``, Newspaper
     ``.td-post-next-prev``, JNews ``.jeg_prevnext_post``, Twenty Twenty ``.pagination-single``,
-    Soledad ``.post-pagination``, Blogger ``.blog-pager``, ``.pager``, any ``*prev-next*`` /
-    ``*post-nav*`` / ``*article-nav*`` block; its direction from its label, ``rel``, class
-    (``nav-previous``, ``prev``, ``next-post``...) or a leading / trailing arrow;
+    Soledad ``.post-pagination``, Blogger ``.blog-pager``, Squarespace ``.blog-item-pagination``
+    (newest first: its "prev" is the newer post), ``.pager``, any ``*prev-next*`` /
+    ``*post-nav*`` / ``*article-nav*`` block, with any pagination block inside it; its direction
+    from its label, ``rel``, class (``nav-previous``, ``prev``, ``next-post``...) or a leading /
+    trailing arrow;
   - a link with an unambiguous label ("Previous Article", "Nächster Beitrag", "前の記事"...,
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
@@ -374,7 +376,11 @@ _NAV_CONTAINER = re.compile(
     r"|(?:^|[-_])nav[-_](?:single|below|above|post)"
     r"|prev(?:ious)?[-_]?next|next[-_]?prev|pagination[-_]single|blog[-_]pager|^pager$"
     r"|adjacent|neighbou?r"
+    r"|item[-_]?pagination"  # Squarespace, between a collection's posts: "BlogItem-pagination"
 )
+# Squarespace pages through a blog in its display order, newest first: the "--prev" link of its
+# item pagination is the newer post ("blog-item-pagination-link--prev").
+_NEWEST_FIRST = re.compile(r"item[-_]?pagination")
 # Never a post navigation, even when the block looks like one.
 _TRAP_CONTAINER = re.compile(
     r"comment|respond|disqus|galler|carousel|slider|slideshow|swiper|slick|owl-|flickity"
@@ -432,7 +438,7 @@ def _token_kind(token: str) -> _Token:
     prev, next_ = bool(parts & _PREV_PARTS), bool(parts & _NEXT_PARTS)
     direction = None
     if prev != next_ and not parts & _NOT_ARTICLE_PARTS:
-        direction = PREV if prev else NEXT
+        direction = PREV if prev == (_NEWEST_FIRST.search(token) is None) else NEXT
     return _Token(container, direction, bool(parts & _SPECIFIC_PARTS))
 
 
