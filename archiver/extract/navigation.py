@@ -537,6 +537,8 @@ def _labelled_links(owner: etree._Element, after: etree._Element | None) -> list
         if links:
             return links
     for _ in range(_LABEL_REACH):
+        if node.tag == "li":
+            return []  # a list item's label with no link: the newest article's greyed-out "Next"
         parent = node.getparent()
         if parent is None or parent.tag in _PAGE_TAGS:
             return []
