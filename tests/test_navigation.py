@@ -400,6 +400,9 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'</section>', (PREV, NEXT)),
         (f'<nav class="BlogItem-pagination clear"><a class="BlogItem-pagination-link '
          f'BlogItem-pagination-link--next" href="{EARLIER}">A</a></nav>', (PREV, None)),
+        # German news sites say "News": "« Vorherige News: Title", "Nächste News"
+        (f'<ul class="x"><li><a href="{EARLIER}">« Vorherige News: A</a></li>'
+         f'<li><a href="{LATER}">Nächste News: B »</a></li></ul>', (PREV, NEXT)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),
