@@ -403,6 +403,11 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # German news sites say "News": "« Vorherige News: Title", "Nächste News"
         (f'<ul class="x"><li><a href="{EARLIER}">« Vorherige News: A</a></li>'
          f'<li><a href="{LATER}">Nächste News: B »</a></li></ul>', (PREV, NEXT)),
+        # ThemeGrill themes' post navigation (ColorMag), also with thumbnails
+        (f'<ul class="default-wp-page thumbnail-pagination"><li class="previous">'
+         f'<a href="{EARLIER}" rel="prev"><span>&larr; Previous</span> A</a></li>'
+         f'<li class="next"><a href="{LATER}" rel="next">B <span>Next &rarr;</span></a></li>'
+         f'</ul>', (PREV, NEXT)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

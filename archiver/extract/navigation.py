@@ -378,6 +378,7 @@ _NAV_CONTAINER = re.compile(
     r"|prev(?:ious)?[-_]?next|next[-_]?prev|pagination[-_]single|blog[-_]pager|^pager$"
     r"|adjacent|neighbou?r"
     r"|item[-_]?pagination"  # Squarespace, between a collection's posts: "BlogItem-pagination"
+    r"|^default-wp-page$"  # ThemeGrill themes (ColorMag...), even as "thumbnail-pagination"
 )
 # Squarespace pages through a blog in its display order, newest first: the "--prev" link of its
 # item pagination is the newer post ("blog-item-pagination-link--prev").
