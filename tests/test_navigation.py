@@ -310,6 +310,12 @@ def test_numeric_ids_at_the_root_are_articles_not_date_archives():
     assert find_neighbours(page, "https://blog.example/822") == ("https://blog.example/811", None)
 
 
+def test_numbered_posts_that_read_as_years_beside_one_another():
+    page = page_with('<a rel="prev" href="/1899">A</a><a rel="next" href="/1931/">B</a>')
+    assert find_neighbours(page, "https://blog.example/1927") == (
+        "https://blog.example/1899", "https://blog.example/1931/")
+
+
 def test_articles_told_apart_by_their_query():
     page = page_with('<a rel="prev" href="news.php?id=14">A</a><a rel="next" href="news.php?id=16'
                      '&amp;month=6">B</a>')

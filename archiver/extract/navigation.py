@@ -639,6 +639,8 @@ class _Page:
         # Pages that no query identifies: "/story.html", not "/news.php?id=15".
         self.bare_paths = ({key[:2] for key in self.self_keys if not key[2]}
                            - {key[:2] for key in self.self_keys if key[2]})
+        # A site whose articles look like year archives: WordPress numbered posts, "/1927".
+        self.dated_like_archives = any(_DATE_ARCHIVE.fullmatch(key[1]) for key in self.self_keys)
 
     def is_neighbour_url(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -649,8 +651,8 @@ class _Page:
             return False  # a home page
         if any(s in _TAXONOMY for s in segments) or _LISTING_PATH.search(path):
             return False  # category, tag, author, listing or comment page, feed, attachment
-        if _DATE_ARCHIVE.fullmatch(path):
-            return False  # date archive: /2024/05/, not the post /811
+        if _DATE_ARCHIVE.fullmatch(path) and not self.dated_like_archives:
+            return False  # date archive: /2024/05/, not the post /811 (nor /1899 beside /1927)
         if any(k in _LISTING_KEYS or (k in _PAGE_KEYS and _PAGE_NUMBER.fullmatch(v))
                for k, v in query):
             return False  # ?cat=3, ?s=..., ?page=2, ?cpage=2
