@@ -414,6 +414,10 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'<a href="{EARLIER}" rel="prev"><span>&larr; Previous</span> A</a></li>'
          f'<li class="next"><a href="{LATER}" rel="next">B <span>Next &rarr;</span></a></li>'
          f'</ul>', (PREV, NEXT)),
+        # an infinite scroll that loads the previous post below a single post (Herald)
+        (f'<nav class="herald-pagination herald-infinite-scroll-single">'
+         f'<a href="{EARLIER}" rel="prev">A</a><div class="herald-loader"></div></nav>',
+         (PREV, None)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

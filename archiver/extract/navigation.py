@@ -375,7 +375,10 @@ def _rel_signal(rel: str | None) -> _Signal | None:
 _NAV_CONTAINER = re.compile(
     r"(?:^|[-_])(?:post|single|article|entry|story)[-_]?(?:nav|pagination|pager)"
     r"|(?:^|[-_])nav[-_](?:single|below|above|post)"
-    r"|prev(?:ious)?[-_]?next|next[-_]?prev|pagination[-_]single|blog[-_]pager|^pager$"
+    r"|prev(?:ious)?[-_]?next|next[-_]?prev|blog[-_]pager|^pager$"
+    # paging on a single post: Twenty Twenty "pagination-single", Herald's infinite scroll to the
+    # previous post "herald-infinite-scroll-single"
+    r"|(?:pagination|infinite[-_]?scroll)[-_]single"
     r"|adjacent|neighbou?r"
     r"|item[-_]?pagination"  # Squarespace, between a collection's posts: "BlogItem-pagination"
     r"|^default-wp-page$"  # ThemeGrill themes (ColorMag...), even as "thumbnail-pagination"
