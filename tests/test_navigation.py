@@ -275,6 +275,7 @@ def test_other_labels_are_never_neighbours(label):
         ('<a rel="next" href="/2024/05/">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/2/">Next</a>', None),
         ('<a rel="next" href="/2024/05/14/this-story/?page=2">Next</a>', None),
+        ('<a rel="next" href="/2024/05/14/this-story/seite-2">Next</a>', None),
         ('<a rel="next" href="/page/2/">Next</a>', None),
         ('<a rel="next" href="/?paged=2">Next</a>', None),
         # Drupal numbers each of a page's pagers: "?page=0,1"

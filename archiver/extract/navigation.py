@@ -35,8 +35,8 @@ or when its URL is the page itself (fragment, trailing slash, ``www.``, AMP and 
 parameters ignored) or, for a page no query identifies, the page with parameters (a calendar's
 ``?month=4``), a home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's
 ``?page=0,1``, ``?cpage=2``, ``comment-page-2``), one of this article's own pages
-(``/article/2/``, ``?page=2``), a taxonomy or date archive (``/category/``, ``/tag/``,
-``/author/``, ``/topics/``, ``/2024/05/``), an attachment or a file.
+(``/article/2/``, ``/article/seite-2``, ``?page=2``), a taxonomy or date archive
+(``/category/``, ``/tag/``, ``/author/``, ``/topics/``, ``/2024/05/``), an attachment or a file.
 Links to other sites are returned: the caller decides whether to follow them.
 
 Sources, read in this order until both directions have a tier-3 link: ``<a rel>``; class
@@ -584,7 +584,8 @@ _LISTING_PATH = re.compile(
     r"/(?:page|seite|pagina|strona)/\d+/*$|/comment-page-\d+|/(?:feed|rss|atom)/*$|/attachment/"
     r"|\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|mp4|mp3|pdf|xml|rss)$"
 )
-_PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)/)?(\d{1,3})/*$")
+# "/2", "/page/2", and the hyphenated "/seite-2" of German publishers' multi-page articles.
+_PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)[/-])?(\d{1,3})/*$")
 _SLUG = re.compile(r"[-_.]|[^/]{12}")
 _SKIP_HREFS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "about:")
 _COMMENT_FRAGMENTS = ("comment", "respond", "reply", "disqus")
