@@ -442,6 +442,13 @@ def test_head_rel_to_the_galleries_next_picture_is_no_neighbour():
     assert find_neighbours(page, URL) == (None, None)
 
 
+def test_head_rel_to_the_page_the_body_calls_next_page_is_no_neighbour():
+    page_two = "/2024/05/14/this-story,part,2"
+    page = page_with(f'<div class="article-pagination"><a class="next" href="{page_two}">'
+                     'Next page</a></div>', head=f'<link rel="next" href="{page_two}">')
+    assert find_neighbours(page, URL) == (None, None)
+
+
 def test_head_links_the_parser_moved_into_the_body():
     # A stray element in <head> makes the parser move the rest of the head into <body>.
     # The moved <base> still resolves the moved links.

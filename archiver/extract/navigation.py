@@ -22,7 +22,7 @@ Tier 2: ``<a rel="prev|previous|next">``, a bare word with an arrow ("« Previou
   or a post-specific class (``next-post``) outside any post-navigation block.
 Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put pagination there,
   so anything found in the body beats it, and a URL the body's gallery or comment pager links
-  to is not taken from it.
+  to, or a body link labelled "Next page", is not taken from it.
 
 Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block. Whatever
 its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
@@ -758,7 +758,8 @@ class _Finder:
         self.candidates: list[_Candidate] = []
         self.vetoed: set[etree._Element] = set()
         self.seen: set[etree._Element] = set()
-        self.trapped_urls: set[str] = set()  # where gallery, slider and comment pagers lead
+        # Where gallery, slider and comment pagers and "Next page" links lead.
+        self.trapped_urls: set[str] = set()
         self.has_post_navigation = False
 
     # Sources, in the order they are read.
@@ -855,14 +856,14 @@ class _Finder:
         # A theme's "pagination" block may hold the post navigation: "Vorheriger Beitrag".
         labelled = any(s is not None and s.kind == STRONG for s in (label, hint))
         if where.trap == "trap" or (where.trap == "listing" and not labelled):
-            if (url := _resolve(link.get("href"), self.page.base)) is not None:
-                self.trapped_urls.add(url)
+            self.trap_url(link)
             return False
         self.has_post_navigation |= where.nav
         own = [s for s in (label, _rel_signal(link.get("rel")), where.signal) if s is not None]
         signals = [*own, hint] if hint is not None else own
         if any(s.kind == OTHER for s in signals):
             self.vetoed.add(link)  # "Older posts", "Next page", "Older comments"
+            self.trap_url(link)  # and so is the head's rel="next" to the same page 2
             return False
         if hint is not None and any(s.direction != hint.direction for s in own):
             # A label with no link of its own (the newest article's "Next") reaches the block's
@@ -878,6 +879,11 @@ class _Finder:
         else:
             return False  # a bare "Next" or ".next" outside any post navigation
         return self.offer(best.direction, tier, link.get("href"), link)
+
+    def trap_url(self, link: etree._Element) -> None:
+        """Remember where a dropped link leads: a head <link> there is no neighbour either."""
+        if (url := _resolve(link.get("href"), self.page.base)) is not None:
+            self.trapped_urls.add(url)
 
     def offer(self, direction: str, tier: int, href: str | None,
               link: etree._Element | None) -> bool:
