@@ -449,6 +449,14 @@ def test_head_rel_to_the_page_the_body_calls_next_page_is_no_neighbour():
     assert find_neighbours(page, URL) == (None, None)
 
 
+def test_head_rel_to_a_body_link_labelled_next_page_is_no_neighbour():
+    # The body's pager is no known block: only its label says where the head link leads.
+    page_two = "/2024/05/14/this-story-p2.html"
+    page = page_with(f'<div class="paginator"><a href="{page_two}">Nächste Seite <i></i></a>'
+                     '</div>', head=f'<link rel="next" href="{page_two}">')
+    assert find_neighbours(page, URL) == (None, None)
+
+
 def test_head_links_the_parser_moved_into_the_body():
     # A stray element in <head> makes the parser move the rest of the head into <body>.
     # The moved <base> still resolves the moved links.

@@ -715,16 +715,16 @@ def _hits(strings: list[str], pattern: re.Pattern[str], prefix: int | None = Non
     return list(found)
 
 
-def _labels(strings: list[str]) -> tuple[list[str], list[str]]:
+def _labels(strings: list[str]) -> tuple[list[str], list[str], list[str]]:
     """The strings that label a link: those that count anywhere ("Previous article",
-    "« Previous"), and bare words that only count in a post navigation ("Next", "Weiter").
-    "Older posts" and the like are left out: such links are dropped anyway when offered."""
-    labels: tuple[list[str], list[str]] = ([], [])
+    "« Previous"), bare words that only count in a post navigation ("Next", "Weiter"), and those
+    that say a link is something else ("Next page", "Older posts")."""
+    labels: tuple[list[str], list[str], list[str]] = ([], [], [])
     for string in strings:
         signal = _classify(string.strip(), in_link=True)
-        if signal is not None and signal.kind != OTHER:
-            labels[signal.kind <= WEAK].append(string)
-    return labels[0][:_MAX_HITS], labels[1][:_MAX_HITS]
+        if signal is not None:
+            labels[2 if signal.kind == OTHER else int(signal.kind <= WEAK)].append(string)
+    return labels[0][:_MAX_HITS], labels[1][:_MAX_HITS], labels[2][:_MAX_HITS]
 
 
 class _Candidate(NamedTuple):
@@ -761,6 +761,7 @@ class _Finder:
         # Where gallery, slider and comment pagers and "Next page" links lead.
         self.trapped_urls: set[str] = set()
         self.has_post_navigation = False
+        self.other_labels: list[str] = []  # body texts like "Next page", read by text_labels
 
     # Sources, in the order they are read.
 
@@ -793,7 +794,8 @@ class _Finder:
         """Labels in link texts, and texts labelling the link beside them. Bare words ("Next",
         "Weiter") count in post navigation only: they are looked up only on a page that has one
         (read before this, by `class_names`)."""
-        labels, bare_words = _labels(_hits(_TEXTS(self.body), _CHUNK_START, _LABEL_PREFIX))
+        labels, bare_words, self.other_labels = _labels(
+            _hits(_TEXTS(self.body), _CHUNK_START, _LABEL_PREFIX))
         if self.has_post_navigation:
             labels += bare_words
         for text in self.nodes(labels, _TEXT_NODES):
@@ -819,18 +821,25 @@ class _Finder:
     def attribute_labels(self) -> None:
         """Links labelled by their ``title``, ``aria-label`` or image ``alt``."""
         values = [value for xpath in _LINK_LABELS for value in xpath(self.body)]
-        labels, _ = _labels(_hits(values, _CHUNK_START, _LABEL_PREFIX))  # bare words: see above
+        labels, _, _ = _labels(_hits(values, _CHUNK_START, _LABEL_PREFIX))  # bare words: above
         for value in self.nodes(labels, _LINK_LABEL_NODES):
             link = _enclosing_link(value.getparent())  # <a title>, <a><img alt></a>
             if link is not None:
                 self.consider(link)
 
     def head_links(self) -> None:
-        """Head ``<link rel="prev|previous|next">``."""
-        for link in self.link_elements:
-            signal = _rel_signal(link.get("rel"))
-            if signal is not None:
-                self.offer(signal.direction, HEAD_REL, link.get("href"), None)
+        """Head ``<link rel="prev|previous|next">``, unless the body's link there says it is
+        something else: a multi-page article's "Nächste Seite" to its page 2."""
+        signals = [(link, _rel_signal(link.get("rel"))) for link in self.link_elements]
+        signals = [(link, signal) for link, signal in signals if signal is not None]
+        if signals:
+            for text in self.nodes(self.other_labels, _TEXT_NODES):
+                element = text.getparent()
+                link = _enclosing_link(element.getparent() if text.is_tail else element)
+                if link is not None:
+                    self.trap_url(link)
+        for link, signal in signals:
+            self.offer(signal.direction, HEAD_REL, link.get("href"), None)
 
     # Bookkeeping.
 
