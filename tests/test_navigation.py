@@ -286,6 +286,8 @@ def test_other_labels_are_never_neighbours(label):
         # this page with parameters: a calendar box paging by month, a sort order
         ('<a rel="next" href="/2024/05/14/this-story/?month=6">Next</a>', None),
         ('<a rel="next" href="/tag/rain/">Next</a>', None),
+        # a picture of a gallery, here the story's own
+        ('<a rel="next" href="/life/photo-gallery/4243/embed/4788/costume">Next</a>', None),
         ('<a rel="next" href="/?cat=4">Next</a>', None),
         ('<a rel="next" href="#">Next</a>', None),
         ('<a rel="next" href="javascript:next()">Next</a>', None),

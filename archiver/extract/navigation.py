@@ -36,7 +36,8 @@ parameters ignored) or, for a page no query identifies, the page with parameters
 ``?month=4``), a home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's
 ``?page=0,1``, ``?cpage=2``, ``comment-page-2``), one of this article's own pages
 (``/article/2/``, ``/article/seite-2``, ``?page=2``), a taxonomy or date archive
-(``/category/``, ``/tag/``, ``/author/``, ``/topics/``, ``/2024/05/``), an attachment or a file.
+(``/category/``, ``/tag/``, ``/author/``, ``/topics/``, ``/2024/05/``), a picture gallery
+(``/photo-gallery/``), an attachment or a file.
 Links to other sites are returned: the caller decides whether to follow them.
 
 Sources, read in this order until both directions have a tier-3 link: ``<a rel>``; class
@@ -572,6 +573,10 @@ _TAXONOMY = frozenset({
     "рубрика", "рубрики", "категория", "категории", "тег", "теги", "метка", "автор", "тема",
     "カテゴリー", "カテゴリ", "タグ",
 })
+# A picture gallery pages through its pictures: "/photo-gallery/42/embed/47/", "/bildergalerie/".
+_GALLERIES = frozenset({"gallery", "galleries", "photo-gallery", "photo-galleries", "galerie",
+                        "galerien", "bildergalerie", "bildergalerien", "fotogalerie", "fotostrecke",
+                        "galeria", "galleria"})
 _PAGE_KEYS = frozenset({"page", "paged", "pg", "pagenum", "pageno", "page_no", "pagina",
                         "seite", "strona", "cpage", "start", "offset", "pn", "slide", "photo",
                         "image", "img"})
@@ -653,8 +658,9 @@ class _Page:
         segments = [s for s in path.split("/") if s]
         if not query and is_home_path(path):
             return False  # a home page
-        if any(s in _TAXONOMY for s in segments) or _LISTING_PATH.search(path):
-            return False  # category, tag, author, listing or comment page, feed, attachment
+        if any(s in _TAXONOMY or s in _GALLERIES for s in segments) or _LISTING_PATH.search(path):
+            return False  # category, tag, author, listing or comment page, feed, attachment,
+            # a picture gallery
         if _DATE_ARCHIVE.fullmatch(path) and not self.dated_like_archives:
             return False  # date archive: /2024/05/, not the post /811 (nor /1899 beside /1927)
         if any(k in _LISTING_KEYS or (k in _PAGE_KEYS and _PAGE_NUMBER.fullmatch(v))
