@@ -421,6 +421,9 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<nav class="herald-pagination herald-infinite-scroll-single">'
          f'<a href="{EARLIER}" rel="prev">A</a><div class="herald-loader"></div></nav>',
          (PREV, None)),
+        # Drupal's Flippy pager, its links showing the titles only
+        (f'<ul class="flippy"><li class="flippy-previous"><a href="{EARLIER}">A</a></li>'
+         f'<li class="flippy-next"><a href="{LATER}">B</a></li></ul>', (PREV, NEXT)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

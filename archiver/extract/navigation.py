@@ -383,6 +383,7 @@ _NAV_CONTAINER = re.compile(
     r"|adjacent|neighbou?r"
     r"|item[-_]?pagination"  # Squarespace, between a collection's posts: "BlogItem-pagination"
     r"|^default-wp-page$"  # ThemeGrill themes (ColorMag...), even as "thumbnail-pagination"
+    r"|^flippy"  # Drupal's Flippy pager between nodes: ul.flippy > li.flippy-previous
 )
 # Squarespace pages through a blog in its display order, newest first: the "--prev" link of its
 # item pagination is the newer post ("blog-item-pagination-link--prev").
