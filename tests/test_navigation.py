@@ -424,6 +424,10 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # Drupal's Flippy pager, its links showing the titles only
         (f'<ul class="flippy"><li class="flippy-previous"><a href="{EARLIER}">A</a></li>'
          f'<li class="flippy-next"><a href="{LATER}">B</a></li></ul>', (PREV, NEXT)),
+        # rel and class agreeing outvote a theme's label: "Nächster Beitrag" on the older post
+        (f'<nav class="post-navigation"><div class="nav-previous"><a href="{EARLIER}" '
+         f'rel="prev">Nächster Beitrag: A</a></div><div class="nav-next"><a href="{LATER}" '
+         f'rel="next">Vorheriges Projekt: B</a></div></nav>', (PREV, NEXT)),
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),

@@ -14,7 +14,7 @@ Tier 3, explicit post navigation:
     (newest first: its "prev" is the newer post), ``.pager``, any ``*prev-next*`` /
     ``*post-nav*`` / ``*article-nav*`` block, with any pagination block inside it; its direction
     from its label, ``rel``, class (``nav-previous``, ``prev``, ``next-post``...) or a leading /
-    trailing arrow;
+    trailing arrow (``rel`` and class agreeing outvote a label);
   - a link with an unambiguous label ("Previous Article", "Nächster Beitrag", "前の記事"...,
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
@@ -360,6 +360,14 @@ def _own_label(link: etree._Element) -> _Signal | None:
                                  for s in signals):
         return best._replace(kind=ARROWED)  # <span>←</span> Previous
     return best
+
+
+def _direction(signals: list[_Signal], best: _Signal) -> str:
+    """The direction of the strongest signal, unless two others outvote it: WordPress writes a
+    link's ``rel`` and ``nav-previous`` class, a theme's translation only its words ("nächsten
+    Beitrag ansehen" on the older post)."""
+    others = [s for s in signals if s.direction != best.direction]
+    return others[0].direction if len(others) >= 2 else best.direction
 
 
 def _rel_signal(rel: str | None) -> _Signal | None:
@@ -894,7 +902,7 @@ class _Finder:
             tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
         else:
             return False  # a bare "Next" or ".next" outside any post navigation
-        return self.offer(best.direction, tier, link.get("href"), link)
+        return self.offer(_direction(signals, best), tier, link.get("href"), link)
 
     def trap_url(self, link: etree._Element) -> None:
         """Remember where a dropped link leads: a head <link> there is no neighbour either."""
