@@ -397,7 +397,7 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # ... nor reaches the next list item's link, here to the section's overview
         ('<ul class="contentnav"><li class="forward"><span>Next article</span></li>'
          '<li class="overview"><a href="/news">All news</a></li></ul>', (None, None)),
-        # a pagination block inside a post navigation is part of it (Postmedia's WordPress)
+        # a pagination block inside a post navigation is part of it (a news group's WordPress)
         (f'<nav class="pagination post-navigation"><nav class="pagination">'
          f'<a class="previous" href="{EARLIER}">A</a><a class="next" href="{LATER}">B</a>'
          f'</nav></nav>', (PREV, NEXT)),

@@ -426,7 +426,7 @@ _PARTS = re.compile(r"[-_]+")
 _MAX_DEPTH = 10  # ancestors looked at for containers, below <main> / <body>
 _PAGE_TAGS = frozenset({"main", "body", "html"})
 _CLASS_DEPTH = 4  # ancestors looked at for a direction class
-# A pagination block this close inside a post navigation is part of it: Postmedia's
+# A pagination block this close inside a post navigation is part of it: a news group's
 # <nav class="pagination post-navigation"><nav class="pagination"><a class="previous">.
 _LISTING_HOLDER_REACH = 2
 
