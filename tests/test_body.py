@@ -907,3 +907,31 @@ def test_a_call_to_action_box_of_a_page_builder_is_not_text(mark):
     box = f'<section class="{mark}"><h2>Our seminar</h2><p>{offer}</p></section>'
     inner = '<div class="entry-content">' + paragraphs(L1, L2, L3) + box + "</div>"
     assert body_of(inner) == "\n\n".join([L1, L2, L3])
+
+
+def test_the_body_field_of_drupal_7_is_the_story(monkeypatch):
+    no_generic_fallback(monkeypatch)
+    node = ("<div id='node-12' class='node node-article node-full clearfix'>"
+            "<div class='content clearfix'><div class='field field-name-body "
+            "field-type-text-with-summary field-label-hidden'><div class='field-items'>"
+            f"<div class='field-item even' property='content:encoded'>{paragraphs(P1, P2, P3)}"
+            "</div></div></div></div></div>")
+    assert body_of(node) == "\n\n".join([P1, P2, P3])
+
+
+def test_a_sidebar_table_of_recent_posts_is_not_the_story_of_a_short_page():
+    # Drupal 7's "Recent content" block beside a story of one paragraph: trafilatura's
+    # fallback took the block's table for the story.
+    recent = "".join(f"<tr><td class='title-author'><a href='/news/{n}'>{title}</a></td></tr>"
+                     for n, title in enumerate(["Bus depot roof to be covered in solar panels",
+                                                "Library extends its opening hours in winter",
+                                                "Council approves budget"]))
+    html = ("<html><body><div id='main'><div id='sidebar-first' class='column sidebar'>"
+            "<div class='region region-sidebar-first'><div id='block-node-recent' "
+            "class='block block-node'><h2>Recent content</h2><div class='content'>"
+            f"<table class='node-admin-table'><tbody>{recent}</tbody></table></div></div>"
+            "</div></div><div id='content' class='column'><h1>Council approves budget</h1>"
+            f"<div class='node'><div class='field-item even'><p>{P1}</p></div></div></div>"
+            "</div></body></html>")
+    body = extract(html, URL).body
+    assert "solar panels" not in body and P1 in body

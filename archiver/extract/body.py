@@ -39,7 +39,9 @@ BODY_MARKERS = [
     ".article-body", ".article__body", ".articleBody", ".article-text", ".article__text",
     ".story-body", ".story-content", ".story-text", ".post-body", ".post-entry", ".post-text",
     ".td-post-content", ".jeg_post_content", ".et_pb_post_content", ".field--name-body",
-    ".node__content", ".gh-content", ".post-full-content", ".content-body", ".text-content",
+    # Drupal 7's body field ("field field-name-body"); Drupal 8 and later double the dashes.
+    ".field-name-body", ".node__content", ".gh-content", ".post-full-content", ".content-body",
+    ".text-content",
     ".article__content", ".article-main", ".news-text", ".news-body", ".rich-text",
     ".post__content", ".entry__content", ".c-entry-content", ".the_content_wrapper",
     ".elementor-widget-theme-post-content",
@@ -106,6 +108,11 @@ _TEASER = re.compile(r"(?:^|[\s_-])(?:teaser|card|list-?item|post-?list|faq|prev
                      r"snippet|related|promo)(?:$|[\s_-])", re.I)
 _BOX = re.compile(r"(?:^|[\s_-])(?:share|sharing|social-share|newsletter|read-?also|also-?read)"
                   r"(?:$|[\s_-])", re.I)
+# A page's sidebar column or region ("sidebar", Drupal's "#sidebar-first" and
+# "region-sidebar-second"): some themes name the story's own column so ("sidebar_content",
+# "content-sidebar-wrap"), one holding the headline or most of the page's prose.
+_SIDEBAR = re.compile(r"(?:^|[\s_-])sidebar(?:$|[\s_-])", re.I)
+_HOLDS_STORY = etree.XPath("boolean(descendant::*[self::h1 or self::article or self::main])")
 _LEDE = re.compile(
     r"(?:^|[\s_-])(?:lead|lede|leadtext|standfirst|teaser|intro|summary|subtitle|subheadline|"
     r"sub-?heading|dek|deck|excerpt|description|abstract|chapo|chapeau|sommario|bajada|"
@@ -595,12 +602,24 @@ def _under_headline(h1: html.HtmlElement, container: html.HtmlElement) -> str | 
 
 def _without_boxes(root: html.HtmlElement) -> html.HtmlElement:
     """A copy of the page without share bars, newsletter and "read also" boxes (the furniture
-    that trafilatura keeps when it sits inside an article) and without ruby annotations."""
+    that trafilatura keeps when it sits inside an article), without sidebars (on a page of
+    little text, trafilatura's fallback takes a sidebar's table of recent posts for the
+    story) and without ruby annotations."""
     clean = copy.deepcopy(root)
+    sidebars = []
     for element in list(clean.iter(etree.Element)):
-        if element.getparent() is not None and (
-                element.tag in ("rt", "rp") or _BOX.search(_marks(element))):
+        if element.getparent() is None:
+            continue
+        marks = _marks(element)
+        if element.tag in ("rt", "rp") or _BOX.search(marks):
             element.drop_tree()
+        elif _SIDEBAR.search(marks) and not _HOLDS_STORY(element):
+            sidebars.append(element)
+    if sidebars:
+        page_prose = prose_chars(clean)
+        for element in sidebars:
+            if prose_chars(element) <= page_prose * _MIN_GENERIC_SHARE:
+                element.drop_tree()
     return clean
 
 
