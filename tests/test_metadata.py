@@ -907,3 +907,23 @@ def test_the_site_s_own_address_is_no_tag():
     html = page('<meta name="keywords" content="Ottawa, www.example-news.com, news.example-'
                 'news.com, Node.js">')
     assert extract(html, "https://www.example-news.com/a/1").tags == ["Ottawa", "Node.js"]
+
+
+@pytest.mark.parametrize("credit, names", [
+    ("Bundesministerium für Wirtschaft und Klimaschutz",
+     ["Bundesministerium für Wirtschaft und Klimaschutz"]),
+    ("Ministry of Housing, Communities and Local Government",
+     ["Ministry of Housing, Communities and Local Government"]),
+    ("Procter & Gamble", ["Procter & Gamble"]),
+    ("Nordlicht Verlag GmbH, München, Germany", ["Nordlicht Verlag GmbH"]),
+    ("Stadtblatt, Frankfurt a. M., Deutschland", ["Stadtblatt"]),
+    ("Alpha GmbH, Beta GmbH", ["Alpha GmbH", "Beta GmbH"]),
+    # People's names still part ...
+    ("Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("Anna, Tom und Lisa", ["Anna", "Tom", "Lisa"]),
+    ("Jana Berger und Anna Roe, Nairobi", ["Jana Berger", "Anna Roe", "Nairobi"]),
+    # ... and lose the country after them.
+    ("Jane Roe, Berlin, Germany", ["Jane Roe"]),
+])
+def test_an_organisation_as_the_author_stays_whole_without_its_postal_tail(credit, names):
+    assert clean_author(credit) == names

@@ -15,7 +15,7 @@ from html import unescape
 from urllib.parse import urlsplit
 
 import htmldate
-from babel import localedata
+from babel import Locale, localedata
 from babel.core import get_global
 from dateutil import parser as dateutil_parser
 from lxml import etree
@@ -338,6 +338,55 @@ def _without_final_stop(name: str) -> str:
     return name if len(last) <= 3 or not name.endswith(".") else name.rstrip(". ")
 
 
+# An organisation as the author: a ministry, an agency, a firm. Its name joins words by "und",
+# "and", "&" and commas ("Bundesministerium für Wirtschaft und Klimaschutz", "Ministry of
+# Housing, Communities and Local Government"): a list of people's names holds neither a
+# lower-case "of"/"für" nor a legal form.
+_ORGANISATION = re.compile(
+    r"(?-i:\s(?:für|of|voor|för|van het)\s)|\b(?:GmbH|AG|e\.\s?V\.|Ltd|Inc|LLC|plc|S\.A\.|"
+    r"Corp(?:oration)?|Verlag|Ministry|Ministerium|Department|Departement|Agency|Institute?|"
+    r"University|Universität|Association|Verband|Stiftung|Foundation|Gesellschaft)\b|"
+    r"\w(?:ministerium|verlag|verband|anstalt|behörde)\b", re.I)
+# Two single words joined, and nothing else, are one name: a firm's or a blog's ("Procter &
+# Gamble", "Herz und Blut"), not two people's ("Anna, Tom und Lisa" are).
+_WORD_PAIR = re.compile(r"\w[\w.'’-]* (?:&|and|und|et|y) \w[\w.'’-]*", re.I)
+# A place before the country in a postal tail: "Nürnberg", "Frankfurt a. M.", "Frankfurt am
+# Main".
+_CITY = re.compile(r"[A-ZÄÖÜ][\w-]+(?: (?:a\.|am|an der|im) ?[A-Z][\w.]*)?")
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names in the languages sites most often write a postal address in."""
+    found = {"usa", "u.s.", "u.s.a.", "uk"}
+    for language in ("en", "de", "fr", "es", "it", "nl", "pt"):
+        territories = Locale(language).territories
+        found.update(name.casefold() for code, name in territories.items()
+                     if len(code) == 2 and code.isalpha())
+    return frozenset(found)
+
+
+def _split_names(name: str) -> list[str]:
+    """Co-authors apart ("A, B und C"); an organisation whole, without the postal tail of its
+    address ("Olympia-Verlag GmbH, Nürnberg, Germany")."""
+    pieces = re.split(r"\s*[,;]\s*", name)
+    if len(pieces) > 1 and pieces[-1].casefold() in _countries():
+        pieces.pop()
+        if len(pieces) > 1 and _CITY.fullmatch(pieces[-1]):
+            pieces.pop()
+    joined: list[str] = []
+    for piece in pieces:
+        # What follows an organisation's name, no organisation of its own, is more of it.
+        if joined and _ORGANISATION.search(joined[-1]) and not _ORGANISATION.search(piece):
+            joined[-1] += ", " + piece
+        else:
+            joined.append(piece)
+    if len(joined) == 1 and _WORD_PAIR.fullmatch(joined[0]):
+        return joined
+    return [part for piece in joined for part in (
+        [piece] if _ORGANISATION.search(piece) else _AUTHOR_SPLIT.split(piece))]
+
+
 def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
     name = _BY.sub("", collapse(name)).strip(" |-–—:·")
@@ -348,10 +397,11 @@ def clean_author(name: str) -> list[str]:
     name = _WEEKDAY_DATE.sub("", name)
     name = _ALL_POSTS.sub("", name)
     parts = [_KOREAN_ROLE.sub("", _INITIALS.sub("", _without_final_stop(part.strip(" |-–—:"))))
-             for part in _AUTHOR_SPLIT.split(name)]
+             for part in _split_names(name)]
     names = [part for part in parts
              if part and not _DATE_IN_NAME.search(part) and not _NOT_A_NAME.search(part)
-             and len(part.split()) <= 5]
+             # (an organisation's name may be long, but none of its parts is)
+             and all(len(words.split()) <= 5 for words in _AUTHOR_SPLIT.split(part))]
     # A role is no name, but a newsroom's collective byline is all some pages say: "MND
     # Staff", "Staff Writer", "Guardian staff reporter".
     people = [part for part in names if not _ROLE.search(part)]
