@@ -409,6 +409,20 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'</section>', (PREV, NEXT)),
         (f'<nav class="BlogItem-pagination clear"><a class="BlogItem-pagination-link '
          f'BlogItem-pagination-link--next" href="{EARLIER}">A</a></nav>', (PREV, None)),
+        # Hugo PaperMod's paginav pages newest first: its "« Prev" (a.prev) is the newer post;
+        # older versions, and its translations, call the posts pages: "Next Page »"
+        (f'<nav class="paginav"><a class="prev" href="{LATER}"><span class="title">« Prev'
+         f'</span><br><span>B</span></a><a class="next" href="{EARLIER}"><span class="title">'
+         f'Next »</span><br><span>A</span></a></nav>', (PREV, NEXT)),
+        (f'<nav class="paginav"><a class="prev" href="{LATER}"><span class="title">« Prev Page'
+         f'</span><br><span>B</span></a><a class="next" href="{EARLIER}"><span class="title">'
+         f'Next Page »</span><br><span>A</span></a></nav>', (PREV, NEXT)),
+        (f'<nav class="paginav"><a class="next" href="{EARLIER}"><span class="title">'
+         f'Nächste Seite »</span><br><span>A</span></a></nav>', (PREV, None)),
+        # ... while its list pages' "Next Page »" stays listing pagination
+        (f'<footer class="page-footer"><nav class="pagination"><a class="prev" href="{LATER}">'
+         f'« Prev Page</a><a class="next" href="{EARLIER}">Next Page »</a></nav></footer>',
+         (None, None)),
         # German news sites say "News": "« Vorherige News: Title", "Nächste News"
         (f'<ul class="x"><li><a href="{EARLIER}">« Vorherige News: A</a></li>'
          f'<li><a href="{LATER}">Nächste News: B »</a></li></ul>', (PREV, NEXT)),

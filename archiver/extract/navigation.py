@@ -10,11 +10,12 @@ Tier 3, explicit post navigation:
   - a link inside a post-navigation block: WordPress ``.post-navigation`` (``.nav-previous`` /
     ``.nav-next``), block themes' ``.wp-block-post-navigation-link``, Newspaper
     ``.td-post-next-prev``, JNews ``.jeg_prevnext_post``, Twenty Twenty ``.pagination-single``,
-    Soledad ``.post-pagination``, Blogger ``.blog-pager``, Squarespace ``.blog-item-pagination``
-    (newest first: its "prev" is the newer post), ``.pager``, any ``*prev-next*`` /
+    Soledad ``.post-pagination``, Blogger ``.blog-pager``, ``.pager``, any ``*prev-next*`` /
     ``*post-nav*`` / ``*article-nav*`` block, with any pagination block inside it; its direction
     from its label, ``rel``, class (``nav-previous``, ``prev``, ``next-post``...) or a leading /
-    trailing arrow (``rel`` and class agreeing outvote a label);
+    trailing arrow (``rel`` and class agreeing outvote a label). Squarespace's
+    ``.blog-item-pagination`` and Hugo PaperMod's ``.paginav`` page newest first: all that
+    says "prev" in them is the newer post; PaperMod's "Next Page »" labels a post there;
   - a link with an unambiguous label ("Previous Article", "Nächster Beitrag", "前の記事"...,
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
@@ -392,10 +393,16 @@ _NAV_CONTAINER = re.compile(
     r"|item[-_]?pagination"  # Squarespace, between a collection's posts: "BlogItem-pagination"
     r"|^default-wp-page$"  # ThemeGrill themes (ColorMag...), even as "thumbnail-pagination"
     r"|^flippy"  # Drupal's Flippy pager between nodes: ul.flippy > li.flippy-previous
+    r"|^paginav$"  # Hugo PaperMod: nav.paginav > a.prev / a.next
 )
-# Squarespace pages through a blog in its display order, newest first: the "--prev" link of its
-# item pagination is the newer post ("blog-item-pagination-link--prev").
-_NEWEST_FIRST = re.compile(r"item[-_]?pagination")
+# Post navigations that page through the blog in its display order, newest first, so that their
+# "prev" link (class, label and arrow alike) is the newer post: Squarespace's item pagination
+# ("blog-item-pagination-link--prev"), Hugo PaperMod's paginav ("« Prev" is `$pages.Next` over
+# a newest-first list).
+_NEWEST_FIRST = re.compile(r"item[-_]?pagination|^paginav$")
+# Hugo calls every post a page: PaperMod labels its post links "« Prev Page" / "Next Page »"
+# ("Nächste Seite"), which elsewhere name listing pages.
+_PAGES_ARE_POSTS = re.compile(r"^paginav$")
 # Never a post navigation, even when the block looks like one.
 _TRAP_CONTAINER = re.compile(
     r"comment|respond|disqus|galler|carousel|slider|slideshow|swiper|slick|owl-|flickity"
@@ -435,6 +442,8 @@ class _Token(NamedTuple):
     container: str | None  # "nav", "trap", "listing" or None
     direction: str | None
     specific: bool  # the direction is about posts ("prev-post", "nav-previous"), not any "next"
+    newest_first: bool = False  # a post navigation whose "prev" is the newer post
+    pages_are_posts: bool = False  # a post navigation whose "Next Page" is the next post
 
 
 @lru_cache(maxsize=8192)
@@ -453,8 +462,11 @@ def _token_kind(token: str) -> _Token:
     prev, next_ = bool(parts & _PREV_PARTS), bool(parts & _NEXT_PARTS)
     direction = None
     if prev != next_ and not parts & _NOT_ARTICLE_PARTS:
-        direction = PREV if prev == (_NEWEST_FIRST.search(token) is None) else NEXT
-    return _Token(container, direction, bool(parts & _SPECIFIC_PARTS))
+        direction = PREV if prev else NEXT
+    nav = container == "nav"
+    return _Token(container, direction, bool(parts & _SPECIFIC_PARTS),
+                  nav and _NEWEST_FIRST.search(token) is not None,
+                  nav and _PAGES_ARE_POSTS.search(token) is not None)
 
 
 def _tokens(element: etree._Element) -> list[str]:
@@ -473,12 +485,15 @@ class _Surroundings(NamedTuple):
     trap: str | None  # "trap", or "listing" (pagination: a post's own label may still be there)
     nav: bool
     signal: _Signal | None  # direction from a class of the link or a near ancestor
+    newest_first: bool = False  # the post navigation's "prev" is the newer post
+    pages_are_posts: bool = False  # its "Next Page" is the next post
 
 
 def _surroundings(link: etree._Element) -> _Surroundings:
     """The nearest container that decides (post navigation, or a trap) and the nearest direction
     class, which may sit above the innermost post-navigation element (``.td-post-prev-post``)."""
     signal, nav, listing_depth = None, False, None
+    block: list[_Token] = []  # the post navigation's own tokens
     element = link
     for depth in range(_MAX_DEPTH):
         if element is None or element.tag in _PAGE_TAGS:
@@ -492,7 +507,8 @@ def _surroundings(link: etree._Element) -> _Surroundings:
                 specific = any(k.specific for k in kinds if k.direction)
                 signal = _Signal(CLASS_SPECIFIC if specific else CLASS, directions.pop())
         if not nav:
-            nav = any(k.container == "nav" for k in kinds)
+            block = [k for k in kinds if k.container == "nav"]
+            nav = bool(block)
             # The element's own post-navigation class outweighs a chrome one beside it:
             # Underscores themes' "site-navigation post-navigation", Bootstrap's "navbar pager".
             traps = {k.container for k in kinds} & _TRAPS
@@ -508,7 +524,8 @@ def _surroundings(link: etree._Element) -> _Surroundings:
         element = element.getparent()
     if listing_depth is not None and not nav:
         return _Surroundings("listing", False, None)
-    return _Surroundings(None, nav, signal)
+    return _Surroundings(None, nav, signal, any(k.newest_first for k in block),
+                         any(k.pages_are_posts for k in block))
 
 
 # ---- Which links a label text labels.
@@ -877,6 +894,8 @@ class _Finder:
         self.seen.add(link)
         where = _surroundings(link)
         label = _own_label(link)
+        if where.pages_are_posts and label is not None and label.kind == OTHER:
+            label = None  # PaperMod's "Next Page »": its class says which way
         # A theme's "pagination" block may hold the post navigation: "Vorheriger Beitrag".
         labelled = any(s is not None and s.kind == STRONG for s in (label, hint))
         if where.trap == "trap" or (where.trap == "listing" and not labelled):
@@ -902,7 +921,10 @@ class _Finder:
             tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
         else:
             return False  # a bare "Next" or ".next" outside any post navigation
-        return self.offer(_direction(signals, best), tier, link.get("href"), link)
+        direction = _direction(signals, best)
+        if where.newest_first:
+            direction = NEXT if direction == PREV else PREV
+        return self.offer(direction, tier, link.get("href"), link)
 
     def trap_url(self, link: etree._Element) -> None:
         """Remember where a dropped link leads: a head <link> there is no neighbour either."""
