@@ -423,6 +423,18 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<footer class="page-footer"><nav class="pagination"><a class="prev" href="{LATER}">'
          f'« Prev Page</a><a class="next" href="{EARLIER}">Next Page »</a></nav></footer>',
          (None, None)),
+        # Jekyll Minimal Mistakes: a post's two pager links in nav.pagination, bare words only
+        # (the first post's missing side a disabled "#" link) ...
+        (f'<nav class="pagination"><a href="{EARLIER}" class="pagination--pager" title="A">'
+         f'Previous</a><a href="{LATER}" class="pagination--pager" title="B">Next</a></nav>',
+         (PREV, NEXT)),
+        (f'<nav class="pagination"><a href="#" class="pagination--pager disabled">Previous</a>'
+         f'<a href="{LATER}" class="pagination--pager" title="B">Next</a></nav>', (None, NEXT)),
+        # ... while pager links beside numbered pages are listing pagination
+        (f'<nav class="pagination"><ul><li><a href="{EARLIER}" class="pagination--pager">'
+         f'Previous</a></li><li><a href="/blog/">1</a></li><li><a href="/blog/p2/">2</a></li>'
+         f'<li><a href="{LATER}" class="pagination--pager">Next</a></li></ul></nav>',
+         (None, None)),
         # German news sites say "News": "« Vorherige News: Title", "Nächste News"
         (f'<ul class="x"><li><a href="{EARLIER}">« Vorherige News: A</a></li>'
          f'<li><a href="{LATER}">Nächste News: B »</a></li></ul>', (PREV, NEXT)),

@@ -25,8 +25,6 @@ def crawl_from_the_middle(theme: str, crawl, archive_path, open_archive):
     return archive, urls, fetched
 
 
-# Not walked yet (fixtures kept in fixtures/theme_sites/): jekyll_minimal_mistakes (bare
-# "Previous" / "Next" in nav.pagination).
 @pytest.mark.parametrize("theme", [
     "wordpress_block",  # Twenty Twenty-Four: .wp-block-post-navigation-link, rel=prev|next
     "wordpress_classic",  # Twenty Twenty-One: nav.post-navigation, .nav-previous / .nav-next
@@ -35,6 +33,7 @@ def crawl_from_the_middle(theme: str, crawl, archive_path, open_archive):
     "drupal_head_links",  # Drupal 10 (Olivero): <link rel="prev|next"> in <head> only
     "drupal_flippy",  # Drupal 7 (Bartik): ul.flippy, a "Recent content" table in the sidebar
     "hugo_papermod",  # nav.paginav, newest first: "« Prev" (a.prev) is the newer post
+    "jekyll_minimal_mistakes",  # nav.pagination > a.pagination--pager, bare "Previous" / "Next"
 ])
 def test_the_chain_is_walked_through_the_themes_post_navigation(
         theme, crawl, archive_path, open_archive):

@@ -15,7 +15,9 @@ Tier 3, explicit post navigation:
     from its label, ``rel``, class (``nav-previous``, ``prev``, ``next-post``...) or a leading /
     trailing arrow (``rel`` and class agreeing outvote a label). Squarespace's
     ``.blog-item-pagination`` and Hugo PaperMod's ``.paginav`` page newest first: all that
-    says "prev" in them is the newer post; PaperMod's "Next Page »" labels a post there;
+    says "prev" in them is the newer post; PaperMod's "Next Page »" labels a post there. Jekyll
+    Minimal Mistakes' two ``a.pagination--pager`` links ("Previous" / "Next") are a post
+    navigation, though in a ``nav.pagination``; pager links beside numbered pages are not;
   - a link with an unambiguous label ("Previous Article", "Nächster Beitrag", "前の記事"...,
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
@@ -418,6 +420,10 @@ _LISTING_CONTAINER = re.compile(
     r"|load-?more|infinite"
 )
 _TRAPS = frozenset({"trap", "listing"})
+# Jekyll Minimal Mistakes' pager links, "Previous" / "Next" in a nav.pagination: a post's
+# neighbours when the block holds just the two of them, a listing's page links beside numbered
+# pages otherwise.
+_PAIR_PAGER = re.compile(r"^pagination--pager$")
 # Tokens that describe a post or a state, not a block: WordPress post_class() ("format-gallery",
 # "tag-slider"), "has-*", "is-*", "menu-open".
 _NOT_BLOCK_PREFIXES = ("category-", "tag-", "format-", "post_tag-", "postid-", "status-",
@@ -452,6 +458,8 @@ def _token_kind(token: str) -> _Token:
         return _Token(None, None, False)
     if _TRAP_CONTAINER.search(token):
         container = "trap"
+    elif _PAIR_PAGER.search(token):
+        container = "pager"  # "nav" or "listing": see `_containers`
     elif _NAV_CONTAINER.search(token):
         container = "nav"
     elif _LISTING_CONTAINER.search(token):
@@ -481,6 +489,31 @@ def _tokens(element: etree._Element) -> list[str]:
     return tokens
 
 
+def _containers(kinds: list[_Token], element: etree._Element) -> set[str | None]:
+    """The containers an element's tokens name; a pager link is a post navigation when its
+    block holds two links (the disabled one included), listing pagination otherwise."""
+    containers = {k.container for k in kinds}
+    if "pager" in containers:
+        containers.remove("pager")
+        containers.add("nav" if _holds_a_pair(element) else "listing")
+    return containers
+
+
+def _holds_a_pair(link: etree._Element) -> bool:
+    """Whether the smallest block around `link` holding another link holds two links only."""
+    element = link.getparent()
+    for _ in range(_LABEL_REACH):
+        if element is None or element.tag in _PAGE_TAGS:
+            return False
+        links = _links_in(element, 2)
+        if links is None:
+            return False
+        if len(links) == 2:
+            return True
+        element = element.getparent()
+    return False
+
+
 class _Surroundings(NamedTuple):
     trap: str | None  # "trap", or "listing" (pagination: a post's own label may still be there)
     nav: bool
@@ -507,11 +540,12 @@ def _surroundings(link: etree._Element) -> _Surroundings:
                 specific = any(k.specific for k in kinds if k.direction)
                 signal = _Signal(CLASS_SPECIFIC if specific else CLASS, directions.pop())
         if not nav:
+            containers = _containers(kinds, element)
             block = [k for k in kinds if k.container == "nav"]
-            nav = bool(block)
+            nav = "nav" in containers
             # The element's own post-navigation class outweighs a chrome one beside it:
             # Underscores themes' "site-navigation post-navigation", Bootstrap's "navbar pager".
-            traps = {k.container for k in kinds} & _TRAPS
+            traps = containers & _TRAPS
             if not nav and traps:
                 if next(element.iterdescendants("main", "h1"), None) is not None:
                     break  # a layout wrapper around the story ("header_featured_slider_boxed")
@@ -809,7 +843,7 @@ class _Finder:
         for name in _hits(_NAMES(self.body), _NAME_WORD):
             kinds = [_token_kind(token) for token in name.lower().split()]
             if not any(k.container in _TRAPS for k in kinds):
-                if any(k.container == "nav" for k in kinds):
+                if any(k.container in ("nav", "pager") for k in kinds):
                     names[name] = self.has_post_navigation = True
                 elif any(k.direction for k in kinds):
                     names[name] = False
