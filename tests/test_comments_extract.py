@@ -1241,3 +1241,64 @@ def test_spip_s_reply_link_is_no_words_of_the_comment():
     section = comments_on(html, "https://journal.example/spip.php?article9")
     assert [(c.comment_id, c.author, c.text) for c in section.comments] == [
         ("601", "Anne", "Très bien vos infos."), ("602", "Paul", "Merci pour l'article.")]
+
+
+# -- Blogger's classic layout and Drupal's page wrapper --------------------------------------
+
+BLOGGER_POST = "https://pondstreet.blogspot.com/2024/05/mill-road-cycle-lanes.html"
+
+
+def _blogger_classic(pager: str = "") -> str:
+    """Blogger's classic (Minima) comments, in the `widget Blog` every Blogger page has."""
+    return f"""<html><body><div class='widget Blog' id='Blog1'><div class='post'>
+      <p>Story.</p></div><div class='comments' id='comments'><h4>2 comments:</h4>{pager}
+      <dl class='avatar-comment-indent' id='comments-block'>
+        <dt class='comment-author ' id='c1031'><a name='c1031'></a>
+          <a href='https://www.blogger.com/profile/0123' rel='nofollow'>Ruth Okafor</a> said...
+        </dt>
+        <dd class='comment-body' id='Blog1_cmt-1031'><p>At last.<br /><br />Lit at night?</p></dd>
+        <dd class='comment-footer'><span class='comment-timestamp'><a href='{BLOGGER_POST}?
+          showComment=1715627640000#c1031' title='comment permalink'>May 13, 2024 at 8:14 PM</a>
+          </span></dd>
+        <dt class='comment-author ' id='c1032'><a name='c1032'></a>Anonymous said...</dt>
+        <dd class='comment-body' id='Blog1_cmt-1032'><p>New lamps, says the plan.</p></dd>
+        <dd class='comment-footer'><span class='comment-timestamp'><a href='{BLOGGER_POST}?
+          showComment=1715630520000#c1032'>May 13, 2024 at 9:02 PM</a></span></dd>
+      </dl>{pager}<p class='comment-footer'><a href='https://www.blogger.com/comment.g?blogID=1&amp;
+        postID=2'>Post a Comment</a></p></div></div></body></html>"""
+
+
+def test_blogger_classic_comments_are_a_term_and_its_descriptions():
+    # dt: the author ("Name said..."), first dd: the words, second dd: the date.
+    section = comments_on(_blogger_classic(), BLOGGER_POST)
+    assert section.comments == [
+        Comment("1031", None, "Ruth Okafor", "https://www.blogger.com/profile/0123",
+                "2024-05-13T20:14:00", "At last.\n\nLit at night?", 0, 0),
+        Comment("1032", None, "Anonymous", None, "2024-05-13T21:02:00",
+                "New lamps, says the plan.", 1, 0),
+    ]
+
+
+def test_blogger_s_post_widget_holds_the_comment_pager_and_the_link_to_the_form():
+    pager = (f"<span class='paging-control-container'><a class='paging-control' href='"
+             f"{BLOGGER_POST}?commentPage=2'>Newer &#8250;</a></span>")
+    section = comments_on(_blogger_classic(pager), BLOGGER_POST)
+    assert (section.open, section.count, section.page_urls) == (
+        True, 2, [f"{BLOGGER_POST}?commentPage=2"])
+
+
+def test_drupal_s_page_wrapper_is_no_dialog():
+    # Drupal 8+ wraps every page in div.dialog-off-canvas-main-canvas; the pager of the
+    # comment section inside it is the section's.
+    html = """<html><body><div class="dialog-off-canvas-main-canvas"><article class="node">
+      <p>Story.</p><section class="comments"><h2 class="comments__title">Comments</h2>
+      <article data-comment-user-id="0" id="comment-5" class="comment js-comment">
+        <footer class="comment__meta"><p class="comment__author"><span>Bea</span></p>
+        <p class="comment__time">Mon, 05/13/2024 - 20:14</p></footer>
+        <div class="comment__content"><div class="field--name-comment-body"><p>Good.</p></div>
+        </div></article>
+      <nav class="pager"><ul class="pager__items"><li class="pager__item"><a href="?page=1">2</a>
+      </li></ul></nav></section></article></div></body></html>"""
+    section = comments_on(html, "https://millbrook.example/news/mill-road")
+    assert [c.comment_id for c in section.comments] == ["5"]
+    assert section.page_urls == ["https://millbrook.example/news/mill-road?page=1"]

@@ -11,12 +11,14 @@ Order of rules:
    IntenseDebate, Livefyre (script sources, inline embed snippets, their placeholders).
 3. Comment items; the first rule that yields comments wins:
    a. markup that declares comments: WordPress classic and block themes (`li.comment`,
-      `li#comment-N`, `div.comment.depth-N`), Drupal (`article.comment`), Blogger, wpDiscuz,
+      `li#comment-N`, `div.comment.depth-N`), Drupal (`article.comment`), Blogger (threaded, and
+      the classic `dd` after a `dt#c123`), wpDiscuz,
       schema.org `Comment` microdata and RDFa, any block whose class is the bare word
       "comment". An item that only wraps another's body (`li.comment > article.comment`) gives
       way to it; a block wrapping several items with no words of its own is no item; a
       `comment-content` part, items in a sidebar, widget, page footer, "Recent comments" box or
-      dialog, and items holding the comment form are left out.
+      dialog (not Blogger's `widget Blog`, the posts' column, nor Drupal's page wrapper
+      `dialog-off-canvas-main-canvas`), and items holding the comment form are left out.
       Readers' reviews in shops and blogs too (Judge.me, Yotpo, Stamped.io, Shopify Product
       Reviews, WooCommerce, schema.org `Review`): a block whose class is `review` / `*-review` /
       `*-rev` or a `Review` item, in a container naming reviews (`*-reviews`, `#reviews`, not
@@ -33,7 +35,8 @@ Order of rules:
       (`<a name="comment-N">`, SPIP's `<a id="forumN">`; not `post-N`); nested repeats are
       the replies.
 4. Fields, from an item's own elements (nested items left out; for a `<dd>` item, the `<dt>`
-   before it too, where Thesis and Blogger's classic templates write the author and date):
+   before it and the entry's other `<dd>`s too, where Thesis and Blogger's classic templates
+   write the author and date):
    - id: the item's own id (`comment-123`, `li-comment-123`, `c123`, `cid-123`,
      `spr-review-123`, `forum123`), then `data-comment-id` / `data-review-id` / microdata
      `itemid`, an id inside it (`div-comment-123`), the empty Drupal anchor `a#comment-123`
@@ -49,10 +52,10 @@ Order of rules:
      line when it is "Name says:" ("sagt:", "a dit :", "kirjoitti:" and kin in 13 languages;
      the line cut), or when it is all a link to a member's page (`/user/…`, `/profil/…`);
      role badges inside the name's element ("Martina Berg<span>Autor</span>") left out;
-     without "says:", "by" / "Comment by" and "(not verified)", and without a date it ends
-     with ("Name 29.07.2020 // 12:56", "Name on 11/08/2020", "Name — 17.07, 2011 @ 13:04"; the
-     date then the published date when there is none; a date with more words after it is part
-     of a title and stays); its link, made absolute;
+     without "says:" (Blogger's "said..."), "by" / "Comment by" and "(not verified)", and
+     without a date it ends with ("Name 29.07.2020 // 12:56", "Name on 11/08/2020", "Name —
+     17.07, 2011 @ 13:04"; the date then the published date when there is none; a date with
+     more words after it is part of a title and stays); its link, made absolute;
    - published: `datetime` / microdata `dateCreated` / `datePublished` attributes, date-classed
      elements (their `title` or `data-content`, else their text), Drupal's
      `data-comment-timestamp`, a short leaf that is a date, then a date in the header's text;
@@ -79,12 +82,14 @@ Order of rules:
    `.children`, `.replies`, a list) that holds it, else for flat lists the last item a level
    up by its `depth-N` / `level-N` / `--indented` class. Depth follows the parent.
 6. The section: `open` is True for a comment form (`#respond`, `form.comment-form`, a form or
-   textarea named for comments, a "Leave a Reply" / "Kommentar schreiben" heading), False for
+   textarea named for comments, a "Leave a Reply" / "Kommentar schreiben" heading, a "Post a
+   Comment" link in the comments container: Blogger's classic), False for
    a "comments are closed" notice (EN, DE, FR, ES, IT, NL, RU, JA), None otherwise; `count` is
    the number the comments title / heading states ("3 thoughts on", "Comments (3)", "Ein
    Kommentar"), else JSON-LD / microdata `commentCount`, else a "3 Comments" link to the page
    itself; `page_urls` are the comment pagination links of this article (`comment-page-N`,
-   `cpage=N`, pagers inside the comments container), absolute, once each, without this page.
+   `cpage=N`, pagers inside the comments container: Drupal's `?page=N`, Blogger's
+   `?commentPage=N`), absolute, once each, without this page.
 
 Modules: rules 1 and 2 in `signals`, 3a and 3c in `items`, 3b in `jsonld`, 4 in `fields`,
 5 in `threads`, 6 in `section`; below them the class and id vocabularies (`marks`), dates

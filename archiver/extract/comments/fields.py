@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from ...dedupe import absolute_url, w3lib_canonical
 from ..metadata import iso_date
 from ..text import collapse
 from .dates import date_at, date_in, from_timestamp, is_dated
+from .items import entry_of
 from .marks import (
     AUTHOR,
     DATE,
@@ -49,7 +50,7 @@ _REPLY_TO = re.compile(r"[?&](?:replytocom|id_forum)=(\d+)")  # WordPress, SPIP
 _BY = re.compile(r"^(?:(?:comment|posted|written)\s+by|(?:kommentar|geschrieben|verfasst)\s+von|"
                  r"commentaire\s+(?:de|par)|comentario\s+de|commento\s+di|by|von|par|por|от)\s+",
                  re.I)
-_SAYS = re.compile(rf"\s*{SAYS}\s*:?\s*$", re.I)
+_SAYS = re.compile(rf"\s*{SAYS}\s*(?::|\.\.\.|…)?\s*$", re.I)  # Blogger: "Name said..."
 # A text whose first line names its author: "Betina sagt:", "Name a dit :" (no author element).
 _SAID_LINE = re.compile(rf"^(?P<name>[^\n]{{1,60}}?)\s+{SAYS}\s*:\s*(?:\n|$)", re.I)
 # A role badge next to the name: "Martina Berg<br><span>Autor</span>", wpDiscuz's
@@ -236,23 +237,14 @@ def _first_two(entry: tuple) -> tuple:
     return entry[:2]
 
 
-def _parts_of(item: etree._Element) -> list[etree._Element]:
-    """The item, after the `<dt>` before it when it is a `<dd>`: Thesis and Blogger's classic
-    templates write a comment's author and date in a `<dt>`, its words in the `<dd>`."""
-    if item.tag != "dd":
-        return [item]
-    term = item.getprevious()
-    while term is not None and not isinstance(term.tag, str):  # an HTML comment between
-        term = term.getprevious()
-    return [term, item] if term is not None and term.tag == "dt" else [item]
-
-
-def _walk(parts: Iterable[etree._Element]) -> Iterator[tuple[Any, etree._Element]]:
-    """The elements under each part (not the parts themselves), with the walker that found
-    them, so that the caller can skip an element's subtree."""
-    for part in parts:
+def _walk(item: etree._Element) -> Iterator[tuple[Any, etree._Element]]:
+    """The elements under the item (not the item itself) and the other parts of its entry
+    (`entry_of`: a `<dl>`'s term and descriptions), with the walker that found them, so that
+    the caller can skip an element's subtree."""
+    for part in entry_of(item):
         walker = etree.iterwalk(part, events=("start",))
-        next(walker)
+        if part is item:
+            next(walker)
         for _, element in walker:
             yield walker, element
 
@@ -270,7 +262,7 @@ def read_item(item: etree._Element, items: set, url: str) -> Read:
     links: list[etree._Element] = []
     own_id = _own_id(item)
     alive = []  # lxml makes a new proxy for an element nobody holds; the text pass reuses these
-    for walker, element in _walk(_parts_of(item)):
+    for walker, element in _walk(item):
         alive.append(element)
         tag = element.tag
         if element in items or tag in JUNK_TAGS and tag not in ("meta", "link"):

@@ -13,6 +13,7 @@ from ..text import collapse
 from .dates import is_dated
 from .marks import (
     ITEM,
+    ITEM_ID,
     JUNK,
     REPLIES,
     REVIEW_CLASS,
@@ -58,7 +59,34 @@ def is_item(element: etree._Element) -> bool:
         return True
     if "Comment" in (element.get("typeof") or ""):  # RDFa: schema:Comment, sioct:Comment
         return True
+    if element.tag == "dd":  # Blogger's classic `dt#c123.comment-author` + `dd.comment-body`
+        term = _previous(element)
+        return term is not None and term.tag == "dt" and bool(ITEM_ID.search(term.get("id") or ""))
     return element.get("data-comment-user-id") is not None and element.tag in ("article", "div")
+
+
+def _previous(element: etree._Element) -> etree._Element | None:
+    """The element before, HTML comments skipped."""
+    sibling = element.getprevious()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious()
+    return sibling
+
+
+def entry_of(item: etree._Element) -> list[etree._Element]:
+    """A `<dd>` item with the `<dt>` before it and the entry's other `<dd>`s after it: Thesis
+    and Blogger's classic templates write a comment's author (and date) in the `<dt>`, its
+    words in the `<dd>`, Blogger its date in a second one (`dd.comment-footer`)."""
+    if item.tag != "dd":
+        return [item]
+    term = _previous(item)
+    parts = [term, item] if term is not None and term.tag == "dt" else [item]
+    for sibling in item.itersiblings():
+        if isinstance(sibling.tag, str):
+            if sibling.tag != "dd":
+                break
+            parts.append(sibling)
+    return parts
 
 
 # A reader's review shows a rating or has a body of its own.

@@ -86,7 +86,8 @@ _LATEST = r"(?:recent|latest|aktuelle|neueste|letzte|derniers|ultimos|popular|mo
 _ZONE_TOKEN = re.compile(rf"^(?!tag-|category-|post-|format-|type-)(?:(?!.*{_WORD}).*(?:widget|"
                          r"sidebar)|secondary$|aside$|(?:site-|page-)?footer$|colophon$|"
                          rf".*{_LATEST}[-_]*(?:[a-z]+[-_]+)?{_WORD}|.*{_WORD}[-_]*{_LATEST}|"
-                         r"(?:modal|dialog|popup|lightbox|overlay)(?:$|[-_]))")
+                         # not Drupal 8+'s wrapper of the whole page
+                         r"(?:modal|dialog|popup|lightbox|overlay)(?:$|[-_])(?!off-canvas-main))")
 # A comments container: a plural or a comment word with a container word ("comment-list"),
 # not a part of one comment ("comments-title", "comment-content", "comments-link").
 _CONTAINER_TOKEN = re.compile(
@@ -212,7 +213,7 @@ class Zones:
                 verdict = True
                 break
             flags = flags_of(ancestor)
-            if flags & ZONE:
+            if flags & ZONE and not _blog_widget(ancestor):
                 verdict = True
                 break
             if flags & (CONTAINER | REVIEWS):  # "jdgm-widget" above it is no sidebar's
@@ -223,3 +224,9 @@ class Zones:
         for ancestor in path:
             self._verdicts[ancestor] = verdict
         return verdict
+
+
+def _blog_widget(element: etree._Element) -> bool:
+    """Blogger's `div.widget.Blog#Blog1`, in every Blogger layout the column of posts (the
+    page's main content, comments and all), not a sidebar's widget."""
+    return "Blog" in (element.get("class") or "").split()

@@ -122,6 +122,10 @@ def open_state(signals: Signals, containers: list, zones: Zones) -> bool | None:
     if any(_OPEN_PHRASE.search(string(e)) for e, flags in signals.named
            if e.tag in ("a", "span") and not flags & NOT_NOTICE and len(STRING(e)) < 200):
         return True
+    # A link to a form elsewhere: Blogger's classic "Post a Comment" (blogger.com/comment.g).
+    if any(len(STRING(a)) < 80 and _OPEN_PHRASE.search(string(a))
+           for container in containers for a in container.iter("a")):
+        return True
     return None
 
 
@@ -224,7 +228,8 @@ def page_urls(signals: Signals, containers: list, url: str) -> list[str]:
             links.extend(element.iter("a"))
     for container in containers:
         links.extend(a for a in container.iter("a")
-                     if "page" in (href := a.get("href") or "") and _PAGE_HREF.search(href))
+                     if "page" in (href := a.get("href") or "").lower()  # ?commentPage=2
+                     and _PAGE_HREF.search(href))
     links.sort(key=lambda link: link.sourceline or 0)
     seen = {canonicalize(url)}
     article = _article_key(url)

@@ -138,7 +138,8 @@ def collect(root: etree._Element) -> Signals:
                 if (ident == "commento" or any(m in lowered for m in _NAMED_PROVIDERS)) and \
                         (name := _provider_of(element)):
                     providers.append((element.sourceline or 0, name))
-        if tag in ITEM_TAGS and (flags & ITEM or ident.startswith(("comment-", "li-comment-"))
+        if tag in ITEM_TAGS and (flags & ITEM or tag == "dd" or
+                                 ident.startswith(("comment-", "li-comment-"))
                                  or not _ITEM_ATTRIBUTES.isdisjoint(element.keys())) and \
                 is_item(element):
             signals.items.append(element)
