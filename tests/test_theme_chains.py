@@ -12,10 +12,11 @@ from archiver.demo import serve
 MIDDLE = len(POSTS) // 2
 
 
-def crawl_from_the_middle(theme: str, crawl, archive_path, open_archive):
-    """Crawl `theme`'s site from its middle post: the archive, the posts' URLs (oldest first)
-    and the URLs the crawl fetched."""
-    site = ThemeSite(theme)
+def crawl_from_the_middle(theme: str, crawl, archive_path, open_archive,
+                          site: ThemeSite | None = None):
+    """Crawl `theme`'s site (or `site`, a variant of it) from its middle post: the archive, the
+    posts' URLs (oldest first) and the URLs the crawl fetched."""
+    site = site or ThemeSite(theme)
     with serve(site) as base_url:
         urls = [base_url + site.path(post) for post in POSTS]
         crawl(archive_path, urls[MIDDLE])

@@ -7,7 +7,9 @@ theme writes it; `<!-- if prev -->...<!-- else -->...<!-- end prev -->` (and `ne
 the page shows when the post has an older (newer) neighbour, and what it shows instead on the
 oldest (newest) one. Placeholders: `$base`, `$url`, `$id`, `$slug`, `$title`, `$datetime`,
 `$date_text`, `$body`, `$prev_url`, `$prev_title`, `$next_url`, `$next_title` and, newest first,
-`$recentN_url` / `$recentN_title` (N = 1..5) for the sidebars' "Recent posts" lists.
+`$recentN_url` / `$recentN_title` (N = 1..5) for the sidebars' "Recent posts" lists, and
+`$comments`, the post's comment section in the system's markup (`theme_comments.py`) for the
+comment page the URL asks for (`comment-page-N/`, `?page=N`, `?commentPage=N`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from datetime import date
 from html import escape
 from pathlib import Path
 from string import Template
+
+from theme_comments import MARKUPS, Markup, render
 
 TEMPLATES = Path(__file__).parent / "fixtures" / "theme_sites"
 HTML = "text/html; charset=utf-8"
@@ -102,26 +106,32 @@ _IF_BLOCK = re.compile(
     r"<!-- if (prev|next) -->(.*?)(?:<!-- else -->(.*?))?<!-- end \1 -->", re.S)
 # WordPress serves a post's comment pages at {post}comment-page-N/ with the same page around them.
 _COMMENT_PAGE = re.compile(r"comment-page-\d+/$")
+# The comment markup of each template that has a comment section.
+COMMENT_MARKUP = {"wordpress_classic": "wordpress_classic", "wordpress_block": "wordpress_block",
+                  "blogger": "blogger", "drupal_head_links": "drupal10",
+                  "drupal_flippy": "drupal7"}
 
 
 class ThemeSite:
     """One theme's site: `render(path, base_url)` as `archiver.demo.serve` expects."""
 
-    def __init__(self, theme: str) -> None:
+    def __init__(self, theme: str, comments: str | None = None) -> None:
+        """`comments` names the comment markup (`theme_comments.MARKUPS`) when it is not the
+        template's own, e.g. Blogger's classic layout."""
         self.theme = theme
         self.template = (TEMPLATES / f"{theme}.html").read_text(encoding="utf-8")
+        self.comments: Markup | None = MARKUPS.get(comments or COMMENT_MARKUP.get(theme, ""))
 
     def path(self, post: Post) -> str:
         return PATHS[self.theme].format(**vars(post))
 
     def render(self, path: str, base_url: str) -> tuple[int, str, bytes]:
-        path = _COMMENT_PAGE.sub("", path.split("?")[0])
         for index, post in enumerate(POSTS):
-            if self.path(post) == path:
-                return 200, HTML, self.page(index, base_url).encode()
+            if self.path(post) == _COMMENT_PAGE.sub("", path.split("?")[0]):
+                return 200, HTML, self.page(index, base_url, path).encode()
         return 404, HTML, b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
 
-    def page(self, index: int, base: str) -> str:
+    def page(self, index: int, base: str, path: str = "") -> str:
         post = POSTS[index]
         neighbours = {"prev": POSTS[index - 1] if index > 0 else None,
                       "next": POSTS[index + 1] if index + 1 < len(POSTS) else None}
@@ -129,6 +139,8 @@ class ThemeSite:
                   "title": escape(post.title), "datetime": post.published.isoformat(),
                   "date_text": f"{post.published:%B} {post.published.day}, {post.published:%Y}",
                   "body": "\n".join(f"<p>{escape(p)}</p>" for p in post.paragraphs)}
+        fields["comments"] = self.comments and render(self.comments, post.id, fields["url"],
+                                                      fields["title"], path)
         for name, neighbour in neighbours.items():
             fields[f"{name}_url"] = base + self.path(neighbour) if neighbour else ""
             fields[f"{name}_title"] = escape(neighbour.title) if neighbour else ""
