@@ -1289,7 +1289,7 @@ def test_blogger_s_post_widget_holds_the_comment_pager_and_the_link_to_the_form(
 
 def test_drupal_s_page_wrapper_is_no_dialog():
     # Drupal 8+ wraps every page in div.dialog-off-canvas-main-canvas; the pager of the
-    # comment section inside it is the section's.
+    # comment section inside it is the section's. Its `?page=0` is the article itself.
     html = """<html><body><div class="dialog-off-canvas-main-canvas"><article class="node">
       <p>Story.</p><section class="comments"><h2 class="comments__title">Comments</h2>
       <article data-comment-user-id="0" id="comment-5" class="comment js-comment">
@@ -1297,8 +1297,9 @@ def test_drupal_s_page_wrapper_is_no_dialog():
         <p class="comment__time">Mon, 05/13/2024 - 20:14</p></footer>
         <div class="comment__content"><div class="field--name-comment-body"><p>Good.</p></div>
         </div></article>
-      <nav class="pager"><ul class="pager__items"><li class="pager__item"><a href="?page=1">2</a>
-      </li></ul></nav></section></article></div></body></html>"""
+      <nav class="pager"><ul class="pager__items"><li class="pager__item"><a href="?page=0">1</a>
+      </li><li class="pager__item"><a href="?page=1">2</a></li></ul></nav>
+      </section></article></div></body></html>"""
     section = comments_on(html, "https://millbrook.example/news/mill-road")
     assert [c.comment_id for c in section.comments] == ["5"]
     assert section.page_urls == ["https://millbrook.example/news/mill-road?page=1"]

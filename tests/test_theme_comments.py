@@ -41,6 +41,13 @@ def test_each_posts_comments_are_archived_with_their_threads_and_state(
     archive, urls, fetched = crawl_from_the_middle(theme, crawl, archive_path, open_archive,
                                                    site)
     assert archive.db["articles"].count == len(POSTS)  # comment pages are no articles
+    # Besides the posts, the paginated post's other comment page, fetched once; not Drupal's
+    # `?page=0` or WordPress's last page: the post itself. Blogger's `?commentPage=1` is
+    # another URL for the post's page (the comments merge by their ids).
+    others = [url for url in fetched if url not in urls]
+    assert len(fetched) == len(set(fetched))
+    markup = site.comments
+    assert len(others) == markup.paged + markup.names_first_page, others
     for post, url in zip(POSTS, urls, strict=True):
         row = archive.article(canonicalize(url))
         comments, comments_open, count = expected(site.comments, post.id)

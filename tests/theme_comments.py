@@ -390,24 +390,26 @@ def drupal7(view: View) -> str:  # comment.tpl.php (Bartik) and comment-wrapper.
 @dataclass(frozen=True)
 class Markup:
     render: Callable[[View], str]
-    page_url: Callable[[str, int], str]  # (post URL, 1-based page) -> the page's URL
+    page_url: Callable[[str, int, int], str]  # (post URL, page, pages) -> the page's URL
     newest_first: bool = False  # the post's URL shows the last comment page (WordPress)
     depth: int | None = None  # how deep it threads: 1 is flat, None without limit
     says_closed: bool = False  # "Comments are closed."
     states_count: bool = False  # "3 comments"
     states_none: bool = False  # "0 comments:" too
     paged: bool = True
+    names_first_page: bool = False  # links its first page by a URL of its own, fetched again
 
 
-def _wp_page(url: str, n: int) -> str:
-    return f"{url}comment-page-{n}/"
+def _wp_page(url: str, n: int, pages: int) -> str:
+    """get_comments_pagenum_link(): the last page, shown by default, is the post's own URL."""
+    return url if n == pages else f"{url}comment-page-{n}/"
 
 
-def _drupal_page(url: str, n: int) -> str:
+def _drupal_page(url: str, n: int, pages: int) -> str:
     return f"{url}?page={n - 1}"
 
 
-def _blogger_page(url: str, n: int) -> str:
+def _blogger_page(url: str, n: int, pages: int) -> str:
     return f"{url}?commentPage={n}"
 
 
@@ -418,7 +420,7 @@ MARKUPS = {
                               states_count=True),
     "blogger": Markup(blogger_threaded, _blogger_page, depth=2, paged=False),
     "blogger_classic": Markup(blogger_classic, _blogger_page, depth=1, states_count=True,
-                              states_none=True),
+                              states_none=True, names_first_page=True),  # ?commentPage=1
     "drupal10": Markup(drupal10, _drupal_page),
     "drupal7": Markup(drupal7, _drupal_page),
 }
@@ -441,7 +443,7 @@ def render(markup: Markup, post_id: int, url: str, title: str, path: str) -> str
         wp, blogger, drupal = match.groups()
         page = int(wp or blogger or int(drupal) + 1)
     return markup.render(View(section, url, title, min(page, pages), pages,
-                              lambda n: markup.page_url(url, n)))
+                              lambda n: markup.page_url(url, n, pages)))
 
 
 def expected(markup: Markup, post_id: int) -> tuple[list[dict], bool | None, int | None]:

@@ -4,7 +4,7 @@ states and its other pages."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from lxml import etree
 
@@ -220,6 +220,16 @@ def _article_key(url: str) -> tuple[str, str, str]:
     return (parts.netloc.lower(), _PAGE_PATH.sub("", parts.path), str(query))
 
 
+def _as_first_page(url: str) -> str:
+    """Drupal's pager counts from 0: its `?page=0` is the article's own URL."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if ("page", "0") not in pairs:
+        return url
+    query = urlencode([pair for pair in pairs if pair != ("page", "0")])
+    return parts._replace(query=query).geturl()
+
+
 def page_urls(signals: Signals, containers: list, url: str) -> list[str]:
     """Rule 6: the comment section's other pages, absolute, in page order, once each."""
     links = list(signals.page_links)
@@ -244,6 +254,7 @@ def page_urls(signals: Signals, containers: list, url: str) -> list[str]:
         absolute = absolute_url(url, href)
         if not absolute or not absolute.startswith(("http://", "https://")):
             continue
+        absolute = _as_first_page(absolute)
         key = canonicalize(absolute)
         if key not in seen and _article_key(absolute) == article:
             seen.add(key)
