@@ -46,11 +46,11 @@ def test_each_posts_comments_are_archived_with_their_threads_and_state(
     # another URL for the post's page (the comments merge by their ids).
     others = [url for url in fetched if url not in urls]
     assert len(fetched) == len(set(fetched))
-    markup = site.comments
-    assert len(others) == markup.paged + markup.names_first_page, others
+    system = site.comments
+    assert len(others) == system.paged + system.names_first_page, others
     for post, url in zip(POSTS, urls, strict=True):
         row = archive.article(canonicalize(url))
-        comments, comments_open, count = expected(site.comments, post.id)
+        comments, comments_open, count = expected(system, post.id)
         # on the paginated post, the other comment page's comments are merged into the article
         assert archived_comments(archive, canonicalize(url)) == comments, post.slug
         assert (row["comments_open"], row["comment_count"]) == (comments_open, count), post.slug
