@@ -935,3 +935,20 @@ def test_a_sidebar_table_of_recent_posts_is_not_the_story_of_a_short_page():
             "</div></body></html>")
     body = extract(html, URL).body
     assert "solar panels" not in body and P1 in body
+
+
+def test_the_comments_a_wrapper_holds_do_not_make_it_the_body(monkeypatch):
+    # Drupal's node__content holds the body field, a gallery and the comment field: readers'
+    # words must not outweigh the story and bring the gallery's pager into the body.
+    no_generic_fallback(monkeypatch)
+    comments = "".join(
+        f'<article class="comment"><div class="field--name-comment-body"><p>{text}</p></div>'
+        "</article>" for text in [f"Reader {n} thinks the council should have listened to the "
+                                  "libraries before it voted on the budget." for n in range(6)])
+    inner = ('<div class="node__content"><div class="field--name-body">'
+             + paragraphs(L1, L2, L3) + "</div>"
+             '<div class="media-gallery"><p>Picture 1 of 4 <a href="?p=2">Next picture ›</a>'
+             "</p></div>"
+             '<section class="field--name-comment comments"><h2>Comments</h2>' + comments +
+             "</section></div>")
+    assert body_of(inner) == "\n\n".join([L1, L2, L3])

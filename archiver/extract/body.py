@@ -248,6 +248,21 @@ def prose_chars(element: html.HtmlElement) -> int:
     return total
 
 
+# A comment section (Drupal's comment field, "#comments", WordPress's "#respond").
+_COMMENT_SECTION = re.compile(r"(?:^|[\s_-])(?:comments?|kommentare?|respond)(?:$|[\s_-])", re.I)
+_COMMENTISH = etree.XPath("descendant::*[contains(translate(@class, 'CK', 'ck'), 'omment') or "
+                          "contains(translate(@id, 'CK', 'ck'), 'omment') or @id='respond']")
+
+
+def _story_chars(element: html.HtmlElement) -> int:
+    """`prose_chars` without the comment sections inside: readers' words do not make a wrapper
+    the story (Drupal's `node__content` holds the body field and, below it, the comments)."""
+    sections = [inner for inner in _COMMENTISH(element) if _COMMENT_SECTION.search(_marks(inner))]
+    outermost = [inner for inner in sections
+                 if not any(a in sections for a in inner.iterancestors())]
+    return prose_chars(element) - sum(map(prose_chars, outermost))
+
+
 def _ancestors(element: html.HtmlElement, levels: int) -> set[html.HtmlElement]:
     return set(list(element.iterancestors())[:levels])
 
@@ -264,7 +279,7 @@ def find_containers(root: html.HtmlElement,
         if not matches:
             continue
         outermost = [m for m in matches if not any(a in matches for a in m.iterancestors())]
-        scored = [(prose_chars(m), m) for m in outermost]
+        scored = [(_story_chars(m), m) for m in outermost]
         chars, top = max(scored, key=lambda pair: pair[0])
         # Pages that load the next stories below the first hold several whole articles: the
         # page's own is the one under its headline.
