@@ -927,3 +927,13 @@ def test_the_site_s_own_address_is_no_tag():
 ])
 def test_an_organisation_as_the_author_stays_whole_without_its_postal_tail(credit, names):
     assert clean_author(credit) == names
+
+
+@pytest.mark.parametrize("credit, names", [
+    ("By Jane Roe and John Doe of The Times", ["Jane Roe", "John Doe"]),
+    ("Jane Roe of the Associated Press", ["Jane Roe"]),
+    ("Bank of England", ["Bank of England"]),  # one name, no person's
+    ("Ministry of Defence", ["Ministry of Defence"]),
+])
+def test_people_lose_the_newsroom_named_after_them(credit, names):
+    assert clean_author(credit) == names

@@ -369,6 +369,9 @@ def _countries() -> frozenset[str]:
 def _split_names(name: str) -> list[str]:
     """Co-authors apart ("A, B und C"); an organisation whole, without the postal tail of its
     address ("Olympia-Verlag GmbH, Nürnberg, Germany")."""
+    if (affiliated := _AFFILIATED.fullmatch(name)) and \
+            not _ORGANISATION.search(affiliated["people"]):
+        name = affiliated["people"]
     pieces = re.split(r"\s*[,;]\s*", name)
     if len(pieces) > 1 and pieces[-1].casefold() in _countries():
         pieces.pop()
@@ -467,6 +470,10 @@ _WORD = r"[A-ZÄÖÜÉ][\w.'’-]+"
 _NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{0,3}}"
 _FULL_NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{1,3}}"
 _NAMES = rf"{_NAME}(?:, {_FULL_NAME}| (?i:and|und|et|y|&) {_NAME}){{0,3}}"
+# People with their newsroom after them: "Jane Roe and John Doe of The Times", "Jane Roe of the
+# Associated Press" (full names only: "Bank of England" is one name).
+_AFFILIATED = re.compile(rf"(?P<people>{_FULL_NAME}(?:(?:, | (?:and|und|&) ){_FULL_NAME}){{0,3}})"
+                         r" of (?:the |The )?[A-Z].*")
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
