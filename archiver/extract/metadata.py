@@ -470,10 +470,11 @@ _WORD = r"[A-ZÄÖÜÉ][\w.'’-]+"
 _NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{0,3}}"
 _FULL_NAME = rf"{_WORD}(?: (?:(?:de|van|von|der|da|di|le|la) )*{_WORD}){{1,3}}"
 _NAMES = rf"{_NAME}(?:, {_FULL_NAME}| (?i:and|und|et|y|&) {_NAME}){{0,3}}"
+# Full names only, by slash, comma or "and": "Jana Roe/John Doe", "Jane Roe and John Doe".
+_FULL_NAMES = rf"{_FULL_NAME}(?:(?:\s*/\s*|, | (?i:and|und|et|y|&) ){_FULL_NAME}){{0,3}}"
 # People with their newsroom after them: "Jane Roe and John Doe of The Times", "Jane Roe of the
 # Associated Press" (full names only: "Bank of England" is one name).
-_AFFILIATED = re.compile(rf"(?P<people>{_FULL_NAME}(?:(?:, | (?:and|und|&) ){_FULL_NAME}){{0,3}})"
-                         r" of (?:the |The )?[A-Z].*")
+_AFFILIATED = re.compile(rf"(?P<people>{_FULL_NAMES}) of (?:the |The )?[A-Z].*")
 
 # A byline written as text with no markup of its own: "Posted by Konstantin", "Posted on
 # 21 September 2020 by Adi Tzlil", "By Giovanni Gaggero | 12/10/2020", "---- by Kenneth Surin",
@@ -605,8 +606,7 @@ _SIGNATURES = etree.XPath(
     f" and not(preceding-sibling::p[{_LONG}]) and following-sibling::*[1][self::p][{_LONG}]]"
     "[not(ancestor::footer or ancestor::aside or ancestor::nav or "
     "ancestor::*[contains(@class, 'comment')])]")
-_SIGNATURE = re.compile(rf"{_FULL_NAME}(?:\s*/\s*{_FULL_NAME}|, {_FULL_NAME}|"
-                        rf" (?i:and|und|et|y|&) {_FULL_NAME}){{0,3}}")
+_SIGNATURE = re.compile(_FULL_NAMES)
 
 
 def _signature(page: Selector) -> list[str]:
