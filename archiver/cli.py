@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -65,13 +66,22 @@ def print_summary(archive: Archive, elapsed: float) -> None:
     print(f"\nBrowse it:  pip install datasette && datasette {archive.path}")
 
 
+def default_db() -> str:
+    """The archive a subcommand opens without `--db`: as the `ARCHIVE_DB` setting names it."""
+    return os.environ.get("ARCHIVE_DB") or "archive.db"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="archiver", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    # Every subcommand takes the same `--db`.
+    with_db = argparse.ArgumentParser(add_help=False)
+    with_db.add_argument("--db", default=default_db(),
+                         help="archive file (default: $ARCHIVE_DB, else archive.db)")
 
     demo_parser = commands.add_parser(
-        "demo", help="serve the bundled demo news site on 127.0.0.1 and archive its chain")
-    demo_parser.add_argument("--db", default="demo.db", help="archive file (default: demo.db)")
+        "demo", parents=[with_db],
+        help="serve the bundled demo news site on 127.0.0.1 and archive its chain")
     demo_parser.add_argument("--log-level", default="WARNING", help="Scrapy log level")
     demo_parser.set_defaults(handler=demo)
 
