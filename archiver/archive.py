@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import json
 import logging
+import re
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -48,6 +49,12 @@ COMMENT_KEPT_WHEN_MISSING = ("author", "author_url", "published")
 MISSING = (None, "", [])  # what extraction gives for a value it did not find
 # A date found only as its day keeps the archived time of that day.
 DATE_COLUMNS = ("published", "modified")
+# A body a recrawl reads cut short is not a new text: a paywall or a preview that shows the
+# first paragraphs, a page served half-loaded. It begins as the archived body does (one real
+# paragraph at least) and holds at most half its words; a real edit that long is a rewrite.
+CUT_SHORT_SHARE = 0.5
+CUT_SHORT_MIN_SHARED_WORDS = 25
+WORD = re.compile(r"\w+")
 MIN_NEAR_DUPLICATE_SHINGLES = 50
 
 
@@ -259,6 +266,9 @@ class Archive:
         if known is not None:
             known = _decode(known)
             record.update(_kept(record, known, KEPT_WHEN_MISSING))
+            if _cut_short(record["body"], known["body"]):
+                logger.info("Kept the archived body of %s: this crawl read only its start", url)
+                record["body"] = known["body"]
         for column in JSON_COLUMNS:
             record[column] = json.dumps(record[column], ensure_ascii=False)
         record.update(canonical_url=url, key=key, last_seen=seen_at, run_id=run_id,
@@ -426,6 +436,19 @@ def _day_of(found: str, known: str) -> bool:
     """Whether `found` is the bare day of the time `known`: "2026-03-07" of
     "2026-03-07T13:15:00+00:00", read from the URL when the page no longer declares its time."""
     return len(found) == len("2026-03-07") < len(known) and known.startswith(found)
+
+
+def _cut_short(found: str | None, known: str | None) -> bool:
+    """Whether the body `found` is the start of the archived body `known` and no more than
+    `CUT_SHORT_SHARE` of it (a paywall's notice after the first paragraphs may follow)."""
+    if not found or not known:
+        return False
+    found_words, known_words = WORD.findall(found), WORD.findall(known)
+    if len(found_words) > len(known_words) * CUT_SHORT_SHARE:
+        return False
+    shared = next((i for i, (a, b) in enumerate(zip(found_words, known_words, strict=False))
+                   if a != b), len(found_words))
+    return shared >= CUT_SHORT_MIN_SHARED_WORDS
 
 
 def _hashed_as_archived(comments: list[dict], hashed_as: str | None, url: str) -> list[dict]:

@@ -308,6 +308,28 @@ def test_a_changed_text_on_a_degraded_page_is_a_version_and_keeps_the_metadata(a
         WIRE, WIRE + UPDATE]
 
 
+def test_a_body_a_recrawl_reads_cut_short_by_a_paywall_keeps_the_full_archived_text(archive):
+    archive.save([story("a", WIRE)])
+    lede = WIRE[:WIRE.index("The regional")]
+    archive.save([story("a", lede + "\n\nSubscribe to read the rest of this article.")])
+    row = archive.article("https://news.example/a/")
+    assert row["body"] == WIRE and archive.db["article_versions"].count == 0
+    assert [r["title"] for r in archive.db.query(
+        "SELECT title FROM articles_fts WHERE articles_fts MATCH 'meteorologists'")] == [
+        "Floods in the north"]
+
+
+def test_a_shorter_body_that_is_no_cut_of_the_archived_one_is_a_new_version(archive):
+    archive.save([story("a", WIRE)])
+    retraction = "This article has been withdrawn at the request of the authorities."
+    archive.save([story("a", retraction)])
+    assert archive.article("https://news.example/a/")["body"] == retraction
+    archive.save([story("b", WIRE[:400])])  # paywalled from the first crawl: then read whole
+    archive.save([story("b", WIRE)])
+    assert [v["body"] for v in archive.versions("https://news.example/b/")] == [
+        WIRE[:400], WIRE]
+
+
 def test_a_recrawl_without_a_date_leaves_the_original_of_a_copy_the_original(archive):
     archive.save([story("original", WIRE, "2026-03-01T10:00:00+00:00")])
     archive.save([story("copy", WIRE + SYNDICATED, "2026-03-02T10:00:00+00:00")])

@@ -18,6 +18,9 @@ CONSENT_WALL = '<div class="consent-wall"><p>Accept cookies to read the comments
 # What a WordPress theme writes a comment's id in.
 COMMENT_IDS = (r' id="(li-|div-)?comment-\d+"', r' data-commentid="\d+"', r'\?replytocom=\d+',
                r'#comment-\d+')
+# A paywall: the story's first paragraph, then a subscription box where the rest was.
+PAYWALL = (r'(<div class="entry-content">\n<p>.*?</p>\n).*?(?=</div>\n<footer)',
+           r'\1<div class="paywall"><p>Subscribe to read the rest of this article.</p></div>\n')
 CANONICAL = (r'<link rel="canonical"[^>]*>\n', r'<meta property="og:url"[^>]*>\n')
 
 
@@ -59,6 +62,26 @@ def test_a_degraded_recrawl_keeps_the_metadata_and_comments_the_archive_knew(
     assert all(comment["removed_at"] is None for comment in comments)
     assert archive.db["article_versions"].count == 0
     assert archive.db["crawl_runs"].count == 2
+
+
+def test_a_recrawl_behind_a_paywall_keeps_the_full_text_current_and_searchable(
+        crawl, archive_path, open_archive):
+    site = ChangingSite.load()
+    article = site.articles[3]
+    with serve(site) as base_url:
+        start = base_url + site.article_path(article)
+        crawl(archive_path, start, max_articles=1)
+        full = open_archive(archive_path).article(canonicalize(start))["body"]
+        site.replaced = (PAYWALL,)
+        crawl(archive_path, start, max_articles=1)
+    archive = open_archive(archive_path)
+    phrase = " ".join(re.findall(r"\w+", full)[-8:])  # from the end of the story
+    assert archive.article(canonicalize(start))["body"] == full
+    assert archive.db["article_versions"].count == 0
+    assert archive.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                              [f'"{phrase}"']).fetchone()[0] == 1
+    # Both responses are kept as fetched.
+    assert archive.db["pages"].count_where("url = ?", [start]) == 2
 
 
 def test_comments_without_ids_keep_them_when_the_site_starts_declaring_a_canonical_url(
