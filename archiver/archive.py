@@ -309,7 +309,9 @@ class Archive:
     def _link_copies(self, url: str, title: str | None, body: str | None,
                      text_print: str) -> None:
         """Record exact and near copies of this text among everything archived, each copy
-        linked to the earliest-published article of the group."""
+        linked to the earliest-published article of the group. A link from this article made
+        for an earlier text goes: the new text is a copy only if it still matches."""
+        self.db["duplicates"].delete_where("article_url = ?", [url])
         text = f"{title or ''}\n{body or ''}"
         matches = {row["canonical_url"]: ("exact", 1.0) for row in self.db.query(
             "SELECT canonical_url FROM articles WHERE fingerprint = ? AND canonical_url != ?",

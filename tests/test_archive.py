@@ -226,6 +226,18 @@ def test_an_unrelated_article_is_no_duplicate(archive):
     assert archive.db["duplicates"].count == 0
 
 
+def test_a_copy_rewritten_into_its_own_story_is_no_longer_linked_to_the_original(archive):
+    archive.save([story("original", WIRE, "2026-03-01T10:00:00+00:00")])
+    archive.save([story("copy", WIRE + SYNDICATED, "2026-03-02T10:00:00+00:00")])
+    own_story = ("The city council voted on Monday to extend the tram line to the airport, "
+                 "after a debate that lasted until the early hours of the morning. ") * 3
+    archive.save([story("copy", own_story, "2026-03-02T10:00:00+00:00")])
+    assert archive.db["duplicates"].count == 0
+    archive.save([story("copy", WIRE + SYNDICATED, "2026-03-02T10:00:00+00:00")])
+    assert [row["duplicate_of"] for row in archive.db["duplicates"].rows] == [
+        "https://news.example/original/"]
+
+
 def test_near_copies_are_found_across_runs_in_a_reopened_archive(tmp_path):
     first = Archive(tmp_path / "a.db")
     first.save([story("original", WIRE, "2026-03-01")])
