@@ -49,6 +49,8 @@ COMMENT_KEPT_WHEN_MISSING = ("author", "author_url", "published")
 MISSING = (None, "", [])  # what extraction gives for a value it did not find
 # A date found only as its day keeps the archived time of that day.
 DATE_COLUMNS = ("published", "modified")
+# How alike an undated comment's text must stay to be the same comment edited.
+EDIT_SIMILARITY = 0.6
 # A body a recrawl reads cut short is not a new text: a paywall or a preview that shows the
 # first paragraphs, a page served half-loaded. It begins as the archived body does (one real
 # paragraph at least) and holds at most half its words; a real edit that long is a rewrite.
@@ -342,6 +344,7 @@ class Archive:
         and, when the whole section was read, vanished ones get `removed_at`."""
         existing = {row["comment_id"]: row
                     for row in self.db["comments"].rows_where("article_url = ?", [url])}
+        comments = _edits_keep_their_ids(comments, existing, url)
         new, seen_again, versions = [], [], []
         earlier_versions = dict(self.db.execute(
             "SELECT comment_id, COUNT(*) FROM comment_versions WHERE article_url = ? "
@@ -451,6 +454,45 @@ def _cut_short(found: str | None, known: str | None) -> bool:
     shared = next((i for i, (a, b) in enumerate(zip(found_words, known_words, strict=False))
                    if a != b), len(found_words))
     return shared >= CUT_SHORT_MIN_SHARED_WORDS
+
+
+def _is_hashed(comment: dict, url: str) -> bool:
+    """Whether the comment's id is the hash extraction makes for a comment given no id."""
+    return comment["comment_id"] == fallback_id(
+        url, comment["author"], comment["published"], comment["text"])
+
+
+def _edits_keep_their_ids(comments: list[dict], existing: dict[str, dict],
+                          url: str) -> list[dict]:
+    """`comments`, each one the page gives no id that is an archived comment edited given
+    that comment's id back, and its replies' parent ids likewise.
+
+    Its hashed id changes with its text: without this, an edit reads as a new comment (and, a
+    whole section read, the archived one removed) instead of a version of the archived one. An
+    edit is the one archived comment, hashed too and not on the page now, by the same author
+    under the same parent with the same date; without a date, with mostly the same text."""
+    present = {comment["comment_id"] for comment in comments}
+    gone = [row for comment_id, row in existing.items()
+            if comment_id not in present and _is_hashed(row, url)]
+    ids: dict[str, str] = {}
+    for comment in comments:
+        if not gone or comment["comment_id"] in existing or not _is_hashed(comment, url):
+            continue
+        # A reply's parent may be an edited comment whose id was given back above.
+        parent_id = ids.get(comment["parent_id"], comment["parent_id"])
+        edited = [row for row in gone
+                  if (row["author"], row["published"], row["parent_id"]) ==
+                  (comment["author"], comment["published"], parent_id)
+                  and (row["published"] or difflib.SequenceMatcher(
+                      None, row["text"], comment["text"]).ratio() >= EDIT_SIMILARITY)]
+        if len(edited) == 1:
+            ids[comment["comment_id"]] = edited[0]["comment_id"]
+            gone.remove(edited[0])
+    if not ids:
+        return comments
+    return [{**comment, "comment_id": ids.get(comment["comment_id"], comment["comment_id"]),
+             "parent_id": ids.get(comment["parent_id"], comment["parent_id"])}
+            for comment in comments]
 
 
 def _hashed_as_archived(comments: list[dict], hashed_as: str | None, url: str) -> list[dict]:

@@ -151,6 +151,38 @@ def test_a_recrawl_adds_new_comments_and_keeps_edited_texts_as_versions(archive)
     assert versions == [("1", 1, "First."), ("1", 2, "First, edited."), ("2", 1, "Second.")]
 
 
+def without_ids(*comments: tuple[str, str | None, str]) -> Article:
+    """An article whose comments the page gives no id: (author, date, text) each."""
+    saved = article("a")
+    saved.comments = [
+        Comment(comment_id=fallback_id(saved.url, author, published, text), author=author,
+                published=published, text=text, position=i)
+        for i, (author, published, text) in enumerate(comments)]
+    return saved
+
+
+def test_an_edited_comment_without_an_id_is_a_version_not_a_new_comment(archive):
+    archive.save([without_ids(("Ana", "2026-03-01T10:00", "The bridge closed in 1998."),
+                              ("Ben", None, "I remember the ferry that ran before it."))])
+    first = comment_rows(archive)
+    archive.save([without_ids(("Ana", "2026-03-01T10:00", "The bridge closed in 1999."),
+                              ("Ben", None, "I remember the old ferry that ran before it."))])
+    rows = comment_rows(archive)
+    assert set(rows) == set(first)
+    assert all(row["removed_at"] is None for row in rows.values())
+    assert sorted(rows[v["comment_id"]]["author"] + ": " + v["text"]
+                  for v in archive.db["comment_versions"].rows) == [
+        "Ana: The bridge closed in 1998.", "Ben: I remember the ferry that ran before it."]
+
+
+def test_a_new_comment_without_an_id_is_not_taken_for_an_edit_of_a_removed_one(archive):
+    archive.save([without_ids(("Ana", None, "The bridge closed in 1998."))])
+    archive.save([without_ids(("Ana", None, "Does anyone know when the tram line opens?"))])
+    rows = comment_rows(archive)
+    assert len(rows) == 2 and archive.db["comment_versions"].count == 0
+    assert sorted(row["removed_at"] is None for row in rows.values()) == [False, True]
+
+
 def test_vanished_comments_are_marked_removed_not_deleted_and_can_return(archive):
     archive.save([with_comments(("1", "First."), ("2", "Second."))])
     archive.save([with_comments(("1", "First."))])

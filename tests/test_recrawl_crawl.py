@@ -104,3 +104,30 @@ def test_comments_without_ids_keep_them_when_the_site_starts_declaring_a_canonic
     assert set(rows) == set(first)  # every page's comments: none stored twice
     assert all(row["removed_at"] is None for row in rows.values())
     assert {row["parent_id"] for row in rows.values()} - {None} <= set(rows)
+
+
+def test_a_comment_edited_on_a_site_without_comment_ids_is_a_version_and_keeps_its_replies(
+        crawl, archive_path, open_archive):
+    site = ChangingSite.load()
+    site.cut = COMMENT_IDS
+    article = next(a for a in site.articles
+                   if any(c["parent_id"] for c in site.expected_comments(a)))
+    comments = site.expected_comments(article)
+    parent_id = next(c["parent_id"] for c in comments if c["parent_id"])
+    words = next(c for c in comments if c["comment_id"] == parent_id)["text"].split("\n\n")[0]
+    with serve(site) as base_url:
+        start = base_url + site.article_path(article)
+        crawl(archive_path, start, max_articles=1)
+        first = {row["comment_id"]: row for row in open_archive(archive_path).db["comments"].rows}
+        site.replaced = ((re.escape(words), words + " (Edited: a typo fixed.)"),)
+        crawl(archive_path, start, max_articles=1)
+    archive = open_archive(archive_path)
+    rows = {row["comment_id"]: row for row in archive.db["comments"].rows}
+    assert set(rows) == set(first) and len(rows) == len(comments)
+    assert all(row["removed_at"] is None for row in rows.values())
+    [version] = archive.db["comment_versions"].rows
+    edited = rows[version["comment_id"]]
+    assert words in version["text"] and "(Edited: a typo fixed.)" in edited["text"]
+    # Its replies still hang under it.
+    assert any(row["parent_id"] == edited["comment_id"] for row in rows.values())
+    assert {row["parent_id"] for row in rows.values()} - {None} <= set(rows)
