@@ -44,8 +44,9 @@ JSON_COLUMNS = ("authors", "tags", "attribution")
 KEPT_WHEN_MISSING = ("title", "body", "authors", "published", "modified", "language", "tags",
                      "attribution", "prev_url", "next_url", "comments_open", "comment_count",
                      "comments_provider")
-# The same for a comment seen again (a date format the reader no longer knows).
-COMMENT_KEPT_WHEN_MISSING = ("author", "author_url", "published")
+# The same for a comment seen again (a date format the reader no longer knows, a thread read
+# flat): a reply keeps its parent, and its depth with it.
+COMMENT_KEPT_WHEN_MISSING = ("author", "author_url", "published", "parent_id")
 MISSING = (None, "", [])  # what extraction gives for a value it did not find
 # A date found only as its day keeps the archived time of that day.
 DATE_COLUMNS = ("published", "modified")
@@ -355,7 +356,10 @@ class Archive:
             if known is None:
                 new.append({**row, "first_seen": seen_at})
                 continue
-            seen_again.append({**row, **_kept(row, known, COMMENT_KEPT_WHEN_MISSING)})
+            kept = _kept(row, known, COMMENT_KEPT_WHEN_MISSING)
+            if "parent_id" in kept:
+                kept["depth"] = known["depth"]
+            seen_again.append({**row, **kept})
             if known["text"] != comment["text"]:
                 versions.append({"article_url": url, "comment_id": comment["comment_id"],
                                  "version": earlier_versions.get(comment["comment_id"], 0) + 1,

@@ -415,6 +415,15 @@ def hashed_comments(canonical_url: str) -> Article:
     return saved
 
 
+def test_a_reply_read_flat_by_a_recrawl_keeps_its_place_in_the_thread(archive):
+    threaded = with_comments(("1", "First."), ("2", "A reply."))
+    threaded.comments[1].parent_id, threaded.comments[1].depth = "1", 1
+    archive.save([threaded])
+    archive.save([with_comments(("1", "First."), ("2", "A reply."))])  # the thread read flat
+    assert (comment_rows(archive)["2"]["parent_id"], comment_rows(archive)["2"]["depth"]) == (
+        "1", 1)
+
+
 def test_hashed_comment_ids_stay_when_a_recrawl_finds_another_canonical_url(archive):
     # First archived without a declared canonical URL, at the address without its slash;
     # the site then declares one with the slash: the same article, the same comments.
