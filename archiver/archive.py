@@ -13,7 +13,9 @@ import difflib
 import hashlib
 import json
 import logging
+import os
 import re
+import socket
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -178,9 +180,17 @@ def _rewrite_article_keys(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     return moves
 
 
+def _v5_run_process(db: sqlite_utils.Database) -> None:
+    # Which process runs a crawl: a run left "running" by a process that is gone was killed.
+    for column, kind in (("host", str), ("pid", int)):
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, kind)
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys]
+    _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys,
+    _v5_run_process]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -220,12 +230,29 @@ class Archive:
     # Runs -----------------------------------------------------------------------------------
 
     def start_run(self, spider: str, arguments: dict) -> int:
+        """Record a run starting in this process; first, mark as "interrupted" the runs this
+        host left "running" in a process that no longer exists (killed, the machine rebooted)."""
+        host = socket.gethostname()
         with self.db.atomic():
+            for run in self.db["crawl_runs"].rows_where("status = 'running' AND host = ?",
+                                                        [host]):
+                if not _process_alive(run["pid"]):
+                    self._interrupted(run["id"])
             table = self.db["crawl_runs"].insert({
                 "spider": spider, "arguments": json.dumps(arguments, sort_keys=True),
-                "started": now(), "status": "running",
+                "started": now(), "status": "running", "host": host, "pid": os.getpid(),
             })
         return table.last_pk
+
+    def _interrupted(self, run_id: int) -> None:
+        """Close a killed run as of its last write; what it archived stays."""
+        last_write, articles, errors = self.db.execute(
+            "SELECT (SELECT max(fetched_at) FROM pages WHERE run_id = :id),"
+            " (SELECT count(*) FROM articles WHERE run_id = :id),"
+            " (SELECT count(*) FROM errors WHERE run_id = :id)", {"id": run_id}).fetchone()
+        self.db["crawl_runs"].update(run_id, {"status": "interrupted", "finished": last_write,
+                                              "articles": articles, "errors": errors})
+        logger.warning("run %s was interrupted (its process is gone); the next runs go on", run_id)
 
     def finish_run(self, run_id: int, status: str, stats: dict) -> None:
         counts = self.db.execute(
@@ -445,6 +472,18 @@ def _day_of(found: str, known: str) -> bool:
     """Whether `found` is the bare day of the time `known`: "2026-03-07" of
     "2026-03-07T13:15:00+00:00", read from the URL when the page no longer declares its time."""
     return len(found) == len("2026-03-07") < len(known) and known.startswith(found)
+
+
+def _process_alive(pid: int | None) -> bool:
+    if pid is None:
+        return True  # a run recorded before runs had a process: nothing to tell
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _cut_short(found: str | None, known: str | None) -> bool:

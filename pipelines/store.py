@@ -4,6 +4,7 @@ and record the run itself in `crawl_runs`."""
 from __future__ import annotations
 
 import logging
+import time
 
 from scrapy import signals
 
@@ -17,11 +18,13 @@ logger = logging.getLogger(__name__)
 
 class ArchivePipeline:
     def __init__(self, crawler, path: str, batch_size: int, near_duplicate_threshold: float,
-                 tracking_params: list[str]):
+                 tracking_params: list[str], flush_seconds: float = 5.0):
         self.crawler = crawler
         self.stats = crawler.stats
         self.path = path
         self.batch_size = batch_size
+        self.flush_seconds = flush_seconds
+        self.pending_since: float | None = None
         self.near_duplicate_threshold = near_duplicate_threshold
         self.tracking_params = tracking_params
         self.archive: Archive | None = None
@@ -33,7 +36,8 @@ class ArchivePipeline:
         settings = crawler.settings
         pipeline = cls(crawler, settings.get("ARCHIVE_DB"), settings.getint("ARCHIVER_BATCH_SIZE"),
                        settings.getfloat("ARCHIVER_NEAR_DUP_THRESHOLD"),
-                       settings.getlist("ARCHIVER_TRACKING_PARAMS"))
+                       settings.getlist("ARCHIVER_TRACKING_PARAMS"),
+                       settings.getfloat("ARCHIVER_FLUSH_SECONDS"))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         # spider_closed comes after the core stats are final, so the run row gets all of them.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
@@ -48,7 +52,12 @@ class ArchivePipeline:
     def process_item(self, item):
         if type(item) in self.pending:
             self.pending[type(item)].append(item)
-            if sum(map(len, self.pending.values())) >= self.batch_size:
+            if self.pending_since is None:
+                self.pending_since = time.monotonic()
+            # A full batch, or one waiting long (a slow, polite crawl): a run killed now loses
+            # at most that much.
+            if sum(map(len, self.pending.values())) >= self.batch_size or \
+                    time.monotonic() - self.pending_since >= self.flush_seconds:
                 self.flush()
         return item
 
@@ -68,6 +77,7 @@ class ArchivePipeline:
         self.stats.inc_value("archiver/errors_recorded", len(errors))
         for batch in self.pending.values():
             batch.clear()
+        self.pending_since = None
 
     def close_spider(self):
         self.flush()

@@ -97,6 +97,22 @@ def test_a_batch_is_one_transaction(archive):
     assert archive.db["articles"].count == 0
 
 
+def test_a_run_whose_process_is_gone_is_marked_interrupted_when_the_next_run_starts(archive):
+    killed = archive.start_run("chain", {"start_url": "https://news.example/a/"})
+    archive.save([article("a")], [Page(url="https://news.example/a/", final_url="https://news.example/a/", status=200,
+                                       headers={}, body=b"<html></html>",
+                                       fetched_at="2026-03-01T10:00:00.000+00:00")],
+                 run_id=killed)
+    live = archive.start_run("chain", {})  # this process: still running
+    archive.db["crawl_runs"].update(killed, {"pid": 2**22 + 1})  # above Linux's pid_max: gone
+    archive.start_run("chain", {})
+    runs = {run["id"]: run for run in archive.db["crawl_runs"].rows}
+    assert (runs[killed]["status"], runs[killed]["finished"], runs[killed]["articles"]) == (
+        "interrupted", "2026-03-01T10:00:00.000+00:00", 1)
+    assert runs[live]["status"] == "running"
+    assert archive.article("https://news.example/a/") is not None
+
+
 def test_runs_record_status_counts_and_stats(archive):
     run_id = archive.start_run("chain", {"start_url": "https://news.example/a/"})
     archive.save([article("a")], run_id=run_id)
@@ -524,7 +540,7 @@ def test_write_schema_3_archive_holds_old_form_keys_in_every_table(tmp_path):
 
 
 def test_opening_a_schema_3_archive_rewrites_the_url_keys_of_every_table(migrated):
-    assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     spip, search = "https://www.site.fr/spip.php?article8532", "https://www.site.fr/recherche?q=a:b"
     assert {row["canonical_url"]: row["key"] for row in migrated.db["articles"].rows} == {
         spip: "https://site.fr/spip.php?article8532", search: "https://site.fr/recherche?q=a:b"}

@@ -1,0 +1,65 @@
+"""End to end: a crawl killed with SIGKILL half-way leaves a sound archive that keeps what it
+wrote, and the next run marks it interrupted and completes the chain."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from archiver.dedupe import canonicalize
+
+
+def archived_count(db) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the first run is still creating the tables
+        return 0
+
+
+def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_the_chain(
+        crawl, demo_site, served, archive_path, open_archive):
+    start = served + demo_site.article_path(demo_site.articles[0])
+    # A slow, polite crawl whose batches never fill: items reach the archive by time alone.
+    command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start}",
+               "-s", f"ARCHIVE_DB={archive_path}", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", "DOWNLOAD_DELAY=0.4", "-s", "ARCHIVER_BATCH_SIZE=1000",
+               "-s", "ARCHIVER_FLUSH_SECONDS=0.5"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
+    process = subprocess.Popen(command, cwd=archive_path.parent, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while archived_count(archive_path) < 3 and process.poll() is None:
+            assert time.monotonic() < deadline, "the crawl archived nothing in 90 s"
+            time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the crawl ended before it was killed"
+
+    archive = open_archive(archive_path)
+    db = archive.db
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+    kept = {row["canonical_url"] for row in db["articles"].rows}
+    assert 3 <= len(kept) < len(demo_site.articles)
+    [killed] = db["crawl_runs"].rows
+    assert killed["status"] == "running"
+    archive.close()
+
+    crawl(archive_path, start)
+    archive = open_archive(archive_path)
+    runs = list(archive.db["crawl_runs"].rows_where(order_by="id"))
+    assert [run["status"] for run in runs] == ["interrupted", "finished"]
+    assert runs[0]["articles"] >= 3 and runs[0]["finished"] is not None
+    [chain] = archive.chains()
+    assert [row["canonical_url"] for row in chain] == [
+        canonicalize(served + demo_site.article_path(a)) for a in demo_site.articles]
+    assert kept <= {row["canonical_url"] for row in chain}
