@@ -99,10 +99,10 @@ def test_a_batch_is_one_transaction(archive):
 
 def test_a_run_whose_process_is_gone_is_marked_interrupted_when_the_next_run_starts(archive):
     killed = archive.start_run("chain", {"start_url": "https://news.example/a/"})
-    archive.save([article("a")], [Page(url="https://news.example/a/", final_url="https://news.example/a/", status=200,
-                                       headers={}, body=b"<html></html>",
-                                       fetched_at="2026-03-01T10:00:00.000+00:00")],
-                 run_id=killed)
+    url = "https://news.example/a/"
+    fetched = Page(url=url, final_url=url, status=200, headers={}, body=b"<html></html>",
+                   fetched_at="2026-03-01T10:00:00.000+00:00")
+    archive.save([article("a")], [fetched], run_id=killed)
     live = archive.start_run("chain", {})  # this process: still running
     archive.db["crawl_runs"].update(killed, {"pid": 2**22 + 1})  # above Linux's pid_max: gone
     archive.start_run("chain", {})
@@ -110,7 +110,7 @@ def test_a_run_whose_process_is_gone_is_marked_interrupted_when_the_next_run_sta
     assert (runs[killed]["status"], runs[killed]["finished"], runs[killed]["articles"]) == (
         "interrupted", "2026-03-01T10:00:00.000+00:00", 1)
     assert runs[live]["status"] == "running"
-    assert archive.article("https://news.example/a/") is not None
+    assert archive.article(url) is not None
 
 
 def test_runs_record_status_counts_and_stats(archive):
