@@ -17,7 +17,8 @@ import os
 import re
 import socket
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -194,11 +195,33 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-        with db.atomic():
+    if _schema_version(db) == len(MIGRATIONS):
+        return
+    with writing(db):
+        # Another process opening the archive at the same time may have migrated it.
+        version = _schema_version(db)
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")
+
+
+def _schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[None]:
+    """A write transaction that takes the write lock when it begins. A deferred one that reads
+    first cannot wait for another process's write to end: it fails at once, "database is
+    locked"; this one waits up to the busy timeout. Nested writes join it (`db.atomic()`)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def compress(body: bytes) -> bytes:
@@ -233,7 +256,7 @@ class Archive:
         """Record a run starting in this process; first, mark as "interrupted" the runs this
         host left "running" in a process that no longer exists (killed, the machine rebooted)."""
         host = socket.gethostname()
-        with self.db.atomic():
+        with writing(self.db):
             for run in self.db["crawl_runs"].rows_where("status = 'running' AND host = ?",
                                                         [host]):
                 if not _process_alive(run["pid"]):
@@ -258,7 +281,7 @@ class Archive:
         counts = self.db.execute(
             "SELECT (SELECT count(*) FROM articles WHERE run_id = ?),"
             " (SELECT count(*) FROM errors WHERE run_id = ?)", [run_id, run_id]).fetchone()
-        with self.db.atomic():
+        with writing(self.db):
             self.db["crawl_runs"].update(run_id, {
                 "finished": now(), "status": status, "articles": counts[0], "errors": counts[1],
                 "stats": json.dumps(stats, default=str, sort_keys=True),
@@ -270,7 +293,7 @@ class Archive:
              errors: Iterable[CrawlError] = (), run_id: int | None = None) -> None:
         """Write one batch in one transaction."""
         seen_at = now()
-        with self.db.atomic():
+        with writing(self.db):
             for article in articles:
                 self._save_article(article, seen_at, run_id)
             self.db["pages"].insert_all(

@@ -63,3 +63,26 @@ def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_
     assert [row["canonical_url"] for row in chain] == [
         canonicalize(served + demo_site.article_path(a)) for a in demo_site.articles]
     assert kept <= {row["canonical_url"] for row in chain}
+
+
+def test_a_crawl_waits_for_an_archive_another_process_holds_locked_and_loses_nothing(
+        crawl, demo_site, served, archive_path, open_archive):
+    open_archive(archive_path).close()  # the archive exists, in WAL mode
+    start = served + demo_site.article_path(demo_site.articles[0])
+    # A researcher's long write (an UPDATE over every row, a VACUUM) holds the write lock.
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time\n"
+        f"db = sqlite3.connect({str(archive_path)!r}, isolation_level=None)\n"
+        "db.execute('BEGIN EXCLUSIVE')\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(4)\n"
+        "db.execute('COMMIT')\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        crawl(archive_path, start)
+    finally:
+        holder.wait(timeout=30)
+    archive = open_archive(archive_path)
+    [chain] = archive.chains()
+    assert len(chain) == len(demo_site.articles)
+    assert [run["status"] for run in archive.db["crawl_runs"].rows] == ["finished"]
