@@ -1,5 +1,6 @@
 """End to end: a crawl killed with SIGKILL half-way leaves a sound archive that keeps what it
-wrote, and the next run marks it interrupted and completes the chain."""
+wrote, and the next run marks it interrupted and completes the chain; a crawl that finds the
+archive locked by another process waits for it."""
 
 from __future__ import annotations
 
