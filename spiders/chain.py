@@ -70,14 +70,18 @@ class ChainSpider(scrapy.Spider):
             self.crawler.stats.inc_value("archiver/links_over_max_articles")
             return None
         self.requested.add(key)
+        # `requested` keeps the walk from fetching an article twice; Scrapy's duplicate filter
+        # would also drop, silently, a redirect back to a URL seen: a redirect loop would leave
+        # no error. Unfiltered, it ends at REDIRECT_MAX_TIMES in `fetch_failed`.
         return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed,
-                              cb_kwargs={"direction": direction})
+                              cb_kwargs={"direction": direction}, dont_filter=True)
 
     def parse_article(self, response: Response, direction: str):
         yield page_of(response)
         if not isinstance(response, TextResponse):
             yield CrawlError(url=response.url, status=response.status,
-                             reason=f"not an HTML page ({response.headers.get('Content-Type')})")
+                             reason="not an HTML page: "
+                                    + response.headers.get("Content-Type", b"?").decode("latin-1"))
             return
         article = extract(_text_of(response), response.url)
         if self.key(article.canonical_url) in self.archived:
@@ -139,10 +143,20 @@ class ChainSpider(scrapy.Spider):
             reason = f"HTTP {response.status}"
             status = response.status
         else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            # Some failures carry no message (a connection closed mid-body): their doc says it.
+            message = failure.getErrorMessage() or first_line(failure.type.__doc__)
+            reason = f"{failure.type.__name__}: {message}"
             status = None
-        self.logger.error("could not fetch %s: %s", request.url, reason)
-        yield CrawlError(url=request.url, reason=reason, status=status)
+        redirects = request.meta.get("redirect_urls", [])
+        if redirects:
+            reason += " (redirected: " + " -> ".join([*redirects, request.url]) + ")"
+        url = redirects[0] if redirects else request.url
+        self.logger.error("could not fetch %s: %s", url, reason)
+        yield CrawlError(url=url, reason=reason, status=status)
+
+
+def first_line(text: str | None) -> str:
+    return (text or "").strip().split("\n", 1)[0]
 
 
 def _text_of(response: TextResponse) -> str:
