@@ -915,6 +915,9 @@ def test_the_site_s_own_address_is_no_tag():
     ("Ministry of Housing, Communities and Local Government",
      ["Ministry of Housing, Communities and Local Government"]),
     ("Procter & Gamble", ["Procter & Gamble"]),
+    # Government bodies, often in capitals in press releases.
+    ("U.S. CUSTOMS AND BORDER PROTECTION", ["U.S. CUSTOMS AND BORDER PROTECTION"]),
+    ("Food and Drug Administration", ["Food and Drug Administration"]),
     ("Nordlicht Verlag GmbH, München, Germany", ["Nordlicht Verlag GmbH"]),
     ("Stadtblatt, Frankfurt a. M., Deutschland", ["Stadtblatt"]),
     ("Alpha GmbH, Beta GmbH", ["Alpha GmbH", "Beta GmbH"]),

@@ -345,7 +345,8 @@ def _without_final_stop(name: str) -> str:
 _ORGANISATION = re.compile(
     r"(?-i:\s(?:für|of|voor|för|van het)\s)|\b(?:GmbH|AG|e\.\s?V\.|Ltd|Inc|LLC|plc|S\.A\.|"
     r"Corp(?:oration)?|Verlag|Ministry|Ministerium|Department|Departement|Agency|Institute?|"
-    r"University|Universität|Association|Verband|Stiftung|Foundation|Gesellschaft)\b|"
+    r"University|Universität|Association|Verband|Stiftung|Foundation|Gesellschaft|"
+    r"Administration|Bureau|Commission|Customs|Authority|Office|Police|Polizei|Council)\b|"
     r"\w(?:ministerium|verlag|verband|anstalt|behörde)\b", re.I)
 # Two single words joined, and nothing else, are one name: a firm's or a blog's ("Procter &
 # Gamble", "Herz und Blut"), not two people's ("Anna, Tom und Lisa" are).
