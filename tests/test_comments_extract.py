@@ -1303,3 +1303,24 @@ def test_drupal_s_page_wrapper_is_no_dialog():
     section = comments_on(html, "https://millbrook.example/news/mill-road")
     assert [c.comment_id for c in section.comments] == ["5"]
     assert section.page_urls == ["https://millbrook.example/news/mill-road?page=1"]
+
+
+ARTICLE_PAGE = "<html><body><article><h1>A walk</h1><p>Story.</p></article>{section}</body></html>"
+BLOGGER_SECTION = ("<section class='comments threaded' data-num-comments='{count}' id='comments'>"
+                   "<a name='comments'></a><h3 class='title'>Comments</h3>"
+                   "<div class='comments-content'></div>{more}</section>")
+
+
+def test_a_blogger_section_states_its_count_in_an_attribute():
+    html = ARTICLE_PAGE.format(section=BLOGGER_SECTION.format(count=3, more=""))
+    url = "https://blog.example/2024/05/walk.html"
+    assert extract_comments(html, url, url).count == 3
+
+
+def test_the_platform_s_own_count_says_nothing_when_a_provider_holds_the_comments():
+    disqus = ('<div id="disqus_thread"></div>'
+              '<script src="https://blog-example.disqus.com/embed.js"></script>')
+    html = ARTICLE_PAGE.format(section=BLOGGER_SECTION.format(count=0, more=disqus))
+    url = "https://blog.example/2024/05/walk.html"
+    section = extract_comments(html, url, url)
+    assert (section.provider, section.count) == ("disqus", None)

@@ -418,7 +418,8 @@ MARKUPS = {
                                 says_closed=True, states_count=True),
     "wordpress_block": Markup(wordpress_block, _wp_page, newest_first=True, depth=5,
                               states_count=True),
-    "blogger": Markup(blogger_threaded, _blogger_page, depth=2, paged=False),
+    "blogger": Markup(blogger_threaded, _blogger_page, depth=2, states_count=True,
+                      states_none=True, paged=False),  # data-num-comments
     "blogger_classic": Markup(blogger_classic, _blogger_page, depth=1, states_count=True,
                               states_none=True, names_first_page=True),  # ?commentPage=1
     "drupal10": Markup(drupal10, _drupal_page),

@@ -169,6 +169,9 @@ def _in_container(element: etree._Element) -> bool:
     return any(flags_of(a) & CONTAINER for a in element.iterancestors())
 
 
+_COUNT_ATTRIBUTES = ("data-num-comments", "data-comments-count", "data-comment-count")
+
+
 def stated_count(signals: Signals, objects: list[dict], url: str,
                  zones: Zones) -> int | None:
     """Rule 6: the count the comments title / heading states, then JSON-LD and microdata
@@ -188,6 +191,15 @@ def stated_count(signals: Signals, objects: list[dict], url: str,
         number = as_int(element.get("content") or string(element))
         if number is not None:
             return number
+    # Blogger's themes since Contempo title the section "Comments" and state the count only in
+    # an attribute of it: <section class="comments threaded" data-num-comments="3">. The
+    # platform's own count, that is: with Disqus in its place, it says 0.
+    for element, flags in signals.named if signals.provider is None else ():
+        if flags & CONTAINER and not zones.excluded(element):
+            for attribute in _COUNT_ATTRIBUTES:
+                number = as_int(element.get(attribute))
+                if number is not None:
+                    return number
     current = canonicalize(url)
     for element, flags in signals.named:
         if not flags & COUNT_LINK:
