@@ -65,7 +65,7 @@ def crawl(db: Path, start_url: str) -> tuple[float, float]:
     started = time.perf_counter()
     subprocess.run(command, cwd=PROJECT, env=env, check=True)
     elapsed = time.perf_counter() - started
-    # Linux reports kilobytes; the largest of the children so far (each run is larger or equal).
+    # Linux reports kilobytes, of the largest child so far: the recrawl shows the larger of both.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return elapsed, peak
 
