@@ -7,7 +7,8 @@ import json
 import pytest
 
 from archiver.extract import extract
-from archiver.extract.metadata import clean_author, iso_date
+from archiver.extract.authors import clean_author
+from archiver.extract.metadata import iso_date
 
 URL = "https://news.example/2024/05/03/story/"
 BODY = "<p>" + "Die Regierung hat am Freitag neue Regeln für den Verkehr beschlossen. " * 6 + "</p>"

@@ -16,7 +16,7 @@ from parsel import Selector
 
 from ..dedupe import canonicalize
 from ..items import Article
-from . import metadata
+from . import authors, metadata
 from .attribution import add_sources, declared_sources, find_attribution
 from .body import article_paragraphs
 from .comments import CommentSection, find_comments
@@ -83,7 +83,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
 
     generic: dict[str, Callable[[], object]] = {
         "title": lambda: metadata.title(page, url, ld, meta, page_title),
-        "authors": lambda: metadata.authors(page, url, ld, meta, page_title),
+        "authors": lambda: authors.authors(page, url, ld, meta, page_title),
         "published": lambda: metadata.published(page, url, ld, meta),
         "modified": lambda: metadata.modified(page, ld, meta),
         "tags": lambda: metadata.tags(ld, meta, url),
