@@ -1,9 +1,10 @@
 """Authors: a clean list of names from the most trustworthy source.
 
-The order: a site profile (see `profiles`), JSON-LD `author` persons, `author` meta tags, then
-the page's bylines (selectors real themes use, text bylines "By A and B", labels, signatures);
-names are cleaned of roles, dates, handles and the site's own name, co-authors split apart and
-organisations kept whole.
+The order: JSON-LD `author` persons and `author` meta tags, then the page's bylines (selectors
+real themes use, text bylines "By A and B", labels, signatures); the byline also wins over a
+declared staff credit, a CMS login or the site's own name. Names lose roles, dates, handles and
+the site's name; co-authors are split apart and organisations kept whole. A site profile that
+matches overrides all of this (`extract`, `profiles`).
 """
 
 from __future__ import annotations
