@@ -67,3 +67,13 @@ class CrawlError:
     url: str
     reason: str
     status: int | None = None
+
+
+# What makes an article an article: a page without them is recorded as an error instead.
+REQUIRED_FIELDS = ("title", "body")
+
+
+def missing_content(article: Article) -> str | None:
+    """Why `article` cannot be archived ("no title found on the page"), or None."""
+    missing = [name for name in REQUIRED_FIELDS if not getattr(article, name)]
+    return f"no {' and no '.join(missing)} found on the page" if missing else None

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from archiver.items import Article
-
-REQUIRED_FIELDS = ("title", "body")
+from archiver.items import Article, missing_content
 
 
 class InvalidArticle(DropItem):
@@ -16,9 +13,6 @@ class InvalidArticle(DropItem):
 
 class ValidatePipeline:
     def process_item(self, item):
-        if isinstance(item, Article):
-            adapter = ItemAdapter(item)
-            missing = [name for name in REQUIRED_FIELDS if not adapter.get(name)]
-            if missing:
-                raise InvalidArticle(f"no {' and no '.join(missing)} found on the page")
+        if isinstance(item, Article) and (reason := missing_content(item)):
+            raise InvalidArticle(reason)
         return item

@@ -8,12 +8,11 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archiver.archive import now
-from archiver.dedupe import article_key, canonicalize, same_site
-from archiver.extract import extract, extract_comments
-from archiver.extract.comments import merge_page
-from archiver.extract.text import decode_html
-from archiver.items import Article, CrawlError, Page
+from archiver.comment_walk import CommentWalk
+from archiver.dedupe import article_key, same_site
+from archiver.extract import extract
+from archiver.items import CrawlError
+from archiver.responses import page_of, text_of
 
 DIRECTIONS = ("both", "prev", "next")
 
@@ -77,20 +76,20 @@ class ChainSpider(scrapy.Spider):
                               cb_kwargs={"direction": direction}, dont_filter=True)
 
     def parse_article(self, response: Response, direction: str):
-        yield page_of(response)
+        page = page_of(response)
+        yield page
         if not isinstance(response, TextResponse):
             yield CrawlError(url=response.url, status=response.status,
                              reason="not an HTML page: "
                                     + response.headers.get("Content-Type", b"?").decode("latin-1"))
             return
-        article = extract(_text_of(response), response.url)
+        article = extract(text_of(response), response.url)
         if self.key(article.canonical_url) in self.archived:
             self.logger.info("%s is %s again: chain not followed further", response.url,
                              article.canonical_url)
             return
         self.archived.update({self.key(article.canonical_url), self.key(response.url)})
-        yield self._complete_comments(article, {canonicalize(response.url), article.canonical_url},
-                                      {canonicalize(url): url for url in article.comment_pages})
+        yield self._complete_comments(CommentWalk(article, page.url, page.final_url))
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -102,38 +101,27 @@ class ChainSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def _complete_comments(self, article: Article, done: set[str], listed: dict[str, str]):
+    def _complete_comments(self, walk: CommentWalk):
         """The article when its comment section is whole, else the request for the section's
-        next page, which carries the article along until the last page is read. `done` holds the
-        canonical URLs of the pages read, `listed` maps those of `article.comment_pages` to the
-        URLs, in the order the pagers listed them."""
-        pending = next((url for key, url in listed.items() if key not in done), None)
+        next page, which carries the walk along until the last page is read."""
+        pending = walk.next_page()
         if pending is None:
-            return article
+            return walk.article
         return scrapy.Request(pending, callback=self.parse_comment_page,
                               errback=self.comment_page_failed, priority=1,
-                              cb_kwargs={"article": article, "done": done, "listed": listed})
+                              cb_kwargs={"walk": walk, "listed_url": pending})
 
-    def parse_comment_page(self, response: Response, article: Article, done: set[str],
-                           listed: dict[str, str]):
+    def parse_comment_page(self, response: Response, walk: CommentWalk, listed_url: str):
         yield page_of(response)
-        done.add(canonicalize(response.request.url))
-        if isinstance(response, TextResponse):
-            section = extract_comments(_text_of(response), response.url, article.canonical_url)
-            merge_page(article.comments, section.comments)
-            # Every page's pager lists the others again: add the pages not listed yet.
-            for url in section.page_urls:
-                if (key := canonicalize(url)) not in listed:
-                    listed[key] = url
-                    article.comment_pages.append(url)
-        yield self._complete_comments(article, done, listed)
+        html = text_of(response) if isinstance(response, TextResponse) else None
+        walk.add_page(listed_url, response.url, html)
+        yield self._complete_comments(walk)
 
     def comment_page_failed(self, failure):
-        walk = failure.request.cb_kwargs  # the article, the pages done and listed
-        walk["article"].comments_complete = False
-        walk["done"].add(canonicalize(failure.request.url))
+        walk, listed_url = (failure.request.cb_kwargs[name] for name in ("walk", "listed_url"))
+        walk.page_failed(listed_url)
         yield from self.fetch_failed(failure)
-        yield self._complete_comments(**walk)
+        yield self._complete_comments(walk)
 
     def fetch_failed(self, failure):
         request = failure.request
@@ -158,23 +146,3 @@ class ChainSpider(scrapy.Spider):
 def first_line(text: str | None) -> str:
     return (text or "").strip().split("\n", 1)[0]
 
-
-def _text_of(response: TextResponse) -> str:
-    """The page as the archive's extraction decodes it (Scrapy trusts a page's declared
-    charset over bytes that are plainly UTF-8)."""
-    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-    return decode_html(response.body, content_type or None)
-
-
-def page_of(response: Response) -> Page:
-    """The response as the archive keeps it."""
-    return Page(
-        url=(response.meta.get("redirect_urls") or [response.url])[0] if response.request
-        else response.url,
-        final_url=response.url,
-        status=response.status,
-        headers={key.decode("latin-1"): [v.decode("latin-1") for v in values]
-                 for key, values in response.headers.items()},
-        body=response.body,
-        fetched_at=now(),
-    )
