@@ -16,9 +16,10 @@ import logging
 import os
 import re
 import socket
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from .dedupe import (
     readable_query,
     w3lib_canonical,
 )
+from .errors import CommandError
 from .extract.comments.fields import fallback_id
 from .items import Article, CrawlError, Page
 
@@ -213,7 +215,12 @@ def _schema_version(db: sqlite_utils.Database) -> int:
 def writing(db: sqlite_utils.Database) -> Iterator[None]:
     """A write transaction that takes the write lock when it begins. A deferred one that reads
     first cannot wait for another process's write to end: it fails at once, "database is
-    locked"; this one waits up to the busy timeout. Nested writes join it (`db.atomic()`)."""
+    locked"; this one waits up to the busy timeout. Writes nested in it, or in a transaction a
+    caller holds, join that one (`db.atomic()`'s savepoints)."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
@@ -290,9 +297,11 @@ class Archive:
     # Writes ---------------------------------------------------------------------------------
 
     def save(self, articles: Iterable[Article] = (), pages: Iterable[Page] = (),
-             errors: Iterable[CrawlError] = (), run_id: int | None = None) -> None:
-        """Write one batch in one transaction."""
-        seen_at = now()
+             errors: Iterable[CrawlError] = (), run_id: int | None = None,
+             seen_at: str | None = None) -> None:
+        """Write one batch in one transaction. `seen_at`: when the articles were fetched (by
+        default now; `archiver reparse` gives its stored page's time: it sees nothing anew)."""
+        seen_at = seen_at or now()
         with writing(self.db):
             for article in articles:
                 self._save_article(article, seen_at, run_id)
@@ -308,7 +317,7 @@ class Archive:
     def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
         """Upsert the article under its folded key; a changed text keeps the earlier one in
         `article_versions` and is compared with the archive for copies."""
-        key = article_key(article.canonical_url or article.url, self.tracking_params)
+        key = self.article_key(article)
         known = next(self.db["articles"].rows_where("key = ?", [key]), None)
         # A URL variant of an archived article is that article.
         url = known["canonical_url"] if known else (article.canonical_url or article.url)
@@ -342,6 +351,10 @@ class Archive:
         section_read = bool(comments) or article.comment_count == 0
         self._save_comments(url, _hashed_as_archived(comments, article.canonical_url, url),
                             seen_at, complete=article.comments_complete and section_read)
+
+    def article_key(self, article: Article) -> str:
+        """The key `article` is archived under."""
+        return article_key(article.canonical_url or article.url, self.tracking_params)
 
     def _save_attributions(self, url: str, article: Article) -> None:
         self.db.execute("DELETE FROM attributions WHERE article_url = ?", [url])
@@ -480,6 +493,23 @@ class Archive:
             if chain:
                 chains.append(chain)
         return chains
+
+
+def open_existing(path: str | Path) -> Archive:
+    """The archive at `path` for a tool that reads or reworks one: a missing file is an error,
+    never a new empty archive, and so is a file that holds no archive."""
+    path = Path(path)
+    if not path.is_file():
+        raise CommandError(f"no archive at {path}")
+    try:  # read-only: a file that is no archive must stay as it is
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            tables = {name for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise CommandError(f"{path} is not an SQLite database ({error})") from None
+    if "articles" not in tables:
+        raise CommandError(f"{path} is not a news archive (it has no articles table)")
+    return Archive(path)
 
 
 def _kept(found: dict, known: dict, columns: tuple[str, ...]) -> dict:

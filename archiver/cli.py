@@ -8,7 +8,8 @@ import sys
 import time
 from collections import Counter
 
-from .archive import Archive
+from .archive import Archive, open_existing
+from .errors import CommandError
 
 
 def run_chain_crawl(db: str, start_url: str, **settings) -> None:
@@ -66,6 +67,28 @@ def print_summary(archive: Archive, elapsed: float) -> None:
     print(f"\nBrowse it:  pip install datasette && datasette {archive.path}")
 
 
+def reparse(args: argparse.Namespace) -> int:
+    from .reparse import reparse as reparse_archive
+
+    archive = open_existing(args.db)
+    try:
+        report = reparse_archive(archive, url=args.url, dry_run=args.dry_run)
+    finally:
+        archive.close()
+    for url in report.added:
+        print(f"added    {url}")
+    for url, changes in report.changed.items():
+        print(f"changed  {url}  ({', '.join(changes)})")
+    for error in report.errors:
+        print(f"error    {error.url}  {error.reason}")
+    articles = len(report.added) + len(report.changed) + report.unchanged
+    print(f"Read {report.pages_read} pages: {articles} articles, {len(report.added)} added, "
+          f"{len(report.changed)} changed, {report.unchanged} unchanged; "
+          f"{len(report.errors)} errors.")
+    print("Dry run: nothing written." if args.dry_run else f"Recorded as run {report.run_id}.")
+    return 0
+
+
 def default_db() -> str:
     """The archive a subcommand opens without `--db`: as the `ARCHIVE_DB` setting names it."""
     return os.environ.get("ARCHIVE_DB") or "archive.db"
@@ -85,8 +108,20 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument("--log-level", default="WARNING", help="Scrapy log level")
     demo_parser.set_defaults(handler=demo)
 
+    reparse_parser = commands.add_parser(
+        "reparse", parents=[with_db],
+        help="re-run the extraction over the stored pages and update the archive")
+    reparse_parser.add_argument("--url", help="reparse only the article at this URL")
+    reparse_parser.add_argument("--dry-run", action="store_true",
+                                help="report what would change, write nothing")
+    reparse_parser.set_defaults(handler=reparse)
+
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except CommandError as error:
+        print(f"archiver {args.command}: error: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -35,6 +35,13 @@ def response_of(page: Page) -> Response:
                           body=page.body)
 
 
+def not_html(response: Response) -> str | None:
+    """Why the response is no page to extract an article from, or None."""
+    if isinstance(response, TextResponse):
+        return None
+    return "not an HTML page: " + response.headers.get("Content-Type", b"?").decode("latin-1")
+
+
 def text_of(response: TextResponse) -> str:
     """The page as the archive's extraction decodes it (Scrapy trusts a page's declared
     charset over bytes that are plainly UTF-8)."""

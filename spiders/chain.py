@@ -12,7 +12,7 @@ from archiver.comment_walk import CommentWalk
 from archiver.dedupe import article_key, same_site
 from archiver.extract import extract
 from archiver.items import CrawlError
-from archiver.responses import page_of, text_of
+from archiver.responses import not_html, page_of, text_of
 
 DIRECTIONS = ("both", "prev", "next")
 
@@ -78,10 +78,8 @@ class ChainSpider(scrapy.Spider):
     def parse_article(self, response: Response, direction: str):
         page = page_of(response)
         yield page
-        if not isinstance(response, TextResponse):
-            yield CrawlError(url=response.url, status=response.status,
-                             reason="not an HTML page: "
-                                    + response.headers.get("Content-Type", b"?").decode("latin-1"))
+        if reason := not_html(response):
+            yield CrawlError(url=response.url, status=response.status, reason=reason)
             return
         article = extract(text_of(response), response.url)
         if self.key(article.canonical_url) in self.archived:
