@@ -190,10 +190,28 @@ def _v5_run_process(db: sqlite_utils.Database) -> None:
             db["crawl_runs"].add_column(column, kind)
 
 
+def _site_sql(url_column: str) -> str:
+    """SQL for the host of the URL in `url_column`, lower case, without `www.` (and with a
+    port other than the scheme's own), as `dedupe.site_of` gives it for a canonical URL."""
+    rest = f"substr({url_column}, instr({url_column}, '://') + 3)"
+    host = f"lower(substr({rest}, 1, instr({rest} || '/', '/') - 1))"
+    return f"CASE WHEN {host} LIKE 'www.%' THEN substr({host}, 5) ELSE {host} END"
+
+
+def _v6_article_site(db: sqlite_utils.Database) -> None:
+    # The site an article is on, a column of its own to facet and filter by (Datasette, SQL);
+    # computed by SQLite from the canonical URL, so no write has to set it. (Added only when
+    # missing: `PRAGMA table_info`, which sqlite-utils reads, does not list generated columns.)
+    if db.execute("SELECT 1 FROM pragma_table_xinfo('articles') WHERE name = 'site'").fetchone():
+        return
+    db.execute(f"ALTER TABLE articles ADD COLUMN site TEXT"
+               f" GENERATED ALWAYS AS ({_site_sql('canonical_url')}) VIRTUAL")
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys,
-    _v5_run_process]
+    _v5_run_process, _v6_article_site]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

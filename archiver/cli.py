@@ -7,7 +7,9 @@ import os
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
+from . import browse as browsing
 from .archive import Archive, open_existing
 from .errors import CommandError
 
@@ -89,6 +91,26 @@ def reparse(args: argparse.Namespace) -> int:
     return 0
 
 
+def browse(args: argparse.Namespace) -> int:
+    open_existing(args.db).close()  # an archive, at the current schema (its `site` column)
+    app = browsing.app_for(Path(args.db), args.port)
+    print(f"Serving {args.db} in Datasette at http://{browsing.HOST}:{args.port}/ "
+          "(Ctrl-C to stop)", flush=True)
+    browsing.serve(app, args.port)
+    return 0
+
+
+def port_number(text: str) -> int:
+    """A TCP port to listen on, 1-65535 (for argparse)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {text!r}")
+    return port
+
+
 def default_db() -> str:
     """The archive a subcommand opens without `--db`: as the `ARCHIVE_DB` setting names it."""
     return os.environ.get("ARCHIVE_DB") or "archive.db"
@@ -115,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     reparse_parser.add_argument("--dry-run", action="store_true",
                                 help="report what would change, write nothing")
     reparse_parser.set_defaults(handler=reparse)
+
+    browse_parser = commands.add_parser(
+        "browse", parents=[with_db],
+        help="serve the archive in Datasette on 127.0.0.1 (needs the 'browse' extra)")
+    browse_parser.add_argument("--port", type=port_number, default=browsing.DEFAULT_PORT,
+                               help=f"port to serve on (default: {browsing.DEFAULT_PORT})")
+    browse_parser.set_defaults(handler=browse)
 
     args = parser.parse_args(argv)
     try:

@@ -625,3 +625,12 @@ def test_two_articles_whose_keys_become_one_are_kept_apart_and_reported(tmp_path
     assert error["url"] == imported and "https://www.site.fr/recherche?q=a:b" in error["reason"]
     assert imported in caplog.text
     archive.close()
+
+
+def test_an_article_row_names_its_site_in_a_column_sqlite_computes(archive):
+    archive.save([article("a"), Article(url="https://www.Other.example:8080/b/",
+                                        canonical_url="https://www.Other.example:8080/b/",
+                                        title="B", body="Text.")])
+    sites = dict(archive.db.execute("SELECT canonical_url, site FROM articles").fetchall())
+    assert sites == {"https://news.example/a/": "news.example",
+                     "https://www.Other.example:8080/b/": "other.example:8080"}
