@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -12,6 +13,8 @@ from pathlib import Path
 from . import browse as browsing
 from .archive import Archive, open_existing
 from .errors import CommandError
+from .export import FORMATS as EXPORT_FORMATS
+from .export import TABLES as EXPORT_TABLES
 
 
 def run_chain_crawl(db: str, start_url: str, **settings) -> None:
@@ -66,7 +69,77 @@ def print_summary(archive: Archive, elapsed: float) -> None:
         print(f"\nChain {number}, oldest to newest:")
         for position, row in enumerate(chain, start=1):
             print(f"  {position:2}. {row['title']}  <{row['canonical_url']}>")
-    print(f"\nBrowse it:  pip install datasette && datasette {archive.path}")
+    print(f"\nBrowse it:  pip install -e '.[browse]' && archiver browse --db {archive.path}")
+
+
+def search(args: argparse.Namespace) -> int:
+    from .search import search as search_archive
+
+    archive = open_existing(args.db)
+    try:
+        hits = search_archive(archive.db, args.query, args.limit, comments=args.comments)
+    finally:
+        archive.close()
+    if args.json:
+        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        return 0
+    for hit in hits:
+        if args.comments:
+            print(f"{hit['author'] or '(no name)'}, {hit['published'] or 'undated'}, on "
+                  f"{hit['article_title']}\n  <{hit['article_url']}>"
+                  + ("  (removed)" if hit["removed_at"] else ""))
+        else:
+            byline = ", ".join(hit["authors"]) or "no author"
+            print(f"{hit['title']}\n  <{hit['canonical_url']}>  {hit['published'] or 'undated'}"
+                  f"  {byline}" + (f"  (copy of <{hit['copy_of']}>)" if hit["copy_of"] else ""))
+        print(f"  {hit['snippet']}\n")
+    kind = "comment" if args.comments else "article"
+    print(f"{len(hits)} {kind}{' matches' if len(hits) == 1 else 's match'} {args.query!r}"
+          + (f" (the first {args.limit})" if len(hits) == args.limit else "") + ".")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from .export import export as export_table
+
+    archive = open_existing(args.db)
+    try:
+        count = export_table(archive.db, args.table, args.format, args.output)
+    finally:
+        archive.close()
+    if args.output != "-":
+        print(f"Wrote {count} {args.table} to {args.output} ({args.format}).")
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    from .stats import stats as archive_stats
+
+    archive = open_existing(args.db)
+    try:
+        figures = archive_stats(archive.db)
+    finally:
+        archive.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{archive.path}: " + ", ".join(f"{count} {label}"
+                                          for label, count in figures["counts"].items()))
+    print(f"Published from {figures['published']['first']} to {figures['published']['last']}")
+    for title, key in (("Sources", "top_sources"), ("Authors", "top_authors"),
+                       ("Languages", "languages")):
+        if figures[key]:
+            print(f"{title}: " + ", ".join(f"{name} ({count})" for name, count in figures[key]))
+    print("\nSites (share of articles missing a title / body / authors / published date):")
+    for site in figures["sites"]:
+        print(f"  {site['site']}: {site['articles']} articles; missing "
+              + " / ".join(f"{site['missing_' + field]:.0%}"
+                           for field in ("title", "body", "authors", "published")))
+    print("\nLast runs:")
+    for run in figures["last_runs"]:
+        print(f"  {run['id']}  {run['spider']}  {run['started']}  {run['status']}  "
+              f"{run['articles']} articles, {run['errors']} errors")
+    return 0
 
 
 def reparse(args: argparse.Namespace) -> int:
@@ -111,6 +184,13 @@ def port_number(text: str) -> int:
     return port
 
 
+def positive_number(text: str) -> int:
+    """A whole number of at least 1 (for argparse)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def default_db() -> str:
     """The archive a subcommand opens without `--db`: as the `ARCHIVE_DB` setting names it."""
     return os.environ.get("ARCHIVE_DB") or "archive.db"
@@ -129,6 +209,29 @@ def main(argv: list[str] | None = None) -> int:
         help="serve the bundled demo news site on 127.0.0.1 and archive its chain")
     demo_parser.add_argument("--log-level", default="WARNING", help="Scrapy log level")
     demo_parser.set_defaults(handler=demo)
+
+    search_parser = commands.add_parser(
+        "search", parents=[with_db], help="full-text search of the articles (or comments)")
+    search_parser.add_argument("query", help="words, or FTS5 syntax: \"a phrase\", a OR b, pre*")
+    search_parser.add_argument("--limit", type=positive_number, default=20,
+                               help="at most this many hits (default: 20)")
+    search_parser.add_argument("--comments", action="store_true",
+                               help="search the comments instead of the articles")
+    search_parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    search_parser.set_defaults(handler=search)
+
+    export_parser = commands.add_parser(
+        "export", parents=[with_db], help="write a table as JSON Lines, CSV or Parquet")
+    export_parser.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export_parser.add_argument("--output", required=True,
+                               help="file to write (jsonl and csv: - for standard output)")
+    export_parser.add_argument("--table", choices=EXPORT_TABLES, default="articles")
+    export_parser.set_defaults(handler=export)
+
+    stats_parser = commands.add_parser(
+        "stats", parents=[with_db], help="what the archive holds, per-site extraction health")
+    stats_parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    stats_parser.set_defaults(handler=stats)
 
     reparse_parser = commands.add_parser(
         "reparse", parents=[with_db],
@@ -151,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as error:
         print(f"archiver {args.command}: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `archiver export --output - ... | head`: the reader has enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ def test_archiver_demo_archives_the_demo_site_and_prints_the_chain(tmp_path):
     site = DemoSite.load()
     out = result.stdout
     assert f"Archived {len(site.articles)} articles" in out
-    assert "DEA News" in out and f"datasette {db}" in out
+    assert "DEA News" in out and f"archiver browse --db {db}" in out
     # The chain is printed oldest to newest.
     positions = [out.index(article.title) for article in site.articles]
     assert positions == sorted(positions)

@@ -1,0 +1,71 @@
+"""`archiver search`: full-text search of the archive, best match first.
+
+A query is FTS5 syntax (`"exact phrase"`, `rail OR road`, `freigh*`, `title:floods`); one
+that FTS5 rejects (a stray quote, a hyphen: `COVID-19`, `"unbalanced`) is searched as its plain
+words instead, all of them required. Copies (see `duplicates`) are found too, each marked with
+the article it copies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import sqlite_utils
+
+from .archive import JSON_COLUMNS
+
+# The highlight around matched words in snippets, and the snippet's length in tokens.
+MARK = ("[", "]")
+SNIPPET_TOKENS = 24
+
+ARTICLES_SQL = f"""
+SELECT a.canonical_url, a.title, a.published, a.authors, a.attribution, a.language,
+       d.duplicate_of AS copy_of,
+       snippet(articles_fts, -1, '{MARK[0]}', '{MARK[1]}', '…', {SNIPPET_TOKENS}) AS snippet
+FROM articles_fts
+JOIN articles a ON a.rowid = articles_fts.rowid
+LEFT JOIN duplicates d ON d.article_url = a.canonical_url
+WHERE articles_fts MATCH :query
+ORDER BY articles_fts.rank
+LIMIT :limit
+"""
+COMMENTS_SQL = f"""
+SELECT c.article_url, a.title AS article_title, c.comment_id, c.author, c.published,
+       c.removed_at,
+       snippet(comments_fts, 0, '{MARK[0]}', '{MARK[1]}', '…', {SNIPPET_TOKENS}) AS snippet
+FROM comments_fts
+JOIN comments c ON c.rowid = comments_fts.rowid
+LEFT JOIN articles a ON a.canonical_url = c.article_url
+WHERE comments_fts MATCH :query
+ORDER BY comments_fts.rank
+LIMIT :limit
+"""
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 20,
+           comments: bool = False) -> list[dict]:
+    """The articles (or, `comments`, the comments) matching `query`, best first."""
+    sql = COMMENTS_SQL if comments else ARTICLES_SQL
+    try:
+        rows = _rows(db, sql, query, limit)
+    except sqlite3.OperationalError:  # "fts5: syntax error near ...", "unterminated string"
+        rows = _rows(db, sql, plain_words(query), limit)
+    for row in rows:
+        for column in JSON_COLUMNS:
+            if isinstance(row.get(column), str):
+                row[column] = json.loads(row[column])
+    return rows
+
+
+def plain_words(query: str) -> str:
+    """`query` as FTS5 words, each quoted, so that no character in it is syntax."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{word}"' for word in words) or '""'
+
+
+def _rows(db: sqlite_utils.Database, sql: str, query: str, limit: int) -> list[dict]:
+    cursor = db.execute(sql, {"query": query, "limit": limit})
+    columns = [description[0] for description in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,210 @@
+"""`archiver search`, `archiver export`, `archiver stats` on the archive of a real crawl."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import run_crawl
+
+from archiver.archive import Archive
+from archiver.cli import main
+from archiver.demo import DemoSite, serve
+from archiver.items import Article
+
+pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """The demo site crawled into a real archive, once for the module; each test gets a copy."""
+    site = DemoSite.load()
+    path = tmp_path_factory.mktemp("crawled") / "archive.db"
+    with serve(site) as base_url:
+        run_crawl(path, base_url + site.article_path(site.articles[0]))
+    return path
+
+
+@pytest.fixture
+def db(crawled, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(crawled, copy)
+    return copy
+
+
+@pytest.fixture
+def site():
+    return DemoSite.load()
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "archiver.cli", *arguments],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_search_prints_the_best_matches_with_the_words_marked(db):
+    result = run("search", "rail freight", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    first_hit = result.stdout.split("\n\n")[0].splitlines()
+    assert first_hit[0] == "Rail Freight Volumes on Eastern Corridor Rise for Third Month"
+    assert "/rail-freight-volumes-on-eastern-corridor-rise/>  2026-02-26T07:45:00+00:00" in (
+        first_hit[1])
+    assert "[Rail] [freight]" in first_hit[2]
+    assert result.stdout.rstrip().endswith("1 article matches 'rail freight'.")
+
+
+def test_search_json_gives_lists_and_keeps_to_the_limit(db, capsys):
+    assert main(["search", "the", "--db", str(db), "--json", "--limit", "3"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3
+    assert all(isinstance(hit["authors"], list) and hit["authors"] for hit in hits)
+    assert {"canonical_url", "title", "published", "attribution", "snippet"} <= set(hits[0])
+
+
+def test_search_takes_fts_syntax_and_falls_back_to_plain_words(db, capsys):
+    main(["search", '"transport corridor" OR Nordic', "--db", str(db), "--json"])
+    titles = {hit["title"] for hit in json.loads(capsys.readouterr().out)}
+    assert "Rail Freight Volumes on Eastern Corridor Rise for Third Month" in titles
+    assert "Nordic Defence Ministers Agree on Joint Airspace Monitoring" in titles
+    # Not FTS5 syntax: an unbalanced quote, a hyphen. Searched as the words they hold.
+    for query in ('rail "freight', "freight-volumes"):
+        assert main(["search", query, "--db", str(db), "--json"]) == 0
+        hits = json.loads(capsys.readouterr().out)
+        assert hits[0]["title"] == "Rail Freight Volumes on Eastern Corridor Rise for Third Month"
+
+
+def test_search_comments(db, capsys):
+    assert main(["search", "gearbox", "--comments", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Grain Exporters Weigh New Quotas" in out and "[gearbox]" in out
+    assert out.rstrip().endswith("1 comment matches 'gearbox'.")
+
+
+def test_search_marks_a_copy_with_the_article_it_copies(db, capsys):
+    archive = Archive(db)
+    original = archive.db.execute(
+        "SELECT canonical_url, title, body, published FROM articles "
+        "WHERE title LIKE 'Rail Freight%'").fetchone()
+    copy = Article(url="https://other.example/rail/", canonical_url="https://other.example/rail/",
+                   title=original[1], body=original[2], published="2026-03-30T10:00:00+00:00")
+    archive.save([copy])
+    archive.close()
+    main(["search", "rail freight", "--db", str(db)])
+    assert f"(copy of <{original[0]}>)" in capsys.readouterr().out
+
+
+def test_export_jsonl_keeps_lists_and_csv_holds_them_as_json(db, tmp_path, site):
+    assert main(["export", "--db", str(db), "--format", "jsonl",
+                 "--output", str(tmp_path / "a.jsonl")]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert len(rows) == len(site.articles)
+    assert {row["title"] for row in rows} == {article.title for article in site.articles}
+    assert all(isinstance(row["authors"], list) for row in rows)
+    main(["export", "--db", str(db), "--format", "csv", "--output", str(tmp_path / "c.csv"),
+          "--table", "comments"])
+    with open(tmp_path / "c.csv", newline="", encoding="utf-8") as stream:
+        comments = list(csv.DictReader(stream))
+    assert len(comments) == sum(len(site.expected_comments(a)) for a in site.articles)
+    assert {"article_url", "comment_id", "parent_id", "author", "text"} <= set(comments[0])
+    main(["export", "--db", str(db), "--format", "csv", "--output", str(tmp_path / "a.csv")])
+    with open(tmp_path / "a.csv", newline="", encoding="utf-8") as stream:
+        assert all(isinstance(json.loads(row["authors"]), list) for row in csv.DictReader(stream))
+
+
+def test_export_parquet_types_its_columns(db, tmp_path, site):
+    assert main(["export", "--db", str(db), "--format", "parquet",
+                 "--output", str(tmp_path / "a.parquet")]) == 0
+    table = pyarrow_parquet.read_table(tmp_path / "a.parquet")
+    assert table.num_rows == len(site.articles)
+    assert table.schema.field("authors").type.value_type == "string"
+    assert table.schema.field("comment_count").type == "int64"
+    assert table.column("authors").to_pylist()[0] and isinstance(
+        table.column("authors").to_pylist()[0], list)
+    assert "site" in table.schema.names  # the generated column too
+    assert sorted(table.column("title").to_pylist()) == sorted(a.title for a in site.articles)
+
+
+def test_export_to_standard_output(db, site):
+    result = run("export", "--db", str(db), "--format", "jsonl", "--output", "-")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == len(site.articles)
+
+
+def test_export_into_a_closed_pipe_stops_quietly(db):
+    process = subprocess.Popen([sys.executable, "-m", "archiver.cli", "export", "--db", str(db),
+                                "--format", "jsonl", "--output", "-"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # `| head -0`: nobody reads
+    stderr = process.communicate(timeout=120)[1].decode()
+    assert process.returncode == 0 and "Traceback" not in stderr, stderr
+
+
+def test_a_failed_export_leaves_the_file_there_was_and_no_part_file(db, tmp_path, monkeypatch,
+                                                                     capsys):
+    target = tmp_path / "out.parquet"
+    target.write_bytes(b"an export from yesterday")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # pyarrow not installed
+    assert main(["export", "--db", str(db), "--format", "parquet", "--output", str(target)]) == 1
+    error = capsys.readouterr().err
+    assert error.strip() == ("archiver export: error: parquet needs pyarrow: "
+                             "pip install -e '.[export]'")
+    assert target.read_bytes() == b"an export from yesterday"
+    assert [path.name for path in tmp_path.iterdir()] == sorted(["archive.db", "out.parquet"])
+
+
+@pytest.mark.parametrize("output, message", [
+    ("{tmp}/no/such/folder/out.csv", "cannot write {tmp}/no/such/folder/out.csv: no folder"),
+    ("-", None),
+])
+def test_export_errors_are_one_line(db, tmp_path, output, message):
+    output = output.format(tmp=tmp_path)
+    fmt = "csv" if output != "-" else "parquet"
+    result = run("export", "--db", str(db), "--format", fmt, "--output", output)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    expected = (message.format(tmp=tmp_path) if message
+                else "parquet is written to a file, not to standard output")
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_stats_say_what_the_archive_holds_and_each_site_s_health(db, site, capsys):
+    archive = Archive(db)
+    archive.db.execute("UPDATE articles SET authors = '[]' WHERE rowid IN (1, 2, 3)")
+    archive.close()
+    assert main(["stats", "--db", str(db), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["counts"]["articles"] == len(site.articles)
+    assert figures["counts"]["comments"] == sum(len(site.expected_comments(a))
+                                                for a in site.articles)
+    assert figures["top_sources"][0] == ["DEA News", 12]
+    assert figures["languages"] == [["en", len(site.articles)]]
+    [health] = figures["sites"]
+    assert health["articles"] == len(site.articles)
+    assert health["missing_authors"] == round(3 / len(site.articles), 3)
+    assert health["missing_title"] == health["missing_body"] == 0
+    assert figures["last_runs"][0]["status"] == "finished"
+    assert figures["published"] == {"first": min(a.published for a in site.articles),
+                                    "last": max(a.published for a in site.articles)}
+    main(["stats", "--db", str(db)])
+    out = capsys.readouterr().out
+    assert f"{len(site.articles)} articles;" in out and "missing 0% / 0% / 20% / 0%" in out
+
+
+@pytest.mark.parametrize("command", [["search", "rail"], ["export", "--format", "jsonl",
+                                                           "--output", "x.jsonl"], ["stats"]])
+def test_a_missing_archive_is_an_error_and_no_file_is_made(tmp_path, command):
+    missing = tmp_path / "missing.db"
+    result = run(*command, "--db", str(missing))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"archiver {command[0]}: error: no archive at {missing}"
+    assert not missing.exists()
+
+
+def test_bad_option_values_are_refused(db):
+    result = run("search", "rail", "--db", str(db), "--limit", "0")
+    assert result.returncode == 2 and "must be a whole number of at least 1" in result.stderr
+    result = run("export", "--db", str(db), "--format", "xml", "--output", "x")
+    assert result.returncode == 2 and "invalid choice: 'xml'" in result.stderr
