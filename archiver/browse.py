@@ -42,7 +42,7 @@ def app_for(path: Path, port: int):
     try:
         from datasette.app import Datasette
     except ImportError:
-        raise CommandError(f"browsing needs Datasette: pip install 'news-archiver[{EXTRA}]'"
+        raise CommandError(f"browsing needs Datasette: pip install -e '.[{EXTRA}]'"
                            ) from None
     check_port_free(port)
     # Datasette's documented ASGI app, as `datasette serve` runs it, with the metadata given

@@ -147,7 +147,7 @@ def test_without_datasette_browse_names_the_extra_to_install(empty_archive, monk
     assert main(["browse", "--db", str(empty_archive), "--port", str(free_port())]) == 1
     err = capsys.readouterr().err
     assert err == ("archiver browse: error: browsing needs Datasette: "
-                   "pip install 'news-archiver[browse]'\n")
+                   "pip install -e '.[browse]'\n")
 
 
 def test_a_port_in_use_is_a_clear_error(empty_archive, capsys):
