@@ -113,6 +113,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
+    from .stats import COUNTED
     from .stats import stats as archive_stats
 
     archive = open_existing(args.db)
@@ -123,8 +124,9 @@ def stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
-    print(f"{archive.path}: " + ", ".join(f"{count} {label}"
-                                          for label, count in figures["counts"].items()))
+    counts = [*COUNTED, "comments_removed"]
+    print(f"{archive.path}: " + ", ".join(f"{figures[name]} {name.replace('_', ' ')}"
+                                          for name in counts))
     print(f"Published from {figures['published']['first']} to {figures['published']['last']}")
     for title, key in (("Sources", "top_sources"), ("Authors", "top_authors"),
                        ("Languages", "languages")):

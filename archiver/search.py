@@ -21,7 +21,7 @@ MARK = ("[", "]")
 SNIPPET_TOKENS = 24
 
 ARTICLES_SQL = f"""
-SELECT a.canonical_url, a.title, a.published, a.authors, a.attribution, a.language,
+SELECT a.canonical_url, a.url, a.title, a.published, a.authors, a.attribution, a.language,
        d.duplicate_of AS copy_of,
        snippet(articles_fts, -1, '{MARK[0]}', '{MARK[1]}', '…', {SNIPPET_TOKENS}) AS snippet
 FROM articles_fts

@@ -9,6 +9,11 @@ from __future__ import annotations
 import sqlite_utils
 
 TOP = 10  # entries in each "top" list
+# The counts, by name, and the tables counted.
+COUNTED = {"articles": "articles", "article_versions": "article_versions",
+           "copies": "duplicates", "attributions": "attributions", "comments": "comments",
+           "comment_versions": "comment_versions", "pages": "pages", "crawl_runs": "crawl_runs",
+           "errors": "errors"}
 LAST_RUNS = 5
 # What an article can lack, as SQL over `articles`: a field extraction did not find.
 MISSING = {
@@ -20,9 +25,10 @@ MISSING = {
 
 
 def stats(db: sqlite_utils.Database) -> dict:
-    """Counts, dates, top sources / authors / languages, sites, last runs, per-site health."""
+    """Counts (`COUNTED`, and comments removed), the published date range, the top sources,
+    authors and languages, each site's health, the last runs."""
     return {
-        "counts": _counts(db),
+        **_counts(db),
         "published": dict(zip(("first", "last"), db.execute(
             "SELECT min(published), max(published) FROM articles").fetchone(), strict=True)),
         "top_sources": _top(db, "SELECT source, count(*) FROM attributions GROUP BY source"),
@@ -39,12 +45,8 @@ def stats(db: sqlite_utils.Database) -> dict:
 
 
 def _counts(db: sqlite_utils.Database) -> dict[str, int]:
-    tables = {"articles": "articles", "article versions": "article_versions",
-              "copies": "duplicates", "attributions": "attributions", "comments": "comments",
-              "comment versions": "comment_versions", "pages": "pages",
-              "crawl runs": "crawl_runs", "errors": "errors"}
-    counts = {label: db[table].count for label, table in tables.items()}
-    counts["comments removed"] = db.execute(
+    counts = {name: db[table].count for name, table in COUNTED.items()}
+    counts["comments_removed"] = db.execute(
         "SELECT count(*) FROM comments WHERE removed_at IS NOT NULL").fetchone()[0]
     return counts
 

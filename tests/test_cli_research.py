@@ -62,7 +62,8 @@ def test_search_json_gives_lists_and_keeps_to_the_limit(db, capsys):
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
     assert all(isinstance(hit["authors"], list) and hit["authors"] for hit in hits)
-    assert {"canonical_url", "title", "published", "attribution", "snippet"} <= set(hits[0])
+    assert {"canonical_url", "url", "title", "published", "attribution", "snippet"} <= set(
+        hits[0])
 
 
 def test_search_takes_fts_syntax_and_falls_back_to_plain_words(db, capsys):
@@ -176,8 +177,8 @@ def test_stats_say_what_the_archive_holds_and_each_site_s_health(db, site, capsy
     archive.close()
     assert main(["stats", "--db", str(db), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["counts"]["articles"] == len(site.articles)
-    assert figures["counts"]["comments"] == sum(len(site.expected_comments(a))
+    assert figures["articles"] == len(site.articles) and figures["crawl_runs"] == 1
+    assert figures["comments"] == sum(len(site.expected_comments(a))
                                                 for a in site.articles)
     assert figures["top_sources"][0] == ["DEA News", 12]
     assert figures["languages"] == [["en", len(site.articles)]]
