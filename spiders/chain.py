@@ -12,19 +12,22 @@ from archiver.comment_walk import CommentWalk
 from archiver.dedupe import article_key, same_site
 from archiver.extract import extract
 from archiver.items import CrawlError
+from archiver.known import KnownLinks
 from archiver.responses import not_html, page_of, text_of
 
 DIRECTIONS = ("both", "prev", "next")
+YES, NO = ("true", "yes", "1"), ("false", "no", "0", "")
 
 
 class ChainSpider(scrapy.Spider):
     """`scrapy crawl chain -a start_url=URL[,URL...] [-a direction=both|prev|next]
-    [-a max_articles=N]`"""
+    [-a max_articles=N] [-a incremental=true]`"""
 
     name = "chain"
 
     def __init__(self, start_url: str | None = None, direction: str = "both",
-                 max_articles: str | int | None = None, **kwargs):
+                 max_articles: str | int | None = None, incremental: str | bool = False,
+                 **kwargs):
         super().__init__(**kwargs)
         if not start_url:
             raise ValueError("chain needs a start URL: scrapy crawl chain -a start_url=URL")
@@ -41,11 +44,24 @@ class ChainSpider(scrapy.Spider):
             raise ValueError(f"max_articles must be a whole number, got {max_articles!r}") from None
         if self.max_articles is not None and self.max_articles < 1:
             raise ValueError(f"max_articles must be at least 1, got {self.max_articles}")
+        if str(incremental).lower() not in YES + NO:
+            raise ValueError(f"incremental must be true or false, got {incremental!r}")
+        self.incremental = str(incremental).lower() in YES
         self.arguments = {"start_url": start_url, "direction": direction,
-                          "max_articles": self.max_articles}
-        # Article keys requested and archived: what keeps the walk from looping.
+                          "max_articles": self.max_articles, "incremental": self.incremental}
+        # Article keys requested, archived and (incremental) walked over without a fetch: what
+        # keeps the walk from looping.
         self.requested: set[str] = set()
         self.archived: set[str] = set()
+        self.walked_over: set[str] = set()
+
+    @cached_property
+    def known(self) -> KnownLinks:
+        return KnownLinks(self.settings.get("ARCHIVE_DB"))
+
+    def closed(self, reason: str) -> None:
+        if self.incremental:
+            self.known.close()
 
     @cached_property
     def tracking_params(self) -> list[str]:
@@ -61,9 +77,12 @@ class ChainSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def _seen(self, key: str) -> bool:
+        return key in self.requested or key in self.archived or key in self.walked_over
+
     def _article_request(self, url: str, direction: str) -> scrapy.Request | None:
         key = self.key(url)
-        if key in self.requested or key in self.archived:
+        if self._seen(key):
             return None
         if self.max_articles is not None and len(self.requested) >= self.max_articles:
             self.crawler.stats.inc_value("archiver/links_over_max_articles")
@@ -95,9 +114,26 @@ class ChainSpider(scrapy.Spider):
                 self.logger.info("%s link of %s leaves the site: %s", step, response.url, link)
                 self.crawler.stats.inc_value("archiver/offsite_links_skipped")
                 continue
-            request = self._article_request(link, step)
+            if self.incremental:
+                link = self._past_known(link, step)
+            request = self._article_request(link, step) if link else None
             if request is not None:
                 yield request
+
+    def _past_known(self, url: str, direction: str) -> str | None:
+        """Walking in `direction` from `url` over archived articles along their stored links:
+        the first URL to fetch, a new article or the last one known (it may have a new
+        neighbour); None when a stored link leaves the site."""
+        while not self._seen(key := self.key(url)):
+            stored = self.known.link(key, direction)
+            if stored is None:
+                break
+            if not same_site(stored, url):
+                return None
+            self.walked_over.add(key)
+            self.crawler.stats.inc_value("archiver/known_articles_walked_over")
+            url = stored
+        return url
 
     def _complete_comments(self, walk: CommentWalk):
         """The article when its comment section is whole, else the request for the section's

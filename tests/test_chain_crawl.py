@@ -219,6 +219,8 @@ def test_crawling_twice_keeps_one_row_per_article_and_updates_last_seen(
      "max_articles must be a whole number"),
     (["-a", "start_url=http://127.0.0.1:9/a/", "-a", "max_articles=0"],
      "max_articles must be at least 1"),
+    (["-a", "start_url=http://127.0.0.1:9/a/", "-a", "incremental=maybe"],
+     "incremental must be true or false"),
 ])
 def test_bad_spider_arguments_fail_with_a_clear_message_and_touch_nothing(
         archive_path, arguments, message):
