@@ -39,6 +39,8 @@ def export(db: sqlite_utils.Database, table: str, output_format: str, output: st
         if output_format == "parquet":
             raise CommandError("parquet is written to a file, not to standard output")
         return writer(sys.stdout, columns, rows)
+    if Path(output).resolve() == Path(db.conn.execute("PRAGMA database_list").fetchone()[2]):
+        raise CommandError(f"{output} is the archive itself: choose another --output")
     binary = output_format == "parquet"
     with _replaced_on_success(Path(output), binary) as stream:
         return writer(stream, columns, rows)

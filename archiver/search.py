@@ -19,6 +19,8 @@ from .archive import JSON_COLUMNS
 # The highlight around matched words in snippets, and the snippet's length in tokens.
 MARK = ("[", "]")
 SNIPPET_TOKENS = 24
+# A match in the title weighs this many times one in the body: the story about the words.
+TITLE_WEIGHT = 10.0
 
 ARTICLES_SQL = f"""
 SELECT a.canonical_url, a.url, a.title, a.published, a.authors, a.attribution, a.language,
@@ -28,7 +30,7 @@ FROM articles_fts
 JOIN articles a ON a.rowid = articles_fts.rowid
 LEFT JOIN duplicates d ON d.article_url = a.canonical_url
 WHERE articles_fts MATCH :query
-ORDER BY articles_fts.rank
+ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0)
 LIMIT :limit
 """
 COMMENTS_SQL = f"""

@@ -1,8 +1,9 @@
 """Crawl speed on a long chain: a generated news site of N articles served on 127.0.0.1,
 walked from its middle article in both directions by `scrapy crawl chain` (its own process,
-as a scheduled run does) into a fresh archive; then the same crawl again (a recrawl, as the
-next cron run). Prints articles per second, the crawl process's peak memory and the archive's
-size for each run.
+as a scheduled run does) into a fresh archive; then the same crawl again (a full recrawl), and
+an incremental one (`-a incremental=true`, as an hourly cron run with nothing new). Prints, for
+each run, seconds, articles of the chain per second, the crawl process's peak memory and the
+archive's size.
 
     python benchmarks/long_chain.py                  # 1,000 articles
     python benchmarks/long_chain.py --articles 5000 --comments 20
@@ -56,9 +57,10 @@ def generated_site(articles: int, comments: int, seed: int = 7) -> DemoSite:
     return DemoSite(generated)
 
 
-def crawl(db: Path, start_url: str) -> tuple[float, float]:
+def crawl(db: Path, start_url: str, *arguments: str) -> tuple[float, float]:
     """Seconds and the crawl process's peak memory in MiB."""
     command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start_url}",
+               *arguments,
                "-s", f"ARCHIVE_DB={db}", "-s", "AUTOTHROTTLE_ENABLED=False",
                "-s", "ROBOTSTXT_OBEY=False", "-s", "LOG_LEVEL=WARNING"]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
@@ -83,8 +85,9 @@ def main(argv: list[str] | None = None) -> None:
               f"from the middle both ways")
         print("| run | seconds | articles/s | peak MiB | archive MiB |")
         print("|---|---:|---:|---:|---:|")
-        for run in ("first crawl", "recrawl"):
-            elapsed, peak = crawl(db, base_url + site.article_path(middle))
+        runs = {"first crawl": (), "full recrawl": (), "incremental": ("-a", "incremental=true")}
+        for run, arguments in runs.items():
+            elapsed, peak = crawl(db, base_url + site.article_path(middle), *arguments)
             size = sum(f.stat().st_size for f in Path(folder).iterdir()) / 2**20
             print(f"| {run} | {elapsed:.1f} | {args.articles / elapsed:.1f} | {peak:.0f} "
                   f"| {size:.1f} |", flush=True)

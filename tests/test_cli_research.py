@@ -66,6 +66,18 @@ def test_search_json_gives_lists_and_keeps_to_the_limit(db, capsys):
         hits[0])
 
 
+def test_search_ranks_a_match_in_the_title_first(db, capsys):
+    archive = Archive(db)  # a story that names grid operators often, not in its title
+    archive.save([Article(
+        url="https://news.example/winter/", canonical_url="https://news.example/winter/",
+        title="A cold week ahead", body="Grid operators said they were ready for the cold. "
+                                        "Heating demand will rise, grid operators added.")])
+    archive.close()
+    main(["search", "grid operators", "--db", str(db), "--json"])
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["title"].startswith("Baltic Grid Operators")
+
+
 def test_search_takes_fts_syntax_and_falls_back_to_plain_words(db, capsys):
     main(["search", '"transport corridor" OR Nordic', "--db", str(db), "--json"])
     titles = {hit["title"] for hit in json.loads(capsys.readouterr().out)}
@@ -159,6 +171,7 @@ def test_a_failed_export_leaves_the_file_there_was_and_no_part_file(db, tmp_path
 
 @pytest.mark.parametrize("output, message", [
     ("{tmp}/no/such/folder/out.csv", "cannot write {tmp}/no/such/folder/out.csv: no folder"),
+    ("{tmp}/archive.db", "{tmp}/archive.db is the archive itself: choose another --output"),
     ("-", None),
 ])
 def test_export_errors_are_one_line(db, tmp_path, output, message):
