@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -255,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except CommandError as error:
         print(f"archiver {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:  # a damaged file, a lock held past the busy timeout
+        print(f"archiver {args.command}: error: {args.db}: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `archiver export --output - ... | head`: the reader has enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -217,6 +217,18 @@ def test_a_missing_archive_is_an_error_and_no_file_is_made(tmp_path, command):
     assert not missing.exists()
 
 
+@pytest.mark.parametrize("command", [["search", "rail"], ["stats"],
+                                     ["export", "--format", "csv", "--output", "-"]])
+def test_a_damaged_archive_is_a_one_line_error(db, command):
+    with open(db, "r+b") as damaged:  # the middle of the file overwritten, its header intact
+        damaged.seek(db.stat().st_size // 2)
+        damaged.write(b"\xff" * 20000)
+    result = run(*command, "--db", str(db))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"archiver {command[0]}: error: {db}: "
+                                     "database disk image is malformed")
+
+
 def test_bad_option_values_are_refused(db):
     result = run("search", "rail", "--db", str(db), "--limit", "0")
     assert result.returncode == 2 and "must be a whole number of at least 1" in result.stderr
