@@ -78,9 +78,13 @@ def search(args: argparse.Namespace) -> int:
 
     archive = open_existing(args.db)
     try:
-        hits = search_archive(archive.db, args.query, args.limit, comments=args.comments)
+        hits, searched = search_archive(archive.db, args.query, args.limit,
+                                        comments=args.comments)
     finally:
         archive.close()
+    if searched != args.query:
+        print(f"archiver search: not FTS5 syntax, searched as its words: {searched}",
+              file=sys.stderr)
     if args.json:
         print(json.dumps(hits, ensure_ascii=False, indent=2))
         return 0

@@ -47,18 +47,20 @@ LIMIT :limit
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20,
-           comments: bool = False) -> list[dict]:
-    """The articles (or, `comments`, the comments) matching `query`, best first."""
+           comments: bool = False) -> tuple[list[dict], str]:
+    """The articles (or, `comments`, the comments) matching `query`, best first; and the query
+    as searched (its plain words when FTS5 rejected it)."""
     sql = COMMENTS_SQL if comments else ARTICLES_SQL
     try:
         rows = _rows(db, sql, query, limit)
     except sqlite3.OperationalError:  # "fts5: syntax error near ...", "unterminated string"
-        rows = _rows(db, sql, plain_words(query), limit)
+        query = plain_words(query)
+        rows = _rows(db, sql, query, limit)
     for row in rows:
         for column in JSON_COLUMNS:
             if isinstance(row.get(column), str):
                 row[column] = json.loads(row[column])
-    return rows
+    return rows, query
 
 
 def plain_words(query: str) -> str:

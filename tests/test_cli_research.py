@@ -84,10 +84,13 @@ def test_search_takes_fts_syntax_and_falls_back_to_plain_words(db, capsys):
     assert "Rail Freight Volumes on Eastern Corridor Rise for Third Month" in titles
     assert "Nordic Defence Ministers Agree on Joint Airspace Monitoring" in titles
     # Not FTS5 syntax: an unbalanced quote, a hyphen. Searched as the words they hold.
-    for query in ('rail "freight', "freight-volumes"):
+    for query, words in (('rail "freight', '"rail" "freight"'),
+                         ("freight-volumes", '"freight" "volumes"')):
         assert main(["search", query, "--db", str(db), "--json"]) == 0
-        hits = json.loads(capsys.readouterr().out)
-        assert hits[0]["title"] == "Rail Freight Volumes on Eastern Corridor Rise for Third Month"
+        out, err = capsys.readouterr()
+        assert json.loads(out)[0]["title"] == (
+            "Rail Freight Volumes on Eastern Corridor Rise for Third Month")
+        assert err == f"archiver search: not FTS5 syntax, searched as its words: {words}\n"
 
 
 def test_search_comments(db, capsys):
