@@ -275,6 +275,12 @@ class Archive:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
     # Runs -----------------------------------------------------------------------------------
 
     def start_run(self, spider: str, arguments: dict) -> int:
@@ -344,7 +350,7 @@ class Archive:
         for transient in ("attribution_raw", "comment_pages", "comments_complete"):
             record.pop(transient)
         if known is not None:
-            known = _decode(known)
+            known = decode_row(known)
             record.update(_kept(record, known, KEPT_WHEN_MISSING))
             if _cut_short(record["body"], known["body"]):
                 logger.info("Kept the archived body of %s: this crawl read only its start", url)
@@ -465,10 +471,10 @@ class Archive:
 
     def article(self, canonical_url: str) -> dict | None:
         rows = list(self.db["articles"].rows_where("canonical_url = ?", [canonical_url]))
-        return _decode(rows[0]) if rows else None
+        return decode_row(rows[0]) if rows else None
 
     def articles(self) -> list[dict]:
-        return [_decode(row) for row in self.db["articles"].rows_where(order_by="published")]
+        return [decode_row(row) for row in self.db["articles"].rows_where(order_by="published")]
 
     def versions(self, canonical_url: str) -> list[dict]:
         """Every text the article has had, oldest first, the current one last; each with
@@ -513,6 +519,11 @@ class Archive:
         return chains
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection to the SQLite file at `path` that can never write to it."""
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def open_existing(path: str | Path) -> Archive:
     """The archive at `path` for a tool that reads or reworks one: a missing file is an error,
     never a new empty archive, and so is a file that holds no archive."""
@@ -520,7 +531,7 @@ def open_existing(path: str | Path) -> Archive:
     if not path.is_file():
         raise CommandError(f"no archive at {path}")
     try:  # read-only: a file that is no archive must stay as it is
-        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        with closing(read_only(path)) as conn:
             tables = {name for (name,) in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:
@@ -631,7 +642,8 @@ def _hashed_as_archived(comments: list[dict], hashed_as: str | None, url: str) -
             for comment in comments]
 
 
-def _decode(row: dict) -> dict:
+def decode_row(row: dict) -> dict:
+    """`row` with its JSON columns (`JSON_COLUMNS`) as lists."""
     for column in JSON_COLUMNS:
         if isinstance(row.get(column), str):
             row[column] = json.loads(row[column])

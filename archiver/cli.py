@@ -47,11 +47,8 @@ def demo(args: argparse.Namespace) -> int:
         run_chain_crawl(args.db, start_url, AUTOTHROTTLE_ENABLED=False,
                         LOG_LEVEL=args.log_level)
         elapsed = time.perf_counter() - started
-    archive = Archive(args.db)
-    try:
+    with Archive(args.db) as archive:
         print_summary(archive, elapsed)
-    finally:
-        archive.close()
     return 0
 
 
@@ -76,12 +73,9 @@ def print_summary(archive: Archive, elapsed: float) -> None:
 def search(args: argparse.Namespace) -> int:
     from .search import search as search_archive
 
-    archive = open_existing(args.db)
-    try:
+    with open_existing(args.db) as archive:
         hits, searched = search_archive(archive.db, args.query, args.limit,
                                         comments=args.comments)
-    finally:
-        archive.close()
     if searched != args.query:
         print(f"archiver search: not FTS5 syntax, searched as its words: {searched}",
               file=sys.stderr)
@@ -107,11 +101,8 @@ def search(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from .export import export as export_table
 
-    archive = open_existing(args.db)
-    try:
+    with open_existing(args.db) as archive:
         count = export_table(archive.db, args.table, args.format, args.output)
-    finally:
-        archive.close()
     if args.output != "-":
         print(f"Wrote {count} {args.table} to {args.output} ({args.format}).")
     return 0
@@ -121,11 +112,8 @@ def stats(args: argparse.Namespace) -> int:
     from .stats import COUNTED
     from .stats import stats as archive_stats
 
-    archive = open_existing(args.db)
-    try:
+    with open_existing(args.db) as archive:
         figures = archive_stats(archive.db)
-    finally:
-        archive.close()
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
@@ -152,11 +140,8 @@ def stats(args: argparse.Namespace) -> int:
 def reparse(args: argparse.Namespace) -> int:
     from .reparse import reparse as reparse_archive
 
-    archive = open_existing(args.db)
-    try:
+    with open_existing(args.db) as archive:
         report = reparse_archive(archive, url=args.url, dry_run=args.dry_run)
-    finally:
-        archive.close()
     for url in report.added:
         print(f"added    {url}")
     for url, changes in report.changed.items():

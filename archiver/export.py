@@ -21,7 +21,7 @@ from typing import IO
 
 import sqlite_utils
 
-from .archive import JSON_COLUMNS
+from .archive import JSON_COLUMNS, decode_row
 from .errors import CommandError
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -56,11 +56,7 @@ def _rows(db: sqlite_utils.Database, table: str, columns: dict[str, str]) -> Ite
     names = ", ".join(f'"{name}"' for name in columns)
     cursor = db.execute(f"SELECT {names} FROM {table} ORDER BY rowid")
     for values in cursor:
-        row = dict(zip(columns, values, strict=True))
-        for column in JSON_COLUMNS:
-            if isinstance(row.get(column), str):
-                row[column] = json.loads(row[column])
-        yield row
+        yield decode_row(dict(zip(columns, values, strict=True)))
 
 
 def _write_jsonl(stream: IO, columns: dict[str, str], rows: Iterator[dict]) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .archive import read_only
+
 COLUMNS = {"prev": "prev_url", "next": "next_url"}
 
 
@@ -21,8 +23,7 @@ class KnownLinks:
 
     def __init__(self, path: str | Path):
         path = Path(path)
-        self.connection = (sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-                           if path.is_file() else None)
+        self.connection = read_only(path) if path.is_file() else None
 
     def link(self, key: str, direction: str) -> str | None:
         """The stored `direction` ("prev" or "next") link of the article archived under `key`;

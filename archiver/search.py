@@ -8,13 +8,12 @@ the article it copies.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 
 import sqlite_utils
 
-from .archive import JSON_COLUMNS
+from .archive import decode_row
 
 # The highlight around matched words in snippets, and the snippet's length in tokens.
 MARK = ("[", "]")
@@ -56,11 +55,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     except sqlite3.OperationalError:  # "fts5: syntax error near ...", "unterminated string"
         query = plain_words(query)
         rows = _rows(db, sql, query, limit)
-    for row in rows:
-        for column in JSON_COLUMNS:
-            if isinstance(row.get(column), str):
-                row[column] = json.loads(row[column])
-    return rows, query
+    return [decode_row(row) for row in rows], query
 
 
 def plain_words(query: str) -> str:
