@@ -208,10 +208,15 @@ def _v6_article_site(db: sqlite_utils.Database) -> None:
                f" GENERATED ALWAYS AS ({_site_sql('canonical_url')}) VIRTUAL")
 
 
+def _v7_page_digests(db: sqlite_utils.Database) -> None:
+    # A response's bytes are stored once, found again by their sha256.
+    db["pages"].create_index(["sha256"], if_not_exists=True)
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys,
-    _v5_run_process, _v6_article_site]
+    _v5_run_process, _v6_article_site, _v7_page_digests]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -329,14 +334,33 @@ class Archive:
         with writing(self.db):
             for article in articles:
                 self._save_article(article, seen_at, run_id)
-            self.db["pages"].insert_all(
-                {"url": page.url, "final_url": page.final_url, "status": page.status,
-                  "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
-                  "sha256": hashlib.sha256(page.body).hexdigest(),
-                  "body": compress(page.body), "run_id": run_id} for page in pages)
+            self.db["pages"].insert_all(self._page_rows(pages, run_id))
             self.db["errors"].insert_all(
                 {"run_id": run_id, "url": error.url, "status": error.status,
                   "reason": error.reason, "at": seen_at} for error in errors)
+
+    def _page_rows(self, pages: Iterable[Page], run_id: int | None) -> Iterator[dict]:
+        """The rows of `pages`, each body stored once: a response whose bytes the archive
+        holds already (a page unchanged since the last crawl) keeps only their sha256."""
+        stored: set[str] = set()
+        for page in pages:
+            digest = hashlib.sha256(page.body).hexdigest()
+            known = digest in stored or self.db.execute(
+                "SELECT 1 FROM pages WHERE sha256 = ? AND body IS NOT NULL LIMIT 1",
+                [digest]).fetchone()
+            stored.add(digest)
+            yield {"url": page.url, "final_url": page.final_url, "status": page.status,
+                   "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
+                   "sha256": digest, "body": None if known else compress(page.body),
+                   "run_id": run_id}
+
+    def page_body(self, page: dict) -> bytes:
+        """The bytes of the stored response `page` (a `pages` row), wherever they are kept."""
+        blob = page["body"]
+        if blob is None:
+            blob = self.db.execute("SELECT body FROM pages WHERE sha256 = ? AND body IS NOT NULL"
+                                   " LIMIT 1", [page["sha256"]]).fetchone()[0]
+        return decompress(blob)
 
     def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
         """Upsert the article under its folded key; a changed text keeps the earlier one in

@@ -25,7 +25,7 @@ from functools import partial
 
 import sqlite_utils
 
-from .archive import Archive, decompress, writing
+from .archive import Archive, writing
 from .comment_walk import CommentWalk
 from .dedupe import article_key, canonicalize
 from .errors import CommandError
@@ -62,6 +62,7 @@ class StoredPages:
     """The archive's stored responses: the newest answered one of each URL, read on demand."""
 
     def __init__(self, archive: Archive):
+        self.archive = archive
         self.db = archive.db
         self.read = 0
         # (page id, URL requested, URL answered), oldest first.
@@ -80,7 +81,7 @@ class StoredPages:
         self.read += 1
         row = self.db["pages"].get(page_id)
         return Page(url=row["url"], final_url=row["final_url"], status=row["status"],
-                    headers=json.loads(row["headers"]), body=decompress(row["body"]),
+                    headers=json.loads(row["headers"]), body=self.archive.page_body(row),
                     fetched_at=row["fetched_at"])
 
     def newest_at(self, url: str) -> Page | None:

@@ -89,6 +89,22 @@ def test_pages_keep_the_body_compressed_and_errors_their_reason(archive):
         "https://news.example/b/", 500, "HTTP 500")
 
 
+def test_a_response_s_bytes_are_stored_once(archive):
+    def fetched(body: bytes, at: str) -> Page:
+        return Page(url="https://news.example/a/", final_url="https://news.example/a/",
+                    status=200, headers={}, body=body, fetched_at=at)
+
+    same = b"<html>" + b"unchanged " * 1000 + b"</html>"
+    archive.save(pages=[fetched(same, "2026-11-26T00:00:00+00:00")])
+    archive.save(pages=[fetched(same, "2026-11-26T01:00:00+00:00"),
+                        fetched(b"<html>edited</html>", "2026-11-26T02:00:00+00:00"),
+                        fetched(same, "2026-11-26T03:00:00+00:00")])
+    pages = list(archive.db["pages"].rows_where(order_by="id"))
+    assert [page["body"] is not None for page in pages] == [True, False, True, False]
+    assert [archive.page_body(page) for page in pages] == [same, same, b"<html>edited</html>",
+                                                           same]
+
+
 def test_a_batch_is_one_transaction(archive):
     broken = article("b")
     broken.authors = [object()]  # cannot be stored as JSON

@@ -79,6 +79,17 @@ def test_reparse_restores_from_the_stored_pages_what_an_older_extractor_left(
     assert json.loads(run["stats"])["articles_changed"] == 1
 
 
+def test_reparse_reads_a_recrawl_s_pages_stored_by_their_digest(
+        crawl, crawled, paginated, archive_path, open_archive):
+    crawl(archive_path, crawled, max_articles=3)  # the same pages again: bytes not stored twice
+    assert rows(archive_path, "SELECT count(*) FROM pages WHERE run_id = 2 AND body IS NULL"
+                ) == rows(archive_path, "SELECT count(*) FROM pages WHERE run_id = 1")
+    degrade(archive_path, crawled)
+    assert f"changed  {crawled}  (title, authors, comments)" in reparse(archive_path).stdout
+    row = open_archive(archive_path).article(crawled)
+    assert row["title"] == paginated.title and row["authors"] == [paginated.author]
+
+
 def test_a_second_reparse_changes_nothing(crawled, archive_path):
     degrade(archive_path, crawled)
     reparse(archive_path)
