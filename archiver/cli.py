@@ -67,7 +67,9 @@ def print_summary(archive: Archive, elapsed: float) -> None:
         print(f"\nChain {number}, oldest to newest:")
         for position, row in enumerate(chain, start=1):
             print(f"  {position:2}. {row['title']}  <{row['canonical_url']}>")
-    print(f"\nBrowse it:  pip install -e '.[browse]' && archiver browse --db {archive.path}")
+    print(f"\nSearch it:  archiver search Japan --db {archive.path}")
+    print(f"Its figures: archiver stats --db {archive.path}")
+    print(f"Browse it:  pip install -e '.[browse]' && archiver browse --db {archive.path}")
 
 
 def search(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ def test_archiver_demo_archives_the_demo_site_and_prints_the_chain(tmp_path):
     out = result.stdout
     assert f"Archived {len(site.articles)} articles" in out
     assert "DEA News" in out and f"archiver browse --db {db}" in out
+    assert f"archiver search Japan --db {db}" in out and f"archiver stats --db {db}" in out
     # The chain is printed oldest to newest.
     positions = [out.index(article.title) for article in site.articles]
     assert positions == sorted(positions)
