@@ -64,6 +64,7 @@ CUT_SHORT_SHARE = 0.5
 CUT_SHORT_MIN_SHARED_WORDS = 25
 WORD = re.compile(r"\w+")
 MIN_NEAR_DUPLICATE_SHINGLES = 50
+BUSY_TIMEOUT = 30.0  # seconds
 
 
 def now() -> str:
@@ -266,10 +267,12 @@ class Archive:
     """One SQLite archive file, opened in WAL mode and migrated to the current schema."""
 
     def __init__(self, path: str | Path, near_duplicate_threshold: float = DEFAULT_THRESHOLD,
-                 tracking_params: Iterable[str] = TRACKING_PARAMS):
+                 tracking_params: Iterable[str] = TRACKING_PARAMS,
+                 busy_timeout: float = BUSY_TIMEOUT):
         self.path = Path(path)
         self.db = sqlite_utils.Database(self.path)
-        self.db.execute("PRAGMA busy_timeout = 30000")
+        # How long a write waits for another process's write lock before it fails.
+        self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         self.db.enable_wal()
         migrate(self.db)
         self.tracking_params = tuple(tracking_params)

@@ -11,6 +11,8 @@ ARCHIVE_DB = "archive.db"
 # Items written per transaction, and how long an item may wait for its batch to fill.
 ARCHIVER_BATCH_SIZE = 50
 ARCHIVER_FLUSH_SECONDS = 5.0
+# How long a write waits for an archive another process holds locked (seconds).
+ARCHIVER_BUSY_TIMEOUT = 30.0
 # Estimated Jaccard similarity (5-word shingles) from which two texts are near copies.
 ARCHIVER_NEAR_DUP_THRESHOLD = 0.8
 # Query parameters that never change which article a URL names (prefixes end in "_" or "*").

@@ -4,6 +4,7 @@ archive locked by another process waits for it."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -87,3 +88,43 @@ def test_a_crawl_waits_for_an_archive_another_process_holds_locked_and_loses_not
     [chain] = archive.chains()
     assert len(chain) == len(demo_site.articles)
     assert [run["status"] for run in archive.db["crawl_runs"].rows] == ["finished"]
+
+
+def test_a_run_whose_archive_stays_locked_to_its_end_keeps_what_it_fetched_for_the_next(
+        crawl, demo_site, served, archive_path, open_archive):
+    start = served + demo_site.article_path(demo_site.articles[0])
+    command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start}",
+               "-s", f"ARCHIVE_DB={archive_path}", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVER_FLUSH_SECONDS=0",
+               "-s", "ARCHIVER_BUSY_TIMEOUT=0.2"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
+    crawler = subprocess.Popen(command, cwd=archive_path.parent, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while archived_count(archive_path) < 2:
+        assert crawler.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    # From here to the crawl's end, another process holds the archive (a long VACUUM).
+    holder = sqlite3.connect(archive_path, timeout=10, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        log = crawler.communicate(timeout=120)[1]
+        before = holder.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    [spill] = archive_path.parent.glob("archive.db.unsaved-*.pickle")
+    assert crawler.returncode == 0 and "stayed locked" in log and str(spill) in log
+    assert 2 <= before < len(demo_site.articles)
+
+    crawl(archive_path, start, incremental="true")
+    archive = open_archive(archive_path)
+    assert not spill.exists()
+    [chain] = archive.chains()
+    assert len(chain) == len(demo_site.articles)
+    # What the locked run fetched was archived, not fetched again: the second run walked
+    # over it.
+    second = json.loads(archive.db["crawl_runs"].get(2)["stats"])
+    assert second["archiver/known_articles_walked_over"] == len(demo_site.articles) - 2
+    assert [run["status"] for run in archive.db["crawl_runs"].rows] == ["interrupted",
+                                                                       "finished"]
