@@ -216,10 +216,12 @@ def main(argv: list[str] | None = None) -> int:
 
     export_parser = commands.add_parser(
         "export", parents=[with_db], help="write a table as JSON Lines, CSV or Parquet")
-    export_parser.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export_parser.add_argument("--format", required=True, choices=EXPORT_FORMATS,
+                               help="parquet needs the 'export' extra (pyarrow)")
     export_parser.add_argument("--output", required=True,
                                help="file to write (jsonl and csv: - for standard output)")
-    export_parser.add_argument("--table", choices=EXPORT_TABLES, default="articles")
+    export_parser.add_argument("--table", choices=EXPORT_TABLES, default="articles",
+                               help="the table to write (default: articles)")
     export_parser.set_defaults(handler=export)
 
     stats_parser = commands.add_parser(
