@@ -8,6 +8,7 @@ file beside the archive (`ARCHIVE.unsaved-RUN.pickle`), which the next run write
 
 from __future__ import annotations
 
+import glob
 import logging
 import pickle
 import sqlite3
@@ -65,7 +66,8 @@ class ArchivePipeline:
     def save_unsaved(self) -> None:
         """Write what earlier runs could not (the archive locked at their end), first, so a
         walk over what the archive knows knows it."""
-        for spill in sorted(Path(self.path).parent.glob(Path(self.path).name + ".unsaved-*")):
+        archive = Path(self.path)
+        for spill in sorted(archive.parent.glob(glob.escape(archive.name) + ".unsaved-*.pickle")):
             pending = pickle.loads(spill.read_bytes())
             self.archive.save(pending[Article], pending[Page], pending[CrawlError],
                               run_id=self.run_id)
