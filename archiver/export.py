@@ -32,6 +32,9 @@ BATCH = 1000  # rows held at once: the archive is streamed, never read whole
 def export(db: sqlite_utils.Database, table: str, output_format: str, output: str) -> int:
     """Write every row of `table` to `output` (a path, or "-" for standard output) in
     `output_format`; the number of rows written."""
+    if table not in TABLES or output_format not in FORMATS:
+        raise CommandError(f"export writes {', '.join(TABLES)} as {', '.join(FORMATS)}, "
+                           f"not {table} as {output_format}")
     columns = _columns(db, table)
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[output_format]
     rows = _rows(db, table, columns)

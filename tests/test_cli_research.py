@@ -232,6 +232,16 @@ def test_a_damaged_archive_is_a_one_line_error(db, command):
                                      "database disk image is malformed")
 
 
+def test_export_from_python_takes_only_the_tables_and_formats_it_knows(db):
+    from archiver.errors import CommandError
+    from archiver.export import export
+
+    archive = Archive(db)
+    with pytest.raises(CommandError, match="not pages as jsonl"):
+        export(archive.db, "pages", "jsonl", "-")
+    archive.close()
+
+
 def test_bad_option_values_are_refused(db):
     result = run("search", "rail", "--db", str(db), "--limit", "0")
     assert result.returncode == 2 and "must be a whole number of at least 1" in result.stderr
