@@ -27,10 +27,10 @@ def served(demo_site):
         yield base_url
 
 
-def run_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
-              **arguments) -> subprocess.CompletedProcess:
-    """`scrapy crawl chain` as a user runs it, in its own process, into the archive `db`;
-    `settings` are further `-s NAME=VALUE` options."""
+def start_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
+                **arguments) -> subprocess.Popen:
+    """`scrapy crawl chain` as a user runs it, started in its own process, into the archive
+    `db`; `settings` are further `-s NAME=VALUE` options. Its output is piped, as text."""
     command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start_url}",
                "-s", f"ARCHIVE_DB={db}", "-s", "AUTOTHROTTLE_ENABLED=False"]
     for name, value in (settings or {}).items():
@@ -38,10 +38,17 @@ def run_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
     for name, value in arguments.items():
         command += ["-a", f"{name}={value}"]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
-    result = subprocess.run(command, cwd=db.parent, env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result
+    return subprocess.Popen(command, cwd=db.parent, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def run_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
+              **arguments) -> subprocess.CompletedProcess:
+    """`start_crawl`, run to its end, which must be a success."""
+    process = start_crawl(db, start_url, settings, **arguments)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr[-3000:]
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 @pytest.fixture

@@ -5,12 +5,13 @@ archive locked by another process waits for it."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+
+from conftest import start_crawl
 
 from archiver.dedupe import canonicalize
 
@@ -29,13 +30,10 @@ def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_
         crawl, demo_site, served, archive_path, open_archive):
     start = served + demo_site.article_path(demo_site.articles[0])
     # A slow, polite crawl whose batches never fill: items reach the archive by time alone.
-    command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start}",
-               "-s", f"ARCHIVE_DB={archive_path}", "-s", "AUTOTHROTTLE_ENABLED=False",
-               "-s", "DOWNLOAD_DELAY=0.4", "-s", "ARCHIVER_BATCH_SIZE=1000",
-               "-s", "ARCHIVER_FLUSH_SECONDS=0.5"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
-    process = subprocess.Popen(command, cwd=archive_path.parent, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    # (Its log, piped and not read until it ends, kept short.)
+    process = start_crawl(archive_path, start, {
+        "DOWNLOAD_DELAY": "0.4", "ARCHIVER_BATCH_SIZE": "1000", "ARCHIVER_FLUSH_SECONDS": "0.5",
+        "LOG_LEVEL": "WARNING"})
     try:
         deadline = time.monotonic() + 90
         while archived_count(archive_path) < 3 and process.poll() is None:
@@ -43,7 +41,7 @@ def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_
             time.sleep(0.1)
     finally:
         process.send_signal(signal.SIGKILL)
-        process.wait()
+        process.communicate()
     assert process.returncode == -signal.SIGKILL, "the crawl ended before it was killed"
 
     archive = open_archive(archive_path)
@@ -93,13 +91,9 @@ def test_a_crawl_waits_for_an_archive_another_process_holds_locked_and_loses_not
 def test_a_run_whose_archive_stays_locked_to_its_end_keeps_what_it_fetched_for_the_next(
         crawl, demo_site, served, archive_path, open_archive):
     start = served + demo_site.article_path(demo_site.articles[0])
-    command = [sys.executable, "-m", "scrapy", "crawl", "chain", "-a", f"start_url={start}",
-               "-s", f"ARCHIVE_DB={archive_path}", "-s", "AUTOTHROTTLE_ENABLED=False",
-               "-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVER_FLUSH_SECONDS=0",
-               "-s", "ARCHIVER_BUSY_TIMEOUT=0.2"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "archiver.settings"}
-    crawler = subprocess.Popen(command, cwd=archive_path.parent, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    crawler = start_crawl(archive_path, start, {
+        "DOWNLOAD_DELAY": "0.3", "ARCHIVER_FLUSH_SECONDS": "0", "ARCHIVER_BUSY_TIMEOUT": "0.2",
+        "LOG_LEVEL": "WARNING"})
     deadline = time.monotonic() + 90
     while archived_count(archive_path) < 2:
         assert crawler.poll() is None and time.monotonic() < deadline
