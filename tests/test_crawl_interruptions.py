@@ -26,6 +26,15 @@ def archived_count(db) -> int:
         return 0
 
 
+def wait_until_archived(crawl: subprocess.Popen, db, articles: int) -> None:
+    """Until the running `crawl` has archived `articles` articles (90 s at most)."""
+    deadline = time.monotonic() + 90
+    while archived_count(db) < articles:
+        assert crawl.poll() is None, "the crawl ended first"
+        assert time.monotonic() < deadline, f"the crawl archived less than {articles} in 90 s"
+        time.sleep(0.05)
+
+
 def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_the_chain(
         crawl, demo_site, served, archive_path, open_archive):
     start = served + demo_site.article_path(demo_site.articles[0])
@@ -35,10 +44,7 @@ def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_
         "DOWNLOAD_DELAY": "0.4", "ARCHIVER_BATCH_SIZE": "1000", "ARCHIVER_FLUSH_SECONDS": "0.5",
         "LOG_LEVEL": "WARNING"})
     try:
-        deadline = time.monotonic() + 90
-        while archived_count(archive_path) < 3 and process.poll() is None:
-            assert time.monotonic() < deadline, "the crawl archived nothing in 90 s"
-            time.sleep(0.1)
+        wait_until_archived(process, archive_path, 3)
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate()
@@ -94,10 +100,7 @@ def test_a_run_whose_archive_stays_locked_to_its_end_keeps_what_it_fetched_for_t
     crawler = start_crawl(archive_path, start, {
         "DOWNLOAD_DELAY": "0.3", "ARCHIVER_FLUSH_SECONDS": "0", "ARCHIVER_BUSY_TIMEOUT": "0.2",
         "LOG_LEVEL": "WARNING"})
-    deadline = time.monotonic() + 90
-    while archived_count(archive_path) < 2:
-        assert crawler.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until_archived(crawler, archive_path, 2)
     # From here to the crawl's end, another process holds the archive (a long VACUUM).
     holder = sqlite3.connect(archive_path, timeout=10, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
