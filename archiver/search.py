@@ -51,10 +51,10 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     as searched (its plain words when FTS5 rejected it)."""
     sql = COMMENTS_SQL if comments else ARTICLES_SQL
     try:
-        rows = _rows(db, sql, query, limit)
+        rows = list(db.query(sql, {"query": query, "limit": limit}))
     except sqlite3.OperationalError:  # "fts5: syntax error near ...", "unterminated string"
         query = plain_words(query)
-        rows = _rows(db, sql, query, limit)
+        rows = list(db.query(sql, {"query": query, "limit": limit}))
     return [decode_row(row) for row in rows], query
 
 
@@ -63,8 +63,3 @@ def plain_words(query: str) -> str:
     words = re.findall(r"\w+", query)
     return " ".join(f'"{word}"' for word in words) or '""'
 
-
-def _rows(db: sqlite_utils.Database, sql: str, query: str, limit: int) -> list[dict]:
-    cursor = db.execute(sql, {"query": query, "limit": limit})
-    columns = [description[0] for description in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -37,10 +37,9 @@ def stats(db: sqlite_utils.Database) -> dict:
         "languages": _top(db, "SELECT coalesce(language, '(unknown)'), count(*) FROM articles "
                               "GROUP BY 1"),
         "sites": _site_health(db),
-        "last_runs": [dict(zip(("id", "spider", "started", "finished", "status", "articles",
-                                "errors"), row, strict=True)) for row in db.execute(
+        "last_runs": list(db.query(
             "SELECT id, spider, started, finished, status, articles, errors FROM crawl_runs "
-            "ORDER BY id DESC LIMIT ?", [LAST_RUNS])],
+            "ORDER BY id DESC LIMIT ?", [LAST_RUNS])),
     }
 
 
@@ -61,7 +60,5 @@ def _site_health(db: sqlite_utils.Database) -> list[dict]:
     """Each site's article count and the share of its articles missing each field."""
     shares = ", ".join(f"round(avg({condition}), 3) AS missing_{field}"
                        for field, condition in MISSING.items())
-    cursor = db.execute(f"SELECT site, count(*) AS articles, {shares} FROM articles "
-                        "GROUP BY site ORDER BY articles DESC, site")
-    columns = [description[0] for description in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor]
+    return list(db.query(f"SELECT site, count(*) AS articles, {shares} FROM articles "
+                         "GROUP BY site ORDER BY articles DESC, site"))
