@@ -623,13 +623,17 @@ def _edits_keep_their_ids(comments: list[dict], existing: dict[str, dict],
     whole section read, the archived one removed) instead of a version of the archived one. An
     edit is the one archived comment, hashed too and not on the page now, by the same author
     under the same parent with the same date; without a date, with mostly the same text."""
+    new = [comment for comment in comments
+           if comment["comment_id"] not in existing and _is_hashed(comment, url)]
+    if not new:  # the usual recrawl: nothing to match, no archived comment to hash again
+        return comments
     present = {comment["comment_id"] for comment in comments}
     gone = [row for comment_id, row in existing.items()
             if comment_id not in present and _is_hashed(row, url)]
     ids: dict[str, str] = {}
-    for comment in comments:
-        if not gone or comment["comment_id"] in existing or not _is_hashed(comment, url):
-            continue
+    for comment in new:
+        if not gone:
+            break
         # A reply's parent may be an edited comment whose id was given back above.
         parent_id = ids.get(comment["parent_id"], comment["parent_id"])
         edited = [row for row in gone
