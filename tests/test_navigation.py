@@ -423,6 +423,15 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<footer class="page-footer"><nav class="pagination"><a class="prev" href="{LATER}">'
          f'« Prev Page</a><a class="next" href="{EARLIER}">Next Page »</a></nav></footer>',
          (None, None)),
+        # Themeco's X / Pro themes: icon links in the header, newest first like PaperMod
+        (f'<div class="x-nav-articles"><a href="{LATER}" title="" class="prev">'
+         f'<i class="x-icon-arrow-left"></i></a><a href="{EARLIER}" title="" class="next">'
+         f'<i class="x-icon-arrow-right"></i></a></div>', (PREV, NEXT)),
+        (f'<div class="x-nav-articles"><a href="{EARLIER}" title="Next Post" class="next">'
+         f'<i class="x-icon-arrow-right"></i></a></div>', (PREV, None)),
+        # heavy chevrons are arrows too: "Nächster ❯" outside any post navigation
+        (f'<div class="box"><a href="{EARLIER}">❮ Zurück</a><a href="{LATER}">Nächster ❯</a>'
+         f'</div>', (PREV, NEXT)),
         # Jekyll Minimal Mistakes: a post's two pager links in nav.pagination, bare words only
         # (the first post's missing side a disabled "#" link) ...
         (f'<nav class="pagination"><a href="{EARLIER}" class="pagination--pager" title="A">'

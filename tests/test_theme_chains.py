@@ -35,6 +35,7 @@ def crawl_from_the_middle(theme: str, crawl, archive_path, open_archive,
     "drupal_flippy",  # Drupal 7 (Bartik): ul.flippy, a "Recent content" table in the sidebar
     "hugo_papermod",  # nav.paginav, newest first: "« Prev" (a.prev) is the newer post
     "jekyll_minimal_mistakes",  # nav.pagination > a.pagination--pager, bare "Previous" / "Next"
+    "x_theme",  # Themeco X: icon links in the header's .x-nav-articles, newest first
 ])
 def test_the_chain_is_walked_through_the_themes_post_navigation(
         theme, crawl, archive_path, open_archive):

@@ -100,6 +100,7 @@ PATHS = {
     "jekyll_minimal_mistakes": "/news/{published:%Y/%m/%d}/{slug}.html",
     "drupal_flippy": "/node/{id}",
     "drupal_head_links": "/news/{slug}",
+    "x_theme": "/{published:%Y/%m/%d}/{slug}/",
 }
 
 _IF_BLOCK = re.compile(

@@ -14,10 +14,11 @@ Tier 3, explicit post navigation:
     ``*post-nav*`` / ``*article-nav*`` block, with any pagination block inside it; its direction
     from its label, ``rel``, class (``nav-previous``, ``prev``, ``next-post``...) or a leading /
     trailing arrow (``rel`` and class agreeing outvote a label). Squarespace's
-    ``.blog-item-pagination`` and Hugo PaperMod's ``.paginav`` page newest first: all that
-    says "prev" in them is the newer post; PaperMod's "Next Page »" labels a post there. Jekyll
-    Minimal Mistakes' two ``a.pagination--pager`` links ("Previous" / "Next") are a post
-    navigation, though in a ``nav.pagination``; pager links beside numbered pages are not;
+    ``.blog-item-pagination``, Hugo PaperMod's ``.paginav`` and Themeco X's ``.x-nav-articles``
+    page newest first: all that says "prev" in them is the newer post; PaperMod's "Next Page »"
+    labels a post there. Jekyll Minimal Mistakes' two ``a.pagination--pager`` links
+    ("Previous" / "Next") are a post navigation, though in a ``nav.pagination``; pager links
+    beside numbered pages are not;
   - a link with an unambiguous label ("Previous Article", "Nächster Beitrag", "前の記事"...,
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
@@ -218,8 +219,8 @@ LABELS: dict[str, Labels] = {
     ),
 }
 
-PREV_ARROWS = "«‹←⟵◀◄<"
-NEXT_ARROWS = "»›→⟶▶►>"
+PREV_ARROWS = "«‹←⟵◀◄❮<"
+NEXT_ARROWS = "»›→⟶▶►❯>"
 
 # Accents and umlauts are often dropped ("precedent", "naechster"); ё is often written е.
 _FOLD = {
@@ -396,12 +397,13 @@ _NAV_CONTAINER = re.compile(
     r"|^default-wp-page$"  # ThemeGrill themes (ColorMag...), even as "thumbnail-pagination"
     r"|^flippy"  # Drupal's Flippy pager between nodes: ul.flippy > li.flippy-previous
     r"|^paginav$"  # Hugo PaperMod: nav.paginav > a.prev / a.next
+    r"|^x-nav-articles$"  # Themeco's X and Pro themes: div.x-nav-articles > a.prev / a.next
 )
 # Post navigations that page through the blog in its display order, newest first, so that their
 # "prev" link (class, label and arrow alike) is the newer post: Squarespace's item pagination
 # ("blog-item-pagination-link--prev"), Hugo PaperMod's paginav ("« Prev" is `$pages.Next` over
-# a newest-first list).
-_NEWEST_FIRST = re.compile(r"item[-_]?pagination|^paginav$")
+# a newest-first list), Themeco's X / Pro ("prev" is `get_adjacent_post()` of the newer post).
+_NEWEST_FIRST = re.compile(r"item[-_]?pagination|^paginav$|^x-nav-articles$")
 # Hugo calls every post a page: PaperMod labels its post links "« Prev Page" / "Next Page »"
 # ("Nächste Seite"), which elsewhere name listing pages.
 _PAGES_ARE_POSTS = re.compile(r"^paginav$")
