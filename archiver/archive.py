@@ -374,12 +374,15 @@ class Archive:
         url = known["canonical_url"] if known else (article.canonical_url or article.url)
         record = asdict(article)
         comments = record.pop("comments")
-        for transient in ("attribution_raw", "comment_pages", "comments_complete"):
+        for transient in ("attribution_raw", "comment_pages", "comments_complete", "text_pages",
+                          "text_complete"):
             record.pop(transient)
         if known is not None:
             known = decode_row(known)
             record.update(_kept(record, known, KEPT_WHEN_MISSING))
-            if _cut_short(record["body"], known["body"]):
+            # A story whose later pages were not all read: what was read is its start.
+            share = CUT_SHORT_SHARE if article.text_complete else 1.0
+            if _cut_short(record["body"], known["body"], share):
                 logger.info("Kept the archived body of %s: this crawl read only its start", url)
                 record["body"] = known["body"]
         for column in JSON_COLUMNS:
@@ -595,13 +598,13 @@ def _process_alive(pid: int | None) -> bool:
     return True
 
 
-def _cut_short(found: str | None, known: str | None) -> bool:
+def _cut_short(found: str | None, known: str | None, share: float = CUT_SHORT_SHARE) -> bool:
     """Whether the body `found` is the start of the archived body `known` and no more than
-    `CUT_SHORT_SHARE` of it (a paywall's notice after the first paragraphs may follow)."""
+    `share` of it (a paywall's notice after the first paragraphs may follow)."""
     if not found or not known:
         return False
     found_words, known_words = WORD.findall(found), WORD.findall(known)
-    if len(found_words) > len(known_words) * CUT_SHORT_SHARE:
+    if len(found_words) > len(known_words) * share:
         return False
     shared = next((i for i, (a, b) in enumerate(zip(found_words, known_words, strict=False))
                    if a != b), len(found_words))

@@ -46,6 +46,10 @@ class Article:
     # False when one of them could not be fetched (then no comment is taken as removed).
     comment_pages: list[str] = field(default_factory=list)
     comments_complete: bool = True
+    # The later pages of a multi-page article (its page 2, 3...), which the spider fetches and
+    # appends to `body`; False when one of them could not be fetched.
+    text_pages: list[str] = field(default_factory=list)
+    text_complete: bool = True
 
 
 @dataclass

@@ -2,16 +2,17 @@
 extraction rules reach an archive without fetching anything again.
 
 Each article is rebuilt as the crawl built it: from the newest stored response of its page
-(the URL requested and answered, the headers that give its charset), its further comment pages
-read through the spider's own walk (`CommentWalk`) from their newest stored responses, checked
-as the pipeline checks it (`missing_content`), and written through `Archive.save`, whose recrawl
-rules decide what changes (a value no longer found keeps the archived one, a changed text is a
-new version, a comment missing from a whole section is marked removed). A second reparse with
-the same code changes nothing.
+(the URL requested and answered, the headers that give its charset), its further pages (of a
+multi-page story, of its comment section) read through the spider's own walk (`PageWalk`) from
+their newest stored responses, checked as the pipeline checks it (`missing_content`), and
+written through `Archive.save`, whose recrawl rules decide what changes (a value no longer found
+keeps the archived one, a changed text is a new version, a comment missing from a whole section
+is marked removed). A second reparse with the same code changes nothing.
 
 The articles reparsed are those the archive holds, under any URL of their own, and the pages
 the crawl refused as articles (an error recorded for a page fetched fine); the other stored
-pages are their comment pages, or an article's page met again under another URL.
+pages are their further pages (a story's page 2, a comment page), or an article's page met
+again under another URL.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ from functools import partial
 import sqlite_utils
 
 from .archive import Archive, writing
-from .comment_walk import CommentWalk
 from .dedupe import article_key, canonicalize
 from .errors import CommandError
 from .extract import extract
 from .items import Article, CrawlError, Page, missing_content
+from .page_walk import PageWalk
 from .responses import not_html, response_of, text_of
 
 logger = logging.getLogger(__name__)
@@ -108,19 +109,19 @@ def article_pages(archive: Archive, stored: StoredPages) -> tuple[dict[str, int]
 
 
 def rebuild(stored: StoredPages, page: Page) -> Article | CrawlError:
-    """The article as the spider makes it from `page` and its further comment pages, or why
-    there is none."""
+    """The article as the spider makes it from `page` and its further pages, or why there is
+    none."""
     response = response_of(page)
     if reason := not_html(response):
         return CrawlError(url=page.final_url, reason=reason, status=page.status)
     article = extract(text_of(response), response.url)
-    walk = CommentWalk(article, page.url, page.final_url)
+    walk = PageWalk(article, page.url, page.final_url)
     while (listed := walk.next_page()) is not None:
-        comment_page = stored.newest_at(listed)
-        if comment_page is None:  # never answered: the crawl could not read it either
+        further_page = stored.newest_at(listed)
+        if further_page is None:  # never answered: the crawl could not read it either
             walk.page_failed(listed)
             continue
-        reply = response_of(comment_page)
+        reply = response_of(further_page)
         walk.add_page(listed, reply.url, None if not_html(reply) else text_of(reply))
     if reason := missing_content(article):
         return CrawlError(url=page.final_url, reason=reason, status=page.status)

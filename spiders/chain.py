@@ -8,11 +8,11 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archiver.comment_walk import CommentWalk
 from archiver.dedupe import article_key, same_site
 from archiver.extract import extract
 from archiver.items import CrawlError
 from archiver.known import KnownLinks
+from archiver.page_walk import PageWalk
 from archiver.responses import not_html, page_of, text_of
 
 DIRECTIONS = ("both", "prev", "next")
@@ -106,7 +106,7 @@ class ChainSpider(scrapy.Spider):
                              article.canonical_url)
             return
         self.archived.update({self.key(article.canonical_url), self.key(response.url)})
-        yield self._complete_comments(CommentWalk(article, page.url, page.final_url))
+        yield self._complete(PageWalk(article, page.url, page.final_url))
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -135,27 +135,28 @@ class ChainSpider(scrapy.Spider):
             url = stored
         return url
 
-    def _complete_comments(self, walk: CommentWalk):
-        """The article when its comment section is whole, else the request for the section's
-        next page, which carries the walk along until the last page is read."""
+    def _complete(self, walk: PageWalk):
+        """The article when it is whole, else the request for its next further page (of its
+        text, then of its comment section), which carries the walk along until the last page
+        is read."""
         pending = walk.next_page()
         if pending is None:
             return walk.article
-        return scrapy.Request(pending, callback=self.parse_comment_page,
-                              errback=self.comment_page_failed, priority=1,
+        return scrapy.Request(pending, callback=self.parse_further_page,
+                              errback=self.further_page_failed, priority=1,
                               cb_kwargs={"walk": walk, "listed_url": pending})
 
-    def parse_comment_page(self, response: Response, walk: CommentWalk, listed_url: str):
+    def parse_further_page(self, response: Response, walk: PageWalk, listed_url: str):
         yield page_of(response)
         html = text_of(response) if isinstance(response, TextResponse) else None
         walk.add_page(listed_url, response.url, html)
-        yield self._complete_comments(walk)
+        yield self._complete(walk)
 
-    def comment_page_failed(self, failure):
+    def further_page_failed(self, failure):
         walk, listed_url = (failure.request.cb_kwargs[name] for name in ("walk", "listed_url"))
         walk.page_failed(listed_url)
         yield from self.fetch_failed(failure)
-        yield self._complete_comments(walk)
+        yield self._complete(walk)
 
     def fetch_failed(self, failure):
         request = failure.request

@@ -952,3 +952,25 @@ def test_the_comments_a_wrapper_holds_do_not_make_it_the_body(monkeypatch):
              '<section class="field--name-comment comments"><h2>Comments</h2>' + comments +
              "</section></div>")
     assert body_of(inner) == "\n\n".join([L1, L2, L3])
+
+
+@pytest.mark.parametrize("credit", [
+    "(Source attribution: Port Authority News)", "Source: Port Authority News",
+    "Quelle: Port Authority News", "With reporting by Port Authority News",
+])
+def test_a_credit_line_trailing_the_story_is_read_for_its_source(credit):
+    # Short lines after the story's long paragraphs are dropped as its furniture; not a credit.
+    story = [f"{P1} {P2}", f"{P3} {P1}"]
+    inner = ('<div class="entry-content">' + paragraphs(*story, credit)
+             + '<div class="share-buttons"><a href="#">Share</a></div></div>')
+    article = extract(f"<html><body><h1>Council approves budget</h1>{inner}</body></html>", URL)
+    assert article.body == "\n\n".join(story)
+    assert article.attribution == ["Port Authority News"]
+
+
+def test_a_brief_in_its_marked_container_is_not_traded_for_the_generic_extractors_page_text():
+    # Under the length of a story, the generic extractor reads the whole page as one block:
+    # headline, text and pager. The marked text stays the body unless it finds much more.
+    inner = ('<div class="entry-content">' + paragraphs(P1, P2)
+             + '<div class="page-links">Pages: <a href="2/">2</a> <a href="3/">3</a></div></div>')
+    assert body_of(f"<article>{inner}</article>") == "\n\n".join([P1, P2])

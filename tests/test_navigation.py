@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archiver.extract.navigation import LABELS, find_neighbours
+from archiver.extract.navigation import LABELS, find_neighbours, find_text_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "navigation"
 
@@ -555,3 +555,36 @@ def test_any_markup_gives_absolute_urls_or_none(markup):
     for found in find_neighbours(page_with(markup), URL):
         assert found is None or (found.startswith(("http://", "https://")) and "#" not in found)
         assert found != URL
+
+
+STORY = "https://site.example/2024/05/14/this-story"
+
+
+@pytest.mark.parametrize(
+    ("url", "markup", "head", "expected"),
+    [
+        # WordPress's <!--nextpage-->: "Pages: 1 2 3" under the text, /story/N/
+        (URL, f'<div class="page-links">Pages: <a href="{STORY}/2/">2</a>'
+              f'<a href="{STORY}/3/">3</a><a href="/2024/05/13/earlier-story/2/">x</a></div>',
+         "", [f"{STORY}/2/", f"{STORY}/3/"]),
+        # read from page 2: the pages after it, not page 1
+        (f"{STORY}/2/", f'<a href="{STORY}/">1</a><a href="{STORY}/3/">3</a>', "",
+         [f"{STORY}/3/"]),
+        # the head's rel="next" alone: "/seite-2" (Zeit), "-p2.html" (FAZ), "?page=2"
+        (URL, "", f'<link rel="next" href="{STORY}/seite-2">', [f"{STORY}/seite-2"]),
+        ("https://site.example/politik/story-16604622.html", "",
+         '<link rel="next" href="https://site.example/politik/story-16604622-p2.html">',
+         ["https://site.example/politik/story-16604622-p2.html"]),
+        (URL, f'<a href="{URL}?page=2">Next page</a>', "", [f"{URL}?page=2"]),
+        # the story's neighbours, a comment pager's or a gallery's pages are no text pages
+        (URL, f'<a rel="next" href="{NEXT}">Next article</a>'
+              f'<div id="comments"><a href="{URL}?page=1">2</a></div>'
+              f'<a href="{URL}comment-page-2/">Older comments</a><a href="{URL}?cpage=2">2</a>'
+              f'<div class="gallery"><a href="{STORY}/2/">Next photo</a></div>', "", []),
+        # a blog's listing pages; a pager of more pages than a story runs to is a listing's
+        ("https://site.example/blog/", '<a href="/blog/page/2/">2</a>', "", []),
+        (URL, "".join(f'<a href="{URL}?page={n}">{n}</a>' for n in range(2, 40)), "", []),
+    ],
+)
+def test_the_later_pages_of_a_multi_page_story(url, markup, head, expected):
+    assert find_text_pages(page_with(markup, head), url) == expected

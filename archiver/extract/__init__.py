@@ -20,7 +20,7 @@ from . import authors, metadata
 from .attribution import add_sources, declared_sources, find_attribution
 from .body import article_paragraphs
 from .comments import CommentSection, find_comments
-from .navigation import find_neighbours
+from .navigation import find_neighbours, find_text_pages
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
 from .text import collapse, decode_html, without_controls, without_php_errors
@@ -105,6 +105,8 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.comment_count = section.count
     article.comments_provider = section.provider
     article.comment_pages = section.page_urls
+    article.text_pages = [page_url for page_url in find_text_pages(page, url)
+                          if page_url not in section.page_urls]
     # Compared with whitespace collapsed: the body reader and the comment reader break lines
     # differently.
     comment_lines = [line for comment in section.comments for line in comment.text.split("\n\n")]

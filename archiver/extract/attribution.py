@@ -179,6 +179,17 @@ def declared_sources(values: list[str], url: str, site_name: str | None) -> list
                     else is_site_name(normalise_source(value), site_name, url))]
 
 
+def is_credit_line(text: str) -> bool:
+    """Whether a line is a credit and nothing else ("(Source attribution: X)", "Source: X",
+    "With reporting by X"): the body keeps such a line where it trails the story, for
+    `find_attribution` to read and remove."""
+    for rule in RULES:
+        match = rule.pattern.search(text) if rule.removes else None
+        if match and not text[: match.start()].strip() and not text[match.end():].strip(" ."):
+            return True
+    return False
+
+
 def find_attribution(paragraphs: list[str]) -> Attribution:
     """Apply every rule to every paragraph; drop paragraphs that were nothing but a credit."""
     result = Attribution()

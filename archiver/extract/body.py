@@ -29,6 +29,7 @@ import trafilatura
 from lxml import etree, html
 
 from . import nextjs
+from .attribution import is_credit_line
 from .lines import is_furniture_line
 from .metadata import NOT_HEADLINE
 from .text import collapse, strip_invisible
@@ -61,6 +62,8 @@ _STRONG_FURNITURE = re.compile(
     r"also-?read|more-?(?:stories|articles|news)|newsletter|subscri\w+|signup|advert\w*|ads?|"
     r"adslot|ad-?unit|comments?|respond|reply|breadcrumbs?|sidebar|cookie\w*|consent|"
     r"gdpr|post-?navigation|navigation|nav-links|pagination|outbrain|taboola|jp-relatedposts|"
+    # A multi-page story's pager (WordPress's "Pages: 1 2 3"): its pages are read and joined.
+    r"pager|page-?links|post-nav-links|page-numbers|"
     r"yarpp\w*|sr-only|visually-?hidden|screen-reader(?:-text|-only)?|off-?screen|a11y|"
     r"element-invisible|assistive-text|author[_-]*(?:box|bio|info|card|desc\w*|profile)|"
     r"about-?(?:the-?)?author|saboxplugin\w*|donat(?:e|ion)\w*|popup|pop-up|modal|recirc\w*|"
@@ -160,6 +163,9 @@ _KIN_LEVELS = 5
 _MIN_GENERIC_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 250
 _MIN_FALLBACK_CHARS = 80
+# On a page of little text, trafilatura reads the whole story block as one: headline, text and
+# pager. It replaces a short marked body only when it finds this much more.
+_MARKED_SHORTFALL = 1.5
 # Furniture is small next to the story: a "furniture" element holding this share of the
 # container's text is a mislabelled wrapper (e.g. class "paywall" or "overflow-hidden").
 _MAX_FURNITURE_SHARE = 0.3
@@ -476,9 +482,9 @@ def _goes_on(block: Block) -> bool:
 
 def _closes(block: Block) -> bool:
     """What closes a story right under its text: a list, a table (specs, nutrition facts),
-    short sentences, a numbered item, a sign-off."""
+    short sentences, a numbered item, a sign-off, a credit ("Source: X")."""
     return block.kind in ("li", "td", "th") or _is_sentence(block) or bool(
-        _NUMBERED.match(block.text) or _SIGN_OFF.match(block.text))
+        _NUMBERED.match(block.text) or _SIGN_OFF.match(block.text)) or is_credit_line(block.text)
 
 
 def _without_short_lines_around(blocks: list[Block]) -> list[Block]:
@@ -749,7 +755,7 @@ def article_paragraphs(root: html.HtmlElement, url: str, declared_body: str | No
         generic = generic_body(root, url)
         # Beside a marked body, what trafilatura finds must at least read as sentences:
         # on a page with no article it returns the buttons and boxes around it.
-        if _size(generic) > max(_size(paragraphs), _MIN_FALLBACK_CHARS) and (
+        if _size(generic) > max(_size(paragraphs) * _MARKED_SHORTFALL, _MIN_FALLBACK_CHARS) and (
                 not marked or _is_prose(generic)):
             paragraphs = generic
     # A CMS that escapes its text twice shows "&atilde;" where it meant "ã".

@@ -65,7 +65,7 @@ from lxml import etree
 
 from ..dedupe import article_key, is_home_path
 
-__all__ = ["LABELS", "Labels", "find_neighbours"]
+__all__ = ["LABELS", "Labels", "find_neighbours", "find_text_pages"]
 
 PREV, NEXT = "prev", "next"
 
@@ -651,8 +651,10 @@ _LISTING_PATH = re.compile(
     r"/(?:page|seite|pagina|strona)/\d+/*$|/comment-page-\d+|/(?:feed|rss|atom)/*$|/attachment/"
     r"|\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|mp4|mp3|pdf|xml|rss)$"
 )
-# "/2", "/page/2", and the hyphenated "/seite-2" of German publishers' multi-page articles.
+# "/2", "/page/2", and the hyphenated "/seite-2" of German publishers' multi-page articles; in
+# a file name, "story-p2.html" (FAZ) or "story-seite-2.html".
 _PAGE_SUFFIX = re.compile(r"/(?:(page|seite|pagina|strona)[/-])?(\d{1,3})/*$")
+_PAGE_FILE_SUFFIX = re.compile(r"-(?:p|page|seite|pagina|strona)-?(\d{1,3})(\.[a-z]{3,5})$")
 _SLUG = re.compile(r"[-_.]|[^/]{12}")
 _SKIP_HREFS = ("#", "javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "about:")
 _COMMENT_FRAGMENTS = ("comment", "respond", "reply", "disqus")
@@ -691,6 +693,8 @@ def _page_key(key: _Key) -> tuple[_Key, int | None, bool]:
     match = _PAGE_SUFFIX.search(path)
     if match:
         path, number, bare = path[: match.start()].rstrip("/"), int(match[2]), match[1] is None
+    elif match := _PAGE_FILE_SUFFIX.search(path):
+        path, number = path[: match.start()] + match[2], int(match[1])
     rest = []
     for name, value in query:
         if name.lower() in _PAGE_KEYS and value.isdigit():
@@ -735,14 +739,24 @@ class _Page:
 
     def _is_own_page(self, key: _Key) -> bool:
         """``/article/2/`` or ``?page=2`` of this very article (or page 1 seen from page 2)."""
+        return self.own_page_number(key) is not None
+
+    def own_page_number(self, key: _Key) -> int | None:
+        """The number of the page `key` is of this very article (1 for its first page), or
+        None when it is another page."""
         base, number, bare = _page_key(key)
         for here, here_number, here_bare in self.page_keys:
             if base != here or (number is None and here_number is None):
                 continue
-            if bare and here_bare:  # /news/15 -> /news/16: two articles; /slug/2 -> /slug/3 not
-                return _SLUG.search(base[1].rsplit("/", 1)[-1]) is not None
-            return True
-        return False
+            if bare and here_bare and not _SLUG.search(base[1].rsplit("/", 1)[-1]):
+                continue  # /news/15 -> /news/16: two articles; /slug/2 -> /slug/3 not
+            return number or 1
+        return None
+
+    @property
+    def number(self) -> int:
+        """This page's number in its article: 2 for ``/story/2/``."""
+        return max((number or 1 for _, number, _ in self.page_keys), default=1)
 
 
 # ---- Reading the page: each source is one XPath for plain strings, a regex over their joined
@@ -809,20 +823,8 @@ class _Finder:
     def __init__(self, root: etree._Element, url: str) -> None:
         body = root.find("body")
         self.body = body if body is not None else root
-        # Head elements wherever the parser put them: after a stray element in <head>, libxml2
-        # moves the rest of the head into <body>.
-        self.link_elements = [link for link in root.iter("link") if link.get("rel")]
-        base = url
-        base_element = next((element for element in root.iter("base") if element.get("href")),
-                            None)
-        if base_element is not None:
-            base = _resolve(base_element.get("href"), url) or url
-        canonical = None
-        for link in self.link_elements:
-            if "canonical" in link.get("rel").lower().split():
-                canonical = _resolve(link.get("href"), base)
-                break
-        self.page = _Page(url, base, canonical)
+        self.link_elements = _head_links(root)
+        self.page = _page_at(root, url, self.link_elements)
         self.candidates: list[_Candidate] = []
         self.vetoed: set[etree._Element] = set()
         self.seen: set[etree._Element] = set()
@@ -987,6 +989,27 @@ class _Finder:
         return all((best := self.best(d)) is not None and best.tier == TOP for d in (PREV, NEXT))
 
 
+def _head_links(root: etree._Element) -> list[etree._Element]:
+    """``<link rel>`` elements wherever the parser put them: after a stray element in <head>,
+    libxml2 moves the rest of the head into <body>."""
+    return [link for link in root.iter("link") if link.get("rel")]
+
+
+def _page_at(root: etree._Element, url: str, head_links: list[etree._Element]) -> _Page:
+    """The page at `url`: its links resolve against its ``<base href>``; it is also its
+    canonical URL."""
+    base = url
+    base_element = next((element for element in root.iter("base") if element.get("href")), None)
+    if base_element is not None:
+        base = _resolve(base_element.get("href"), url) or url
+    canonical = None
+    for link in head_links:
+        if "canonical" in link.get("rel").lower().split():
+            canonical = _resolve(link.get("href"), base)
+            break
+    return _Page(url, base, canonical)
+
+
 def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | None]:
     """(previous article URL, next article URL) of the article page at `url`, absolute, or None.
 
@@ -1007,3 +1030,68 @@ def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | 
             break
     prev, next_ = finder.best(PREV), finder.best(NEXT)
     return (prev.url if prev else None), (next_.url if next_ else None)
+
+
+# Links to an article's later pages that are not its text: a comment pager's "?page=2" (Drupal),
+# a gallery's or slider's next picture.
+_NOT_TEXT_PAGES = re.compile(r"comment|respond|disqus|galler|carousel|slider|slideshow|swiper"
+                             r"|lightbox|fancybox|photoswipe|foto|photo|bilder|image")
+_TEXT_PAGE_KEYS = frozenset({"page", "pg", "pagenum", "pageno", "page_no", "pagina", "seite",
+                             "strona"})
+# A story runs to a few pages; a pager linking more pages than this pages through a listing.
+MAX_TEXT_PAGES = 20
+
+
+def _pages_text(link: etree._Element) -> bool:
+    """Whether a link to another page of the article leads to more of its text."""
+    element = link
+    for _ in range(_MAX_DEPTH):
+        if element is None or element.tag in _PAGE_TAGS:
+            return True
+        if any(_NOT_TEXT_PAGES.search(token) for token in _tokens(element)):
+            return False
+        element = element.getparent()
+    return True
+
+
+def find_text_pages(page: parsel.Selector, url: str) -> list[str]:
+    """The later pages of a multi-page article, read at `url` (its first page, or any): its
+    ``/story/2/``, ``/story/seite-3``, ``?page=2`` or ``story-p2.html`` that the page links to
+    (a pager's numbers, "Next page", ``rel="next"``), absolute, in page order; [] when the
+    article has one page. A comment pager's or a gallery's pages are not its text, nor a blog's
+    ``/page/2/``, nor a pager of more than `MAX_TEXT_PAGES` pages."""
+    root = page.root
+    if not isinstance(root, etree._Element):
+        return []
+    root = root.getroottree().getroot()
+    head_links = _head_links(root)
+    try:
+        here = _page_at(root, url, head_links)
+    except ValueError:  # a page URL with a bad host or port
+        return []
+    links = [link for link in head_links if _rel_signal(link.get("rel")) is not None]
+    # Only links naming this page's file or slug, or relative to it ("2/", "?page=2"), may be
+    # its pages: the others are not parsed.
+    stems = {stem for _, path, _ in here.self_keys
+             if (stem := path.rsplit("/", 1)[-1].rsplit(".", 1)[0])}
+    links += [link for link in root.iter("a") if (href := link.get("href")) and (
+        not stems or href[0] == "?" or "/" not in href.rstrip("/")
+        or any(stem in href for stem in stems))]
+    pages: dict[int, str] = {}
+    for link in links:
+        target = _resolve(link.get("href"), here.base)
+        if target is None:
+            continue
+        key = _self_key(target)
+        number = here.own_page_number(key)
+        if number is None or number <= here.number or number in pages:
+            continue
+        if any(name.lower() in _PAGE_KEYS - _TEXT_PAGE_KEYS for name, _ in key[2]):
+            continue  # ?cpage=2, ?slide=3
+        if _LISTING_PATH.search(unquote(urlsplit(target).path).lower()):
+            continue  # a blog's /page/2/
+        if link.tag == "link" or _pages_text(link):
+            pages[number] = target
+    if len(pages) > MAX_TEXT_PAGES:
+        return []
+    return [pages[number] for number in sorted(pages)]
