@@ -384,6 +384,12 @@ def test_provider_markers(markup, provider):
     "Commenting has been turned off.", "Kommentare sind geschlossen.",
     "Die Kommentarfunktion ist deaktiviert.", "Les commentaires sont fermés.",
     "Los comentarios están cerrados.", "Комментарии закрыты.",
+    "Os comentários estão encerrados.", "Możliwość komentowania jest wyłączona.",
+    "Kommentarer är stängda.", "Kommentarer er lukket.", "Kommentarer er stengt.",
+    "Kommentointi on suljettu.", "Komentáře jsou uzavřeny.",
+    "A hozzászólások le vannak zárva.", "Comentariile sunt închise.", "Yorumlar kapatıldı.",
+    "Komentar ditutup.", "Коментарі закрито.", "Τα σχόλια έχουν κλείσει.", "التعليقات مغلقة.",
+    "评论已关闭。", "評論已關閉。", "댓글이 닫혔습니다.", "Bình luận đã được đóng.",
 ])
 def test_closed_notices(notice):
     html = (f'<html><body><article><p>Story.</p></article><div id="comments">'
@@ -397,6 +403,20 @@ def test_closed_notices(notice):
 def test_form_headings_mean_open(heading):
     html = (f'<html><body><article><p>Story.</p></article><h3>{heading}</h3>'
             f'<form action="/post" method="post"><input name="name"></form></body></html>')
+    assert comments_on(html, "https://news.example/a").open is True
+
+
+@pytest.mark.parametrize("heading", [
+    "Leave a Reply", "Deixe um comentário", "Dodaj komentarz", "Lämna en kommentar",
+    "Skriv en kommentar", "Legg igjen en kommentar", "Jätä kommentti", "Napsat komentář",
+    "Lasă un comentariu", "Yorum yap", "Tinggalkan Balasan", "Залишити коментар",
+    "Αφήστε ένα σχόλιο", "اترك تعليقاً", "发表评论", "댓글 남기기", "Để lại bình luận",
+])
+def test_a_heading_inviting_comments_means_open_where_the_form_is_loaded_later(heading):
+    # The form itself is written by a script (a lazy-loaded comment form), or sits on another
+    # page: the heading alone says comments are open.
+    html = (f'<html><body><article><p>Story.</p></article><div id="respond">'
+            f'<h3>{heading}</h3><div class="form-placeholder"></div></div></body></html>')
     assert comments_on(html, "https://news.example/a").open is True
 
 

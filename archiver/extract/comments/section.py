@@ -71,7 +71,14 @@ _OPEN_PHRASE = re.compile(
     r"(?:laisser|laissez|ajouter|écrire) un commentaire|"
     r"(?:deja|dejar|escribe|escribir|añadir|agregar) un comentario|lascia un commento|"
     r"(?:оставить|оставьте|добавить|написать) комментарий|コメントを(?:残す|書く|投稿)|"
-    r"^コメントする|geef een reactie|reactie plaatsen", re.I)
+    r"^コメントする|geef een reactie|reactie plaatsen|"
+    r"deixe (?:um|o seu|seu) comentário|deixe uma resposta|(?:dodaj|napisz) komentarz|"
+    r"lämna (?:en kommentar|ett svar)|(?:skriv|efterlad) en kommentar|legg igjen en kommentar|"
+    r"(?:jätä|kirjoita) kommentti|(?:napsat|přidat|napište|zanechte) komentář|"
+    r"(?:lasă|adaugă) un comentariu|yorum (?:yap|yaz|bırakın)|bir yanıt yazın|"
+    r"tinggalkan (?:komentar|balasan)|(?:залишити|додати|написати) коментар|"
+    r"αφήστε ένα σχόλιο|(?:اترك|أضف) (?:تعليق|ردا|رد)|发表评论|發表評論|发表回复|"
+    r"댓글 (?:남기기|쓰기|달기)|để lại (?:một )?bình luận|viết bình luận", re.I)
 _CLOSED = re.compile(
     r"comments? (?:are|is) (?:now )?(?:closed|disabled|turned off|switched off|not (?:allowed|"
     r"available|enabled|open))|commenting (?:is|has been) (?:now )?(?:closed|disabled|"
@@ -82,11 +89,26 @@ _CLOSED = re.compile(
     r"les commentaires sont (?:fermés|clos|désactivés)|commentaires fermés|"
     r"los comentarios están (?:cerrados|desactivados)|comentarios cerrados|"
     r"комментарии (?:закрыты|отключены)|i commenti sono (?:chiusi|disabilitati)|"
-    r"commenti chiusi|reacties zijn gesloten|コメントは(?:受け付けていません|締め切られました)",
+    r"commenti chiusi|reacties zijn gesloten|コメントは(?:受け付けていません|締め切られました)|"
+    r"(?:os )?comentários (?:estão )?(?:encerrados|fechados|desativados)|"
+    r"(?:możliwość komentowania jest|komentarze (?:są|zostały)) wyłączon[aey]|"
+    r"kommentarer (?:är|er) (?:stängda|lukket|stengt)|kommentarsfunktionen är stängd|"
+    r"kommentointi on (?:suljettu|estetty)|komentáře jsou (?:uzavřeny|vypnuté|zakázány)|"
+    r"hozzászólások (?:le vannak zárva|ki vannak kapcsolva)|comentariile sunt închise|"
+    r"yorumlar (?:kapatıldı|kapalı)|yorumlara kapalı|komentar (?:ditutup|dinonaktifkan)|"
+    r"коментарі (?:закрито|вимкнено)|коментування (?:закрито|вимкнено)|"
+    r"τα σχόλια έχουν (?:κλείσει|απενεργοποιηθεί)|التعليقات (?:مغلقة|مقفلة)|"
+    r"[评評][论論]已[关關][闭閉]|留言已[关關][闭閉]|댓글(?:이|은)? (?:닫혔습니다|닫혀 있습니다)|"
+    r"bình luận đã (?:được )?đóng",
     re.I)
 _CLOSED_HINTS = ("clos", "disab", "turned off", "switched off", "not allow", "not avail",
                  "not enabl", "not open", "comments off", "geschlossen", "deaktiv", "ferm",
-                 "cerrad", "desactiv", "закрыт", "отключ", "chiusi", "gesloten", "コメントは")
+                 "cerrad", "desactiv", "закрыт", "отключ", "chiusi", "gesloten", "コメントは",
+                 "encerrad", "fechad", "desativad", "wyłączon", "stängd", "lukket", "stengt",
+                 "suljettu", "estetty", "uzavřen", "vypnut", "zakázán", "lezárva", "le vannak",
+                 "ki vannak", "închise", "kapat", "kapalı", "ditutup", "dinonaktif", "закрито",
+                 "вимкнено", "κλείσει", "απενεργοποι", "مغلقة", "مقفلة", "已关闭", "已關閉",
+                 "닫혀", "닫혔", "đóng")
 
 
 def _is_closed_notice(text: str) -> bool:

@@ -23,8 +23,10 @@ _SIGNALS = etree.XPath("//@*[contains(., 'omment') or contains(., 'omentar')]/..
 _SIGNAL_TAGS = ("h2", "h3", "h4", "h5", "h6", "script", "iframe", "form", "textarea",
                 "hyvor-talk-view", "hyvor-talk-comments", "vf-conversations")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_COMMENT_TEXT = re.compile(r"comment|komment|coment|commento|thoughts? on|responses?|replies|"
-                           r"reply|reactions?|leserbrief|reactie|комментари|コメント", re.I)
+_COMMENT_TEXT = re.compile(r"comment|komment|komentar|komentář|coment|commento|thoughts? on|"
+                           r"responses?|replies|reply|reactions?|leserbrief|reactie|"
+                           r"hozzászólás|yorum|balasan|σχόλι|коментар|комментари|تعليق|"
+                           r"bình luận|댓글|评论|評論|コメント", re.I)
 
 # (name, markers): markers are looked for in script / iframe sources and inline scripts, and
 # in the ids, classes and tag names of elements, lower-cased.
