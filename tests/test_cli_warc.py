@@ -7,7 +7,6 @@ import gzip
 import hashlib
 import io
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,11 +14,11 @@ import urllib.request
 from base64 import b32encode
 
 import pytest
-from conftest import run_crawl
+from conftest import copy_of, crawl_demo_site
 
 from archiver.archive import Archive
 from archiver.cli import main
-from archiver.demo import DemoSite, serve
+from archiver.demo import serve
 from archiver.items import Page
 from archiver.warc import _warc_date
 
@@ -35,20 +34,12 @@ REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-dig
 def crawled_twice(tmp_path_factory):
     """The demo site crawled into a real archive, then crawled again (its pages unchanged);
     once for the module, each test gets a copy."""
-    site = DemoSite.load()
-    path = tmp_path_factory.mktemp("crawled") / "archive.db"
-    with serve(site) as base_url:
-        start = base_url + site.article_path(site.articles[0])
-        run_crawl(path, start)
-        run_crawl(path, start)
-    return path
+    return crawl_demo_site(tmp_path_factory.mktemp("crawled") / "archive.db", times=2)
 
 
 @pytest.fixture
 def db(crawled_twice, tmp_path):
-    copy = tmp_path / "archive.db"
-    shutil.copy(crawled_twice, copy)
-    return copy
+    return copy_of(crawled_twice, tmp_path)
 
 
 @pytest.fixture
