@@ -176,7 +176,8 @@ def _write_warc(archive: Archive, pages: _PageRows, stream: IO[bytes],
             report.redirects += 1
         original = pages.first_with(sha256, fetched_at, page_id)
         if original is not None and sha256 != EMPTY_SHA256:
-            http = _response_headers(status, json.loads(headers), _body_length(archive, sha256))
+            length = _body_length(archive, page_id, sha256)
+            http = _response_headers(status, json.loads(headers), length)
             response = writer.create_revisit_record(
                 final_url, _payload_digest(sha256), original[0], _warc_date(original[1]),
                 http_headers=http, warc_headers_dict={"WARC-Date": date})
@@ -198,11 +199,21 @@ EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 def _body(archive: Archive, page_id: int) -> bytes:
     blob, sha256 = archive.db.execute("SELECT body, sha256 FROM pages WHERE id = ?",
                                       [page_id]).fetchone()
-    return archive.page_body({"body": blob, "sha256": sha256})
+    return _read_body(archive, page_id, blob, sha256)
 
 
-def _body_length(archive: Archive, sha256: str) -> int:
-    return len(archive.page_body({"body": None, "sha256": sha256}))
+def _body_length(archive: Archive, page_id: int, sha256: str) -> int:
+    return len(_read_body(archive, page_id, None, sha256))
+
+
+def _read_body(archive: Archive, page_id: int, blob: bytes | None, sha256: str) -> bytes:
+    """A stored body, or a one-line error naming the page whose body is damaged (the export
+    stops: a WARC missing a response would pass for whole)."""
+    try:
+        return archive.page_body({"body": blob, "sha256": sha256})
+    except (zlib.error, TypeError) as error:  # TypeError: no row holds the bytes
+        raise CommandError(f"page {page_id}: its stored body cannot be read ({error})"
+                           ) from None
 
 
 def _payload_digest(sha256: str) -> str:
