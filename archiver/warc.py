@@ -80,6 +80,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 WIRE_HEADERS = ("Content-Encoding", "Transfer-Encoding")
 RECONSTRUCTED = "WARC-Archiver-Reconstructed"
 BATCH = 50  # pages written per transaction, as the crawl's pipeline writes them
+# An empty body is no payload to refer to: never a revisit.
+EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 
 def require_warcio() -> None:
@@ -191,9 +193,6 @@ def _write_warc(archive: Archive, pages: _PageRows, stream: IO[bytes],
             report.responses += 1
         writer.write_request_response_pair(_request(writer, final_url, date), response)
     return report
-
-
-EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 
 def _body(archive: Archive, page_id: int) -> bytes:
