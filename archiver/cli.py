@@ -144,6 +144,14 @@ def reparse(args: argparse.Namespace) -> int:
 
     with open_existing(args.db) as archive:
         report = reparse_archive(archive, url=args.url, dry_run=args.dry_run)
+    print_articles(report)
+    print("Dry run: nothing written." if args.dry_run else f"Recorded as run {report.run_id}.")
+    return 0
+
+
+def print_articles(report) -> None:
+    """What a `reparse.Report` says of the articles: one line per article added or changed
+    and per page that gave none, then their counts."""
     for url in report.added:
         print(f"added    {url}")
     for url, changes in report.changed.items():
@@ -154,7 +162,36 @@ def reparse(args: argparse.Namespace) -> int:
     print(f"Read {report.pages_read} pages: {articles} articles, {len(report.added)} added, "
           f"{len(report.changed)} changed, {report.unchanged} unchanged; "
           f"{len(report.errors)} errors.")
-    print("Dry run: nothing written." if args.dry_run else f"Recorded as run {report.run_id}.")
+
+
+def warc_export(args: argparse.Namespace) -> int:
+    from .warc import export_warc, require_warcio
+
+    require_warcio()
+    with open_existing(args.db) as archive:
+        report = export_warc(archive, args.output, url=args.url)
+    if args.output != "-":
+        print(f"Wrote {report.responses} responses, {report.revisits} revisits and "
+              f"{report.redirects} redirects to {args.output}.")
+    return 0
+
+
+def warc_import(args: argparse.Namespace) -> int:
+    from .warc import check_is_warc, import_warc, require_warcio
+
+    require_warcio()
+    check_is_warc(Path(args.warc))
+    # Like a crawl, an import makes the archive when there is none; an existing file must be
+    # an archive.
+    opened = open_existing(args.db) if Path(args.db).exists() else Archive(args.db)
+    with opened as archive:
+        report = import_warc(archive, Path(args.warc))
+    skipped = ", ".join(f"{count} {why}" for why, count in report.skipped.most_common())
+    print(f"Read {report.records} records: {report.pages_imported} pages imported, "
+          f"{report.already_archived} already archived; skipped {report.skipped.total()}"
+          + (f" ({skipped})." if skipped else "."))
+    print_articles(report)
+    print(f"Recorded as run {report.run_id}.")
     return 0
 
 
@@ -237,6 +274,22 @@ def main(argv: list[str] | None = None) -> int:
                                 help="report what would change, write nothing")
     reparse_parser.set_defaults(handler=reparse)
 
+    warc_parser = commands.add_parser(
+        "warc", help="write the stored responses as a WARC file, or read one into the archive "
+                     "(needs the 'warc' extra)")
+    warc_commands = warc_parser.add_subparsers(dest="warc_command", required=True)
+    warc_export_parser = warc_commands.add_parser(
+        "export", parents=[with_db], help="every stored response as a WARC file (gzip per record)")
+    warc_export_parser.add_argument("--output", required=True,
+                                    help="file to write, e.g. news.warc.gz (- for standard output)")
+    warc_export_parser.add_argument("--url", help="only the responses fetched at this URL")
+    warc_export_parser.set_defaults(handler=warc_export)
+    warc_import_parser = warc_commands.add_parser(
+        "import", parents=[with_db],
+        help="store a WARC's HTML responses as pages and extract their articles")
+    warc_import_parser.add_argument("warc", help="the WARC file (.warc or .warc.gz)")
+    warc_import_parser.set_defaults(handler=warc_import)
+
     browse_parser = commands.add_parser(
         "browse", parents=[with_db],
         help="serve the archive in Datasette on 127.0.0.1 (needs the 'browse' extra)")
@@ -245,13 +298,14 @@ def main(argv: list[str] | None = None) -> int:
     browse_parser.set_defaults(handler=browse)
 
     args = parser.parse_args(argv)
+    command = " ".join(filter(None, (args.command, getattr(args, "warc_command", None))))
     try:
         return args.handler(args)
     except CommandError as error:
-        print(f"archiver {args.command}: error: {error}", file=sys.stderr)
+        print(f"archiver {command}: error: {error}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:  # a damaged file, a lock held past the busy timeout
-        print(f"archiver {args.command}: error: {args.db}: {error}", file=sys.stderr)
+        print(f"archiver {command}: error: {args.db}: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `archiver export --output - ... | head`: the reader has enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

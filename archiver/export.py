@@ -42,10 +42,9 @@ def export(db: sqlite_utils.Database, table: str, output_format: str, output: st
         if output_format == "parquet":
             raise CommandError("parquet is written to a file, not to standard output")
         return writer(sys.stdout, columns, rows)
-    if Path(output).resolve() == Path(db.conn.execute("PRAGMA database_list").fetchone()[2]):
-        raise CommandError(f"{output} is the archive itself: choose another --output")
+    refuse_the_archive(db, output)
     binary = output_format == "parquet"
-    with _replaced_on_success(Path(output), binary) as stream:
+    with replaced_on_success(Path(output), binary) as stream:
         return writer(stream, columns, rows)
 
 
@@ -99,8 +98,14 @@ def _write_parquet(stream: IO, columns: dict[str, str], rows: Iterator[dict]) ->
     return count
 
 
+def refuse_the_archive(db: sqlite_utils.Database, output: str) -> None:
+    """An export never writes over the archive it reads."""
+    if Path(output).resolve() == Path(db.conn.execute("PRAGMA database_list").fetchone()[2]):
+        raise CommandError(f"{output} is the archive itself: choose another --output")
+
+
 @contextmanager
-def _replaced_on_success(path: Path, binary: bool) -> Iterator[IO]:
+def replaced_on_success(path: Path, binary: bool) -> Iterator[IO]:
     """A stream to a temporary file beside `path`, renamed to `path` when the block ends
     without an error and removed when it does not."""
     if not path.parent.is_dir():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -70,7 +70,11 @@ class StoredPages:
         self.answered = self.db.execute(
             f"SELECT id, url, final_url FROM pages WHERE {ANSWERED} ORDER BY fetched_at, id"
         ).fetchall()
-        self.final_urls = {page_id: final_url for page_id, _, final_url in self.answered}
+        self.urls = {page_id: (url, final_url) for page_id, url, final_url in self.answered}
+        self.order = {page_id: position for position, (page_id, _, _) in
+                      enumerate(self.answered)}
+        # Canonical URLs the comment walks asked for: those pages are no articles of their own.
+        self.walked: set[str] = set()
         # As the walk asks for them: by the URL requested, else the URL answered.
         self.newest: dict[str, int] = {}
         for page_id, url, _ in self.answered:
@@ -86,8 +90,25 @@ class StoredPages:
                     fetched_at=row["fetched_at"])
 
     def newest_at(self, url: str) -> Page | None:
+        """The newest page answered at `url`, read as another article's comment page."""
+        self.walked.add(canonicalize(url))
         page_id = self.newest.get(canonicalize(url))
         return None if page_id is None else self.page(page_id)
+
+    def newest_of(self, urls: Iterable[str], params: Iterable[str]) -> list[int]:
+        """The newest answered page of each article among `urls` (folded by article key), in
+        the order they were fetched: an article's page before the comment pages it lists."""
+        keys = {article_key(url, params) for url in urls}
+        newest: dict[str, int] = {}
+        for page_id, _, final_url in self.answered:  # oldest first: the newest stays
+            if (key := article_key(final_url, params)) in keys:
+                newest[key] = page_id
+        return sorted(newest.values(), key=self.order.__getitem__)
+
+    def was_walked(self, page_id: int) -> bool:
+        """Whether the page was read as a comment page of an article extracted before."""
+        url, final_url = self.urls[page_id]
+        return bool({canonicalize(url), canonicalize(final_url)} & self.walked)
 
 
 def article_pages(archive: Archive, stored: StoredPages) -> tuple[dict[str, int],
@@ -139,18 +160,37 @@ def reparse(archive: Archive, url: str | None = None, dry_run: bool = False) -> 
             raise CommandError(f"no stored page of an archived article at {url}")
         newest = {article: newest[article]}
     report = Report()
-    if not dry_run:
-        report.run_id = archive.start_run(SPIDER, {"url": url})
+    with recorded_run(archive, SPIDER, {"url": url}, report, record=not dry_run):
+        extract_pages(archive, stored, newest.values(), report, dry_run)
+    return report
+
+
+@contextmanager
+def recorded_run(archive: Archive, spider: str, arguments: dict, report: Report,
+                 record: bool = True) -> Iterator[Report]:
+    """A `crawl_runs` row for the work done in the block (none unless `record`): "finished"
+    when it ends well, else "failed", with `report.stats()` either way."""
+    if record:
+        report.run_id = archive.start_run(spider, arguments)
     status = "failed"
     try:
-        for page_id in newest.values():
-            _reparse_one(archive, stored, page_id, report, dry_run)
+        yield report
         status = "finished"
     finally:
-        report.pages_read = stored.read
         if report.run_id is not None:
             archive.finish_run(report.run_id, status, report.stats())
-    return report
+
+
+def extract_pages(archive: Archive, stored: StoredPages, page_ids: Iterable[int],
+                  report: Report, dry_run: bool = False) -> None:
+    """Extract the article of each stored page (by id) as the crawl does, its comment pages
+    read from the archive, and save it (or the reason there is none) into `report`'s run."""
+    read_before = stored.read
+    try:
+        for page_id in page_ids:
+            _reparse_one(archive, stored, page_id, report, dry_run)
+    finally:
+        report.pages_read += stored.read - read_before
 
 
 def _reparse_one(archive: Archive, stored: StoredPages, page_id: int, report: Report,
@@ -165,7 +205,7 @@ def _reparse_one(archive: Archive, stored: StoredPages, page_id: int, report: Re
     except Exception as exception:  # one broken page (a corrupt body) must not stop the rest
         reason = f"reparse failed: {type(exception).__name__}: {exception}"
         logger.debug("page %s: %s", page_id, reason, exc_info=True)
-        error = CrawlError(url=stored.final_urls[page_id], reason=reason)
+        error = CrawlError(url=stored.urls[page_id][1], reason=reason)
     report.errors.append(error)
     if not dry_run:
         archive.save(errors=[error], run_id=report.run_id)

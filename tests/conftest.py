@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,23 @@ def run_crawl(db: Path, start_url: str, settings: dict[str, str] | None = None,
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr[-3000:]
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def crawl_demo_site(db: Path, times: int = 1) -> Path:
+    """The demo site served and crawled from its first article into the archive `db`, `times`
+    times (a recrawl finds every page unchanged)."""
+    site = DemoSite.load()
+    with serve(site) as base_url:
+        for _ in range(times):
+            run_crawl(db, base_url + site.article_path(site.articles[0]))
+    return db
+
+
+def copy_of(db: Path, folder: Path) -> Path:
+    """A copy of the archive `db` in `folder`, for a test to change (a module crawls once)."""
+    copy = folder / "archive.db"
+    shutil.copy(db, copy)
+    return copy
 
 
 @pytest.fixture

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import run_crawl
+from conftest import copy_of, crawl_demo_site
 
 from archiver.archive import Archive
 from archiver.cli import main
-from archiver.demo import DemoSite, serve
+from archiver.demo import DemoSite
 from archiver.items import Article
 
 pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
@@ -22,18 +21,12 @@ pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     """The demo site crawled into a real archive, once for the module; each test gets a copy."""
-    site = DemoSite.load()
-    path = tmp_path_factory.mktemp("crawled") / "archive.db"
-    with serve(site) as base_url:
-        run_crawl(path, base_url + site.article_path(site.articles[0]))
-    return path
+    return crawl_demo_site(tmp_path_factory.mktemp("crawled") / "archive.db")
 
 
 @pytest.fixture
 def db(crawled, tmp_path):
-    copy = tmp_path / "archive.db"
-    shutil.copy(crawled, copy)
-    return copy
+    return copy_of(crawled, tmp_path)
 
 
 @pytest.fixture
