@@ -73,7 +73,8 @@ class StoredPages:
         self.urls = {page_id: (url, final_url) for page_id, url, final_url in self.answered}
         self.order = {page_id: position for position, (page_id, _, _) in
                       enumerate(self.answered)}
-        # Canonical URLs the comment walks asked for: those pages are no articles of their own.
+        # Canonical URLs the page walks asked for (a story's page 2, comment pages): those pages
+        # are no articles of their own.
         self.walked: set[str] = set()
         # As the walk asks for them: by the URL requested, else the URL answered.
         self.newest: dict[str, int] = {}
@@ -90,14 +91,14 @@ class StoredPages:
                     fetched_at=row["fetched_at"])
 
     def newest_at(self, url: str) -> Page | None:
-        """The newest page answered at `url`, read as another article's comment page."""
+        """The newest page answered at `url`, read as another article's further page."""
         self.walked.add(canonicalize(url))
         page_id = self.newest.get(canonicalize(url))
         return None if page_id is None else self.page(page_id)
 
     def newest_of(self, urls: Iterable[str], params: Iterable[str]) -> list[int]:
         """The newest answered page of each article among `urls` (folded by article key), in
-        the order they were fetched: an article's page before the comment pages it lists."""
+        the order they were fetched: an article's page before the further pages it lists."""
         keys = {article_key(url, params) for url in urls}
         newest: dict[str, int] = {}
         for page_id, _, final_url in self.answered:  # oldest first: the newest stays
@@ -106,7 +107,7 @@ class StoredPages:
         return sorted(newest.values(), key=self.order.__getitem__)
 
     def was_walked(self, page_id: int) -> bool:
-        """Whether the page was read as a comment page of an article extracted before."""
+        """Whether the page was read as a further page of an article extracted before."""
         url, final_url = self.urls[page_id]
         return bool({canonicalize(url), canonicalize(final_url)} & self.walked)
 
@@ -183,7 +184,7 @@ def recorded_run(archive: Archive, spider: str, arguments: dict, report: Report,
 
 def extract_pages(archive: Archive, stored: StoredPages, page_ids: Iterable[int],
                   report: Report, dry_run: bool = False) -> None:
-    """Extract the article of each stored page (by id) as the crawl does, its comment pages
+    """Extract the article of each stored page (by id) as the crawl does, its further pages
     read from the archive, and save it (or the reason there is none) into `report`'s run."""
     read_before = stored.read
     try:
