@@ -432,6 +432,19 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # heavy chevrons are arrows too: "Nächster ❯" outside any post navigation
         (f'<div class="box"><a href="{EARLIER}">❮ Zurück</a><a href="{LATER}">Nächster ❯</a>'
          f'</div>', (PREV, NEXT)),
+        # a bare word with a colon labels the link after it, as on static sites' own templates
+        (f'<p class="PageNavigation" role="navigation"><b>Next:</b> <a href="{LATER}">B</a>'
+         f'<br><b>Previous:</b> <a href="{EARLIER}">A</a></p>', (PREV, NEXT)),
+        # ... not a word of a sentence, nor the bare word alone outside a post navigation
+        (f'<p><b>Next</b> <a href="{LATER}">B</a></p>', (None, None)),
+        (f'<p>Next: the harbour, <a href="{LATER}">B</a></p>', (None, None)),
+        # Joomla 4's article navigation
+        (f'<nav class="pagenavigation" aria-label="Page Navigation"><span class="pagination '
+         f'ms-0"><a class="btn btn-sm btn-secondary previous" href="{EARLIER}" rel="prev">'
+         f'<span class="visually-hidden">Previous article: A</span><span aria-hidden="true">'
+         f'Prev</span></a><a class="btn btn-sm btn-secondary next" href="{LATER}" rel="next">'
+         f'<span class="visually-hidden">Next article: B</span><span aria-hidden="true">Next'
+         f'</span></a></span></nav>', (PREV, NEXT)),
         # Jekyll Minimal Mistakes: a post's two pager links in nav.pagination, bare words only
         # (the first post's missing side a disabled "#" link) ...
         (f'<nav class="pagination"><a href="{EARLIER}" class="pagination--pager" title="A">'

@@ -472,7 +472,10 @@ def _classify(chunk: str, *, in_link: bool) -> _Signal | None:
     if not alone and not _SEPARATOR.match(match["rest"]):
         return None  # "Next generation batteries" is a title, "Next: Batteries" a label
     arrows = PREV_ARROWS if direction == PREV else NEXT_ARROWS
-    return _Signal(ARROWED if any(c in arrows for c in chunk) else WEAK, direction)
+    # A bare word with a colon, alone before the link it names ("<b>Next:</b> <a>Title</a>"),
+    # labels it as surely as an arrow does.
+    pointed = any(c in arrows for c in chunk) or alone and match["rest"].strip().startswith(":")
+    return _Signal(ARROWED if pointed else WEAK, direction)
 
 
 def _own_label(link: etree._Element) -> _Signal | None:
@@ -552,7 +555,9 @@ _TRAP_CONTAINER = re.compile(
 # Listing pagination, unless a post navigation ("post-pagination") or a link's own label
 # ("Previous article") says otherwise.
 _LISTING_CONTAINER = re.compile(
-    r"posts-nav|posts-pagination|pagination|pagenavi|^page-nav(?:-post)?$|page-numbers|paging"
+    # WP-PageNavi's "wp-pagenavi", not Joomla's article "pagenavigation"
+    r"posts-nav|posts-pagination|pagination|pagenavi(?!gation)|^page-nav(?:-post)?$|page-numbers"
+    r"|paging"
     r"|load-?more|infinite"
 )
 _TRAPS = frozenset({"trap", "listing"})
