@@ -47,7 +47,8 @@ JSON_COLUMNS = ("authors", "tags", "attribution")
 # it does not find (None, []) keeps it, e.g. a date the archive knew stays when the page no
 # longer declares one. A changed title or body still goes to `article_versions`.
 KEPT_WHEN_MISSING = ("title", "body", "authors", "published", "modified", "language", "tags",
-                     "attribution", "prev_url", "next_url", "comments_open", "comment_count",
+                     "description", "image_url", "section", "publisher", "attribution",
+                     "prev_url", "next_url", "comments_open", "comment_count",
                      "comments_provider")
 # The same for a comment seen again (a date format the reader no longer knows, a thread read
 # flat): a reply keeps its parent, and its depth with it.
@@ -214,10 +215,17 @@ def _v7_page_digests(db: sqlite_utils.Database) -> None:
     db["pages"].create_index(["sha256"], if_not_exists=True)
 
 
+def _v8_page_self_description(db: sqlite_utils.Database) -> None:
+    # What a page declares about itself: its summary, lead image, section and publisher.
+    for column in ("description", "image_url", "section", "publisher"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys,
-    _v5_run_process, _v6_article_site, _v7_page_digests]
+    _v5_run_process, _v6_article_site, _v7_page_digests, _v8_page_self_description]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

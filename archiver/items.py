@@ -33,6 +33,11 @@ class Article:
     modified: str | None = None
     language: str | None = None
     tags: list[str] = field(default_factory=list)
+    # What the page declares about itself: its summary, lead image, section and publisher.
+    description: str | None = None
+    image_url: str | None = None
+    section: str | None = None
+    publisher: str | None = None
     # Source names credited by the page, e.g. ["DEA News"]; the raw lines they came from.
     attribution: list[str] = field(default_factory=list)
     attribution_raw: list[str] = field(default_factory=list)

@@ -42,6 +42,8 @@ def test_crawl_from_a_middle_article_archives_the_whole_chain_once_in_order(
         assert row["body"] == demo_site.expected_body(expected)
         assert row["attribution"] == demo_site.expected_attribution(expected)
         assert "(Source attribution" not in row["body"]
+        declared = demo_site.expected_self_description(expected)
+        assert {name: row[name] for name in declared} == declared
     assert archive.db["articles"].count == len(demo_site.articles)
     run = last_run(archive)
     assert run["status"] == "finished" and run["articles"] == len(demo_site.articles)

@@ -941,3 +941,33 @@ def test_an_organisation_as_the_author_stays_whole_without_its_postal_tail(credi
 ])
 def test_people_lose_the_newsroom_named_after_them(credit, names):
     assert clean_author(credit) == names
+
+
+def test_what_the_page_declares_about_itself_from_opengraph():
+    head = ('<meta property="og:description" content="The council &amp; the budget.">'
+            '<meta name="description" content="Another summary">'
+            '<meta property="og:image" content="/images/council.jpg">'
+            '<meta property="article:section" content="Politics">'
+            '<meta property="og:site_name" content="City News">')
+    article = extract(page(head), URL)
+    assert (article.description, article.image_url, article.section, article.publisher) == (
+        "The council & the budget.", "https://news.example/images/council.jpg", "Politics",
+        "City News")
+
+
+def test_what_the_page_declares_about_itself_from_json_ld():
+    head = ld(description="A summary.", articleSection=["Politik", "Berlin"],
+              image=[{"@type": "ImageObject", "url": "https://cdn.example/a.jpg"},
+                     "https://cdn.example/b.jpg"],
+              publisher={"@type": "Organization", "name": "Berliner Blatt"})
+    article = extract(page(head), URL)
+    assert (article.description, article.image_url, article.section, article.publisher) == (
+        "A summary.", "https://cdn.example/a.jpg", "Politik", "Berliner Blatt")
+
+
+def test_a_lead_image_that_is_no_web_address_is_none_and_twitter_describes_as_a_fallback():
+    head = ('<meta property="og:image" content="data:image/png;base64,iVBOR">'
+            '<meta name="twitter:description" content="Said on Twitter.">')
+    article = extract(page(head), URL)
+    assert (article.image_url, article.description, article.section) == (
+        None, "Said on Twitter.", None)

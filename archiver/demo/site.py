@@ -306,6 +306,12 @@ class DemoSite:
         paragraphs = (_strip_attribution(paragraph) for paragraph in article.paragraphs)
         return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
+    def expected_self_description(self, article: DemoArticle) -> dict[str, str | None]:
+        """What the article's page declares about itself: its summary (the start of its first
+        paragraph), section and publisher; it shows no lead image."""
+        return {"description": _excerpt(article), "image_url": None,
+                "section": _label(article.category), "publisher": self.site_name}
+
     def expected_attribution(self, article: DemoArticle) -> list[str]:
         """The distinct credited source names, in order of first appearance."""
         names: list[str] = []

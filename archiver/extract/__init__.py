@@ -114,10 +114,12 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
         collapse(comment.author) for comment in section.comments if comment.author}
     said_in_comments = "\n".join(lines_of_comments)
 
-    description = metadata.first(*meta.get("og:description", []), *meta.get("description", []),
-                                 *text_values(ld.get("description")))
+    article.description = found.get("description") or metadata.description(ld, meta)
+    article.image_url = found.get("image_url") or metadata.image_url(url, ld, meta)
+    article.section = found.get("section") or metadata.section(ld, meta)
+    article.publisher = found.get("publisher") or metadata.site_name(ld, meta)
     paragraphs = found.get("body") or article_paragraphs(page.root, url, declared_body,
-                                                         description)
+                                                         article.description)
     paragraphs = [p for p in paragraphs if not _said_in_comments(collapse(p), lines_of_comments,
                                                                   said_in_comments)]
     if paragraphs and paragraphs[0] == article.title:

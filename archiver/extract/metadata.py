@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import htmldate
 from babel import localedata
@@ -193,6 +193,40 @@ def site_name(ld: dict, meta: dict[str, list[str]]) -> str | None:
     """The site's name as the page declares it: OpenGraph, the web app's name, the publisher."""
     return first(*meta.get("og:site_name", []), *meta.get("application-name", []),
                  *names(ld.get("publisher")))
+
+
+def description(ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """The page's summary of itself: OpenGraph, the meta description, Twitter, JSON-LD."""
+    return first(*meta.get("og:description", []), *meta.get("description", []),
+                 *meta.get("twitter:description", []), *text_values(ld.get("description")))
+
+
+def _image_urls(value: object) -> list[str]:
+    """URLs out of a JSON-LD `image`: a URL, an `ImageObject`, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [url for key in ("url", "contentUrl") if isinstance(url := value.get(key), str)]
+    if isinstance(value, list):
+        return [url for item in value for url in _image_urls(item)]
+    return []
+
+
+def image_url(url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """The story's lead image, absolute: OpenGraph, Twitter, JSON-LD."""
+    for value in (*meta.get("og:image:secure_url", []), *meta.get("og:image", []),
+                  *meta.get("og:image:url", []), *meta.get("twitter:image", []),
+                  *meta.get("twitter:image:src", []), *_image_urls(ld.get("image"))):
+        image = urljoin(url, collapse(unescape(value)))
+        if image.startswith(("http://", "https://")):
+            return image
+    return None
+
+
+def section(ld: dict, meta: dict[str, list[str]]) -> str | None:
+    """The site's section the story is filed under: `article:section`, JSON-LD
+    `articleSection` (the first, when it lists several)."""
+    return first(*meta.get("article:section", []), *text_values(ld.get("articleSection")))
 
 
 def document_title(page: Selector) -> str:

@@ -18,8 +18,9 @@ from ..text import collapse
 
 PROFILES_DIR = Path(__file__).parent
 LIST_FIELDS = {"body", "authors", "tags", "attribution"}
-URL_FIELDS = {"canonical_url", "prev_url", "next_url"}
-FIELDS = LIST_FIELDS | URL_FIELDS | {"title", "published", "modified", "language"}
+URL_FIELDS = {"canonical_url", "prev_url", "next_url", "image_url"}
+FIELDS = LIST_FIELDS | URL_FIELDS | {"title", "published", "modified", "language", "description",
+                                     "section", "publisher"}
 
 
 class ProfileError(ValueError):
