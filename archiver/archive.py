@@ -367,11 +367,7 @@ class Archive:
 
     def page_body(self, page: dict) -> bytes:
         """The bytes of the stored response `page` (a `pages` row), wherever they are kept."""
-        blob = page["body"]
-        if blob is None:
-            blob = self.db.execute("SELECT body FROM pages WHERE sha256 = ? AND body IS NOT NULL"
-                                   " LIMIT 1", [page["sha256"]]).fetchone()[0]
-        return decompress(blob)
+        return stored_body(self.db.conn, page)
 
     def _save_article(self, article: Article, seen_at: str, run_id: int | None) -> None:
         """Upsert the article under its folded key; a changed text keeps the earlier one in
@@ -555,6 +551,16 @@ class Archive:
             if chain:
                 chains.append(chain)
         return chains
+
+
+def stored_body(connection: sqlite3.Connection, page: dict) -> bytes:
+    """The bytes of the stored response `page` (a `pages` row): in the row, or, for a response
+    whose bytes an earlier one holds, in that one's."""
+    blob = page["body"]
+    if blob is None:
+        blob = connection.execute("SELECT body FROM pages WHERE sha256 = ? AND body IS NOT NULL"
+                                  " LIMIT 1", [page["sha256"]]).fetchone()[0]
+    return decompress(blob)
 
 
 def read_only(path: Path) -> sqlite3.Connection:

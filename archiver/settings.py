@@ -18,6 +18,15 @@ ARCHIVER_NEAR_DUP_THRESHOLD = 0.8
 # Query parameters that never change which article a URL names (prefixes end in "_" or "*").
 ARCHIVER_TRACKING_PARAMS = list(TRACKING_PARAMS)
 
+# Ask the site whether a page the archive holds changed (ETag / Last-Modified); a 304 reuses
+# the stored response instead of downloading it again.
+ARCHIVER_CONDITIONAL_REQUESTS = True
+
+DOWNLOADER_MIDDLEWARES = {
+    # Next to the download, as Scrapy's HTTP cache: it sees the 304 before any other.
+    "archiver.conditional.ConditionalRequestsMiddleware": 900,
+}
+
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.dedupe.DedupePipeline": 200,

@@ -6,6 +6,7 @@ Run ``python -m archiver.demo.server [--port N]`` to browse the packaged site un
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import threading
 from collections.abc import Iterator
@@ -43,9 +44,19 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:
             logger.exception("demo site failed to render %s", self.path)
             status, content_type, body = 500, "text/plain; charset=utf-8", b"Internal error\n"
+        # Validators as news sites' servers and CDNs send them: a client that shows the ETag
+        # of the page it holds gets "304 Not Modified", no body, while the page is unchanged.
+        etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+        if status == 200 and etag in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if status == 200:
+            self.send_header("ETag", etag)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
