@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from . import browse as browsing
@@ -73,11 +74,14 @@ def print_summary(archive: Archive, elapsed: float) -> None:
 
 
 def search(args: argparse.Namespace) -> int:
+    from .search import Filters
     from .search import search as search_archive
 
+    filters = Filters(site=args.site, since=args.since, until=args.until, author=args.author,
+                      source=args.source, language=args.language)
     with open_existing(args.db) as archive:
         hits, searched = search_archive(archive.db, args.query, args.limit,
-                                        comments=args.comments)
+                                        comments=args.comments, filters=filters)
     if searched != args.query:
         print(f"archiver search: not FTS5 syntax, searched as its words: {searched}",
               file=sys.stderr)
@@ -215,6 +219,14 @@ def port_number(text: str) -> int:
     return port
 
 
+def day(text: str) -> str:
+    """A `YYYY-MM-DD` day, for the date filters."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day (YYYY-MM-DD): {text!r}") from None
+
+
 def positive_number(text: str) -> int:
     """A whole number of at least 1 (for argparse)."""
     if not text.isdigit() or int(text) < 1:
@@ -249,6 +261,14 @@ def main(argv: list[str] | None = None) -> int:
     search_parser.add_argument("--comments", action="store_true",
                                help="search the comments instead of the articles")
     search_parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    search_parser.add_argument("--site", help="only this site: its host (and a port other "
+                               "than 80 / 443), e.g. news.example")
+    search_parser.add_argument("--since", type=day, help="published on or after this day "
+                               "(YYYY-MM-DD; a comment: written)")
+    search_parser.add_argument("--until", type=day, help="published on or before this day")
+    search_parser.add_argument("--author", help="by this author (the whole name)")
+    search_parser.add_argument("--source", help="crediting this source, e.g. \"DEA News\"")
+    search_parser.add_argument("--language", help="in this language (e.g. de: also de-AT)")
     search_parser.set_defaults(handler=search)
 
     export_parser = commands.add_parser(
@@ -298,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     browse_parser.set_defaults(handler=browse)
 
     args = parser.parse_args(argv)
+    if args.command == "search" and args.comments and args.source is not None:
+        search_parser.error("--source: comments credit no source; it searches articles only")
     command = " ".join(filter(None, (args.command, getattr(args, "warc_command", None))))
     try:
         return args.handler(args)

@@ -93,6 +93,51 @@ def test_search_comments(db, capsys):
     assert out.rstrip().endswith("1 comment matches 'gearbox'.")
 
 
+def searched_titles(capsys, *arguments: str) -> list[str]:
+    assert main(["search", "the", "--limit", "100", "--json", *arguments]) == 0
+    return sorted(hit["title"] for hit in json.loads(capsys.readouterr().out))
+
+
+def test_search_filters_by_source_author_days_site_and_language(db, site, capsys):
+    def titles(condition) -> list[str]:
+        return sorted(article.title for article in site.articles if condition(article))
+
+    everything = searched_titles(capsys, "--db", str(db))
+    assert everything == titles(lambda a: True)
+    assert searched_titles(capsys, "--db", str(db), "--source", "baltic wire") == titles(
+        lambda a: "Baltic Wire" in site.expected_attribution(a))
+    assert searched_titles(capsys, "--db", str(db), "--author", "Anna Weber") == titles(
+        lambda a: a.author == "Anna Weber")
+    assert searched_titles(capsys, "--db", str(db), "--since", "2026-03-04",
+                           "--until", "2026-03-07") == titles(
+        lambda a: "2026-03-04" <= a.published[:10] <= "2026-03-07")
+    with Archive(db) as archive:
+        [(host,)] = archive.db.execute("SELECT DISTINCT site FROM articles").fetchall()
+    assert searched_titles(capsys, "--db", str(db), "--site", "www." + host.upper(),
+                           "--language", "en") == everything
+    assert searched_titles(capsys, "--db", str(db), "--site", "elsewhere.example") == []
+    assert searched_titles(capsys, "--db", str(db), "--language", "de") == []
+
+
+def test_search_filters_comments_by_author_and_day(db, site, capsys):
+    comments = [(comment["author"], comment["published"][:10]) for article in site.articles
+                for comment in site.expected_comments(article)]
+    author, written = comments[0]
+    assert main(["search", "the OR a OR and", "--comments", "--limit", "500", "--json",
+                 "--author", author, "--since", written, "--until", written,
+                 "--db", str(db)]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(hit["author"] == author and hit["published"][:10] == written
+                        for hit in hits)
+
+
+def test_search_refuses_a_day_it_cannot_read_and_a_source_for_comments(db):
+    result = run("search", "rail", "--since", "March 4", "--db", str(db))
+    assert result.returncode == 2 and "not a day (YYYY-MM-DD): 'March 4'" in result.stderr
+    result = run("search", "rail", "--comments", "--source", "DEA News", "--db", str(db))
+    assert result.returncode == 2 and "comments credit no source" in result.stderr
+
+
 def test_search_marks_a_copy_with_the_article_it_copies(db, capsys):
     archive = Archive(db)
     original = archive.db.execute(
