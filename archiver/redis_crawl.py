@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -44,7 +45,8 @@ def frontier_for(crawler: Crawler, spider_name: str, start_urls: list[str]) -> F
     }, priority="spider")
     frontier = RedisFrontier(connect(url), prefix,
                              settings.getfloat("ARCHIVER_REDIS_WORKER_TIMEOUT"))
-    logger.info("sharing the frontier %s in Redis as worker %s", prefix, frontier.worker)
+    logger.info("sharing the frontier %s in the Redis at %s as worker %s", prefix, redacted(url),
+                frontier.worker)
     heartbeat = create_looping_call(frontier.heartbeat)
 
     def opened() -> None:
@@ -83,6 +85,14 @@ def connect(url: str) -> Any:
         server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
         server.ping()
     except (ValueError, redis.RedisError) as error:
-        raise RedisUnavailable(f"cannot use the Redis at ARCHIVER_REDIS_URL={url}: "
+        raise RedisUnavailable(f"cannot use the Redis at ARCHIVER_REDIS_URL={redacted(url)}: "
                                f"{error}") from None
     return server
+
+
+def redacted(url: str) -> str:
+    """`url` without its password: it goes into logs."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)).geturl()
