@@ -5,13 +5,12 @@ over by the next, and an unusable Redis ends a worker with one line."""
 from __future__ import annotations
 
 import json
-import signal
 import sqlite3
 
 import pytest
 import redis
 from conftest import free_port, start_crawl
-from test_crawl_interruptions import wait_until_archived
+from test_crawl_interruptions import crawl_killed_after
 
 from archiver.dedupe import canonicalize
 from archiver.demo import DemoSite, serve
@@ -76,15 +75,7 @@ def test_a_killed_worker_is_taken_over_without_fetching_again_what_it_archived(
     start = base_url + site.article_path(site.articles[0])
     settings = {"ARCHIVER_REDIS_URL": redis_url, "ARCHIVER_REDIS_WORKER_TIMEOUT": "2",
                 "LOG_LEVEL": "WARNING"}
-    first = start_crawl(archive_path, start, {
-        **settings, "DOWNLOAD_DELAY": "0.4", "ARCHIVER_BATCH_SIZE": "1000",
-        "ARCHIVER_FLUSH_SECONDS": "0.5"})
-    try:
-        wait_until_archived(first, archive_path, 3)
-    finally:
-        first.send_signal(signal.SIGKILL)
-        first.communicate()
-    assert first.returncode == -signal.SIGKILL, "the worker ended before it was killed"
+    crawl_killed_after(archive_path, start, 3, settings)
     with sqlite3.connect(archive_path) as connection:
         archived_before = {url for (url,) in connection.execute("SELECT url FROM articles")}
     server = redis.Redis.from_url(redis_url)
