@@ -50,3 +50,12 @@ RETRY_TIMES = 2
 
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
+
+# Many workers, one frontier (scrapy-redis): a Redis URL (redis://host:6379/0) shares the
+# request queue and the articles seen among every `scrapy crawl chain` given the same URL and
+# key; empty: one process, everything in memory. See archiver/redis_crawl.py.
+ARCHIVER_REDIS_URL = ""
+# Prefix of the crawl's keys in Redis; empty: archiver:chain:SITE (the start URLs' sites).
+ARCHIVER_REDIS_KEY = ""
+# Seconds after a worker's last heartbeat (every third of it) when its articles are taken over.
+ARCHIVER_REDIS_WORKER_TIMEOUT = 30.0

@@ -19,6 +19,7 @@ from scrapy import signals
 
 from archiver.archive import Archive
 from archiver.items import Article, CrawlError, Page
+from archiver.signals import items_archived
 
 from .validate import InvalidArticle
 
@@ -108,6 +109,8 @@ class ArchivePipeline:
         self.stats.inc_value("archiver/articles_saved", len(articles))
         self.stats.inc_value("archiver/pages_saved", len(pages))
         self.stats.inc_value("archiver/errors_recorded", len(errors))
+        # Workers sharing a frontier settle what the archive now holds (see archiver.frontier).
+        self.crawler.signals.send_catch_log(items_archived, items=[*articles, *pages, *errors])
         for batch in self.pending.values():
             batch.clear()
         self.pending_since = None

@@ -5,14 +5,18 @@ from __future__ import annotations
 from functools import cached_property
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from archiver.dedupe import article_key, same_site
 from archiver.extract import extract
+from archiver.frontier import Claim, Frontier, note
 from archiver.items import CrawlError
 from archiver.known import KnownLinks
 from archiver.page_walk import PageWalk
+from archiver.redis_crawl import RedisUnavailable, frontier_for
 from archiver.responses import not_html, page_of, text_of
 
 DIRECTIONS = ("both", "prev", "next")
@@ -49,11 +53,28 @@ class ChainSpider(scrapy.Spider):
         self.incremental = str(incremental).lower() in YES
         self.arguments = {"start_url": start_url, "direction": direction,
                           "max_articles": self.max_articles, "incremental": self.incremental}
+        self._use(Frontier())
+
+    def _use(self, frontier: Frontier) -> None:
         # Article keys requested, archived and (incremental) walked over without a fetch: what
-        # keeps the walk from looping.
-        self.requested: set[str] = set()
-        self.archived: set[str] = set()
-        self.walked_over: set[str] = set()
+        # keeps the walk from looping, and with a shared frontier, from fetching an article
+        # another worker fetches.
+        self.frontier = frontier
+        self.requested = frontier.seen_keys("requested")
+        self.archived = frontier.seen_keys("archived")
+        self.walked_over = frontier.seen_keys("walked_over")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        try:
+            spider._use(frontier_for(crawler, spider.name, spider.start_urls))
+        except RedisUnavailable as error:
+            spider.logger.error("%s", error)
+            # One line, no traceback: a SystemExit ends `scrapy crawl` with status 1 as is.
+            raise SystemExit(1) from None
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
+        return spider
 
     @cached_property
     def known(self) -> KnownLinks:
@@ -84,29 +105,39 @@ class ChainSpider(scrapy.Spider):
         key = self.key(url)
         if self._seen(key):
             return None
-        if self.max_articles is not None and len(self.requested) >= self.max_articles:
+        # One atomic step, so two workers never both claim an article, nor pass max_articles.
+        claim = self.requested.add(key, self.max_articles, note(url, direction))
+        if claim is Claim.FULL:
             self.crawler.stats.inc_value("archiver/links_over_max_articles")
-            return None
-        self.requested.add(key)
+        return self._request(url, key, direction) if claim is Claim.NEW else None
+
+    def _request(self, url: str, key: str, direction: str,
+                 taken_over: bool = False) -> scrapy.Request:
         # `requested` keeps the walk from fetching an article twice; Scrapy's duplicate filter
         # would also drop, silently, a redirect back to a URL seen: a redirect loop would leave
         # no error. Unfiltered, it ends at REDIRECT_MAX_TIMES in `fetch_failed`.
-        return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed,
-                              cb_kwargs={"direction": direction}, dont_filter=True)
+        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
+                              cb_kwargs={"direction": direction}, dont_filter=True,
+                              meta={"article_key": key, "taken_over": taken_over})
 
     def parse_article(self, response: Response, direction: str):
+        key = response.meta["article_key"]
         page = page_of(response)
         yield page
         if reason := not_html(response):
-            yield CrawlError(url=response.url, status=response.status, reason=reason)
+            yield self.frontier.owes(
+                CrawlError(url=response.url, status=response.status, reason=reason), key)
             return
         article = extract(text_of(response), response.url)
-        if self.key(article.canonical_url) in self.archived:
+        # An article taken over from a killed worker may be marked archived by it: not written.
+        if self.archived.add(self.key(article.canonical_url)) is Claim.SEEN and \
+                not response.meta.get("taken_over"):
             self.logger.info("%s is %s again: chain not followed further", response.url,
                              article.canonical_url)
+            self.frontier.settled(key)
             return
-        self.archived.update({self.key(article.canonical_url), self.key(response.url)})
-        yield self._complete(PageWalk(article, page.url, page.final_url))
+        self.archived.add(self.key(response.url))
+        yield self._complete(PageWalk(article, page.url, page.final_url), key)
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
@@ -135,28 +166,49 @@ class ChainSpider(scrapy.Spider):
             url = stored
         return url
 
-    def _complete(self, walk: PageWalk):
+    def _complete(self, walk: PageWalk, key: str):
         """The article when it is whole, else the request for its next further page (of its
         text, then of its comment section), which carries the walk along until the last page
-        is read."""
+        is read. With a shared frontier that request goes through Redis, pickled, the walk with
+        it: whichever worker takes it reads the page and carries the walk on."""
         pending = walk.next_page()
         if pending is None:
-            return walk.article
+            return self.frontier.owes(walk.article, key)
+        # Unfiltered: the walk never asks for a page twice, and a duplicate filter dropping its
+        # request (another article listing the same page, an article taken over from a killed
+        # worker) would leave the article unfinished, never archived.
         return scrapy.Request(pending, callback=self.parse_further_page,
-                              errback=self.further_page_failed, priority=1,
-                              cb_kwargs={"walk": walk, "listed_url": pending})
+                              errback=self.further_page_failed, priority=1, dont_filter=True,
+                              cb_kwargs={"walk": walk, "listed_url": pending},
+                              meta={"article_key": key})
 
     def parse_further_page(self, response: Response, walk: PageWalk, listed_url: str):
         yield page_of(response)
         html = text_of(response) if isinstance(response, TextResponse) else None
         walk.add_page(listed_url, response.url, html)
-        yield self._complete(walk)
+        yield self._complete(walk, response.meta["article_key"])
 
     def further_page_failed(self, failure):
         walk, listed_url = (failure.request.cb_kwargs[name] for name in ("walk", "listed_url"))
         walk.page_failed(listed_url)
         yield from self.fetch_failed(failure)
-        yield self._complete(walk)
+        yield self._complete(walk, failure.request.meta["article_key"])
+
+    def article_failed(self, failure):
+        key = failure.request.meta["article_key"]
+        for item in self.fetch_failed(failure):
+            yield self.frontier.owes(item, key) if isinstance(item, CrawlError) else item
+
+    def idle(self) -> None:
+        """Nothing left to do here: with a shared frontier, take over what killed workers
+        left, and stay while live ones still hold articles (they may die too)."""
+        taken, waiting = self.frontier.orphans()
+        for key, url, direction in taken:
+            self.logger.info("taking over %s from a worker gone", url)
+            self.crawler.stats.inc_value("archiver/articles_taken_over")
+            self.crawler.engine.crawl(self._request(url, key, direction, taken_over=True))
+        if taken or waiting:
+            raise DontCloseSpider
 
     def fetch_failed(self, failure):
         request = failure.request

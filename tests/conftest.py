@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,52 @@ def open_archive():
     yield opener
     for archive in opened:
         archive.close()
+
+
+@pytest.fixture
+def redis_url(tmp_path) -> str:
+    """A real redis-server on 127.0.0.1 (a free port, nothing saved to disk), for the test's
+    duration. Without redis-server: skipped, unless ARCHIVER_REQUIRE_REDIS=1 (CI), then
+    failed."""
+    executable = shutil.which("redis-server")
+    if executable is None:
+        message = "redis-server is not installed (Debian: apt-get install redis-server)"
+        if os.environ.get("ARCHIVER_REQUIRE_REDIS") == "1":
+            pytest.fail(message + "; ARCHIVER_REQUIRE_REDIS=1 requires it")
+        pytest.skip(message)
+    port = free_port()
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    server = subprocess.Popen(
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+         "no", "--dir", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_for_ping(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_ping(url: str, server: subprocess.Popen) -> None:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            return
+        except redis.ConnectionError:
+            assert server.poll() is None, "redis-server ended at once"
+            assert time.monotonic() < deadline, "redis-server did not answer in 10 s"
+            time.sleep(0.05)
+        finally:
+            client.close()

@@ -35,20 +35,26 @@ def wait_until_archived(crawl: subprocess.Popen, db, articles: int) -> None:
         time.sleep(0.05)
 
 
-def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_the_chain(
-        crawl, demo_site, served, archive_path, open_archive):
-    start = served + demo_site.article_path(demo_site.articles[0])
-    # A slow, polite crawl whose batches never fill: items reach the archive by time alone.
-    # (Its log, piped and not read until it ends, kept short.)
-    process = start_crawl(archive_path, start, {
+def crawl_killed_after(db, start_url: str, articles: int,
+                       settings: dict[str, str] | None = None) -> None:
+    """A crawl killed with SIGKILL once it has archived `articles` articles: slow and polite,
+    its batches never fill, so items reach the archive by time alone. (Its log, piped and not
+    read until it ends, kept short.)"""
+    process = start_crawl(db, start_url, {
         "DOWNLOAD_DELAY": "0.4", "ARCHIVER_BATCH_SIZE": "1000", "ARCHIVER_FLUSH_SECONDS": "0.5",
-        "LOG_LEVEL": "WARNING"})
+        "LOG_LEVEL": "WARNING", **(settings or {})})
     try:
-        wait_until_archived(process, archive_path, 3)
+        wait_until_archived(process, db, articles)
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate()
     assert process.returncode == -signal.SIGKILL, "the crawl ended before it was killed"
+
+
+def test_a_crawl_killed_half_way_keeps_what_it_wrote_and_the_next_run_completes_the_chain(
+        crawl, demo_site, served, archive_path, open_archive):
+    start = served + demo_site.article_path(demo_site.articles[0])
+    crawl_killed_after(archive_path, start, 3)
 
     archive = open_archive(archive_path)
     db = archive.db
