@@ -37,6 +37,7 @@ from .dedupe import (
 )
 from .errors import CommandError
 from .extract.comments.fields import fallback_id
+from .health import Alert, SiteFigures, Thresholds, compare
 from .items import Article, CrawlError, Page
 
 logger = logging.getLogger(__name__)
@@ -222,10 +223,28 @@ def _v8_page_self_description(db: sqlite_utils.Database) -> None:
             db["articles"].add_column(column, str)
 
 
+def _v9_extraction_health(db: sqlite_utils.Database) -> None:
+    # Each run's extraction figures per site (counts of articles lacking each field), which
+    # later runs compare with, and the alerts that comparison raised (see `health`).
+    db["site_health"].create({
+        "run_id": int, "site": str, "articles": int, "missing_title": int, "missing_body": int,
+        "missing_authors": int, "missing_published": int, "missing_language": int,
+        "median_words": float, "with_comments": int, "at": str,
+    }, pk=("run_id", "site"), if_not_exists=True)
+    # A run's history: the site's latest earlier run, found without a scan.
+    db["site_health"].create_index(["site", "run_id"], if_not_exists=True)
+    db["health_alerts"].create({
+        "id": int, "run_id": int, "site": str, "measure": str, "now": float, "before": float,
+        "articles_now": int, "articles_before": int, "at": str, "message": str,
+    }, pk="id", if_not_exists=True)
+    db["health_alerts"].create_index(["run_id"], if_not_exists=True)
+
+
 # Applied in order; PRAGMA user_version records how many have run. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial, _v2_comment_kind, _v3_near_duplicate_index, _v4_readable_url_keys,
-    _v5_run_process, _v6_article_site, _v7_page_digests, _v8_page_self_description]
+    _v5_run_process, _v6_article_site, _v7_page_digests, _v8_page_self_description,
+    _v9_extraction_health]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -333,6 +352,29 @@ class Archive:
                 "finished": now(), "status": status, "articles": counts[0], "errors": counts[1],
                 "stats": json.dumps(stats, default=str, sort_keys=True),
             })
+
+    def record_health(self, run_id: int, figures: Iterable[SiteFigures],
+                      thresholds: Thresholds) -> list[Alert]:
+        """Store run `run_id`'s figures per site and the alerts raised by comparing each with
+        the site's history: its latest earlier run that measured at least
+        `thresholds.min_articles` articles (one indexed row, however large the archive).
+        Returns the alerts."""
+        at = now()
+        alerts = []
+        with writing(self.db):
+            for site in figures:
+                history = next(self.db["site_health"].rows_where(
+                    "site = ? AND run_id < ? AND articles >= ?",
+                    [site.site, run_id, thresholds.min_articles], order_by="run_id DESC",
+                    limit=1), None)
+                before = SiteFigures.from_row(history) if history else None
+                raised = compare(site, before, thresholds)
+                self.db["site_health"].insert({"run_id": run_id, **site.row(), "at": at},
+                                              replace=True)
+                self.db["health_alerts"].insert_all(
+                    {"run_id": run_id, **alert.row(), "at": at} for alert in raised)
+                alerts += raised
+        return alerts
 
     # Writes ---------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from .archive import Archive, open_existing
 from .errors import CommandError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import TABLES as EXPORT_TABLES
+from .health import FIELDS as HEALTH_FIELDS
 
 
 def run_chain_crawl(db: str, start_url: str, **settings) -> None:
@@ -131,16 +132,48 @@ def stats(args: argparse.Namespace) -> int:
                        ("Languages", "languages")):
         if figures[key]:
             print(f"{title}: " + ", ".join(f"{name} ({count})" for name, count in figures[key]))
-    print("\nSites (share of articles missing a title / body / authors / published date):")
+    print("\nSites (share of articles missing a title / body / authors / published date / "
+          "language):")
     for site in figures["sites"]:
         print(f"  {site['site']}: {site['articles']} articles; missing "
-              + " / ".join(f"{site['missing_' + field]:.0%}"
-                           for field in ("title", "body", "authors", "published")))
+              + " / ".join(f"{site['missing_' + field]:.0%}" for field in HEALTH_FIELDS))
     print("\nLast runs:")
     for run in figures["last_runs"]:
         print(f"  {run['id']}  {run['spider']}  {run['started']}  {run['status']}  "
               f"{run['articles']} articles, {run['errors']} errors")
+    if figures["health_alerts"]:
+        print(f"\nExtraction health alerts of run {figures['health_alerts'][0]['run_id']}:")
+        for alert in figures["health_alerts"]:
+            print(f"  {alert['message']}")
     return 0
+
+
+def health(args: argparse.Namespace) -> int:
+    from .stats import health_alerts, last_run_alerts
+
+    since_run, days = args.since if args.since else (None, None)
+    with open_existing(args.db) as archive:
+        alerts = health_alerts(archive.db, since_run=since_run, days=days)
+        failing = last_run_alerts(archive.db)
+    if args.json:
+        print(json.dumps(alerts, ensure_ascii=False, indent=2))
+    else:
+        for alert in alerts:
+            print(f"run {alert['run_id']}  {alert['at']}  {alert['message']}")
+        print(f"{len(alerts)} extraction health alert{'' if len(alerts) == 1 else 's'}"
+              + (f"; the last run ({failing[0]['run_id']}) raised {len(failing)}." if failing
+                 else "; the last run raised none."))
+    return 1 if args.fail and failing else 0
+
+
+def since_value(text: str) -> tuple[int | None, float | None]:
+    """`--since`: a run id (`12`: that run and later) or a number of days (`7d`), for argparse;
+    gives (run id, days)."""
+    number = text.removesuffix("d")
+    if not number.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a run id (12) or a number of days (7d), "
+                                         f"got {text!r}")
+    return (None, int(number)) if text.endswith("d") else (int(number), None)
 
 
 def reparse(args: argparse.Namespace) -> int:
@@ -285,6 +318,17 @@ def main(argv: list[str] | None = None) -> int:
         "stats", parents=[with_db], help="what the archive holds, per-site extraction health")
     stats_parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats_parser.set_defaults(handler=stats)
+
+    health_parser = commands.add_parser(
+        "health", parents=[with_db],
+        help="the extraction health alerts crawl runs raised, newest first")
+    health_parser.add_argument("--since", type=since_value, metavar="RUN_ID|DAYSd",
+                               help="only the alerts of this run and later (12), or of the "
+                                    "last days (7d)")
+    health_parser.add_argument("--json", action="store_true", help="print the alerts as JSON")
+    health_parser.add_argument("--fail", action="store_true",
+                               help="exit with status 1 when the last run raised alerts")
+    health_parser.set_defaults(handler=health)
 
     reparse_parser = commands.add_parser(
         "reparse", parents=[with_db],

@@ -17,6 +17,15 @@ ARCHIVER_BUSY_TIMEOUT = 30.0
 ARCHIVER_NEAR_DUP_THRESHOLD = 0.8
 # Query parameters that never change which article a URL names (prefixes end in "_" or "*").
 ARCHIVER_TRACKING_PARAMS = list(TRACKING_PARAMS)
+# Extraction health (archiver/health.py): at the end of a run, each site's figures are compared
+# with its latest earlier run's; a measure clearly worse is a WARNING and a `health_alerts` row.
+ARCHIVER_HEALTH_ENABLED = True
+# Fewer articles than this, in this run or in the history, is too small a sample to judge.
+ARCHIVER_HEALTH_MIN_ARTICLES = 5
+# A share of articles missing a field (or with comments found) worse by this much (absolute).
+ARCHIVER_HEALTH_MAX_DROP = 0.3
+# The median body length fallen below this share of the history's.
+ARCHIVER_HEALTH_MIN_BODY_SHARE = 0.5
 
 # Ask the site whether a page the archive holds changed (ETag / Last-Modified); a 304 reuses
 # the stored response instead of downloading it again.

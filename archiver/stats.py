@@ -1,12 +1,18 @@
-"""`archiver stats`: what the archive holds, and how well each site's pages were read.
+"""`archiver stats`: what the archive holds, and how well each site's pages were read; and the
+extraction health alerts crawl runs raised (`archiver health`).
 
-The per-site health (the share of a site's articles that lack a title, a body, authors or a
-published date) is what a site's redesign shows first: a selector that no longer matches.
+The per-site health (the share of a site's articles that lack a title, a body, authors, a
+published date or a language) is what a site's redesign shows first: a selector that no longer
+matches. The alerts say when a run read a site clearly worse than before (see `health`).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import sqlite_utils
+
+from .health import site_figures
 
 TOP = 10  # entries in each "top" list
 # The counts, by name, and the tables counted.
@@ -15,13 +21,6 @@ COUNTED = {"articles": "articles", "article_versions": "article_versions",
            "comment_versions": "comment_versions", "pages": "pages", "crawl_runs": "crawl_runs",
            "errors": "errors"}
 LAST_RUNS = 5
-# What an article can lack, as SQL over `articles`: a field extraction did not find.
-MISSING = {
-    "title": "coalesce(title, '') = ''",
-    "body": "coalesce(body, '') = ''",
-    "authors": "coalesce(authors, '[]') = '[]'",
-    "published": "published IS NULL",
-}
 
 
 def stats(db: sqlite_utils.Database) -> dict:
@@ -40,6 +39,7 @@ def stats(db: sqlite_utils.Database) -> dict:
         "last_runs": list(db.query(
             "SELECT id, spider, started, finished, status, articles, errors FROM crawl_runs "
             "ORDER BY id DESC LIMIT ?", [LAST_RUNS])),
+        "health_alerts": last_run_alerts(db),
     }
 
 
@@ -57,8 +57,43 @@ def _top(db: sqlite_utils.Database, grouped_sql: str) -> list[list]:
 
 
 def _site_health(db: sqlite_utils.Database) -> list[dict]:
-    """Each site's article count and the share of its articles missing each field."""
-    shares = ", ".join(f"round(avg({condition}), 3) AS missing_{field}"
-                       for field, condition in MISSING.items())
-    return list(db.query(f"SELECT site, count(*) AS articles, {shares} FROM articles "
-                         "GROUP BY site ORDER BY articles DESC, site"))
+    """Each site's article count and the share of its articles missing each field, counted as
+    a crawl run counts its own (`health.site_figures`). The body is read as whether there is
+    one: the texts stay in SQLite."""
+    rows = db.query("SELECT site, title, coalesce(body, '') != '' AS body, authors, published,"
+                    " language FROM articles")
+    return [figures.shares() for figures in site_figures(rows)]
+
+
+def last_measured_run(db: sqlite_utils.Database) -> int | None:
+    """The latest run that measured extraction health (a crawl that saved articles; a
+    reparse or an import does not measure)."""
+    return db.execute("SELECT max(run_id) FROM site_health").fetchone()[0]
+
+
+def last_run_alerts(db: sqlite_utils.Database) -> list[dict]:
+    """The alerts the latest run that measured extraction health raised."""
+    run = last_measured_run(db)
+    return [] if run is None else health_alerts(db, since_run=run, until_run=run)
+
+
+def health_alerts(db: sqlite_utils.Database, since_run: int | None = None,
+                  until_run: int | None = None, days: float | None = None) -> list[dict]:
+    """Extraction health alerts, newest first: of runs from `since_run` (to `until_run`), or
+    of the last `days` days; all without either."""
+    where, params = [], []
+    if since_run is not None:
+        where.append("run_id >= ?")
+        params.append(since_run)
+    if until_run is not None:
+        where.append("run_id <= ?")
+        params.append(until_run)
+    if days is not None:
+        where.append("at >= ?")
+        params.append((datetime.now(UTC) - timedelta(days=days)).isoformat(
+            timespec="milliseconds"))
+    return list(db["health_alerts"].rows_where(" AND ".join(where) or None, params,
+                                               order_by="run_id DESC, id",
+                                               select="run_id, site, measure, now, before, "
+                                                      "articles_now, articles_before, at, "
+                                                      "message"))

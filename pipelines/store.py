@@ -4,6 +4,9 @@ and record the run itself in `crawl_runs`.
 An archive another process holds locked past `ARCHIVER_BUSY_TIMEOUT` fails a write: the batch
 waits for the next one. If the last write of a run fails too, what it holds is kept in a
 file beside the archive (`ARCHIVE.unsaved-RUN.pickle`), which the next run writes first.
+
+At the end of a run, the extraction health of the articles it saved is measured per site and
+compared with each site's history (`archiver.health`); each alert is a WARNING line.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from scrapy import signals
 
 from archiver.archive import Archive
+from archiver.health import Thresholds, article_row, site_figures
 from archiver.items import Article, CrawlError, Page
 from archiver.signals import items_archived
 
@@ -29,7 +33,7 @@ logger = logging.getLogger(__name__)
 class ArchivePipeline:
     def __init__(self, crawler, path: str, batch_size: int, near_duplicate_threshold: float,
                  tracking_params: list[str], flush_seconds: float = 5.0,
-                 busy_timeout: float = 30.0):
+                 busy_timeout: float = 30.0, health: Thresholds | None = None):
         self.crawler = crawler
         self.stats = crawler.stats
         self.path = path
@@ -42,6 +46,11 @@ class ArchivePipeline:
         self.archive: Archive | None = None
         self.run_id: int | None = None
         self.pending: dict[type, list] = {Article: [], Page: [], CrawlError: []}
+        # Extraction health (None: not measured, ARCHIVER_HEALTH_ENABLED off): one small row
+        # per article this run saved, as extracted (the archive keeps a value a recrawl no
+        # longer finds, so its rows cannot show what this run missed).
+        self.health = health
+        self.health_rows: list[dict] = []
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -50,7 +59,11 @@ class ArchivePipeline:
                        settings.getfloat("ARCHIVER_NEAR_DUP_THRESHOLD"),
                        settings.getlist("ARCHIVER_TRACKING_PARAMS"),
                        settings.getfloat("ARCHIVER_FLUSH_SECONDS"),
-                       settings.getfloat("ARCHIVER_BUSY_TIMEOUT"))
+                       settings.getfloat("ARCHIVER_BUSY_TIMEOUT"),
+                       Thresholds(settings.getint("ARCHIVER_HEALTH_MIN_ARTICLES"),
+                                  settings.getfloat("ARCHIVER_HEALTH_MAX_DROP"),
+                                  settings.getfloat("ARCHIVER_HEALTH_MIN_BODY_SHARE"))
+                       if settings.getbool("ARCHIVER_HEALTH_ENABLED") else None)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         # spider_closed comes after the core stats are final, so the run row gets all of them.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
@@ -111,6 +124,8 @@ class ArchivePipeline:
         self.stats.inc_value("archiver/errors_recorded", len(errors))
         # Workers sharing a frontier settle what the archive now holds (see archiver.frontier).
         self.crawler.signals.send_catch_log(items_archived, items=[*articles, *pages, *errors])
+        if self.health is not None:
+            self.health_rows += map(article_row, articles)
         for batch in self.pending.values():
             batch.clear()
         self.pending_since = None
@@ -122,6 +137,23 @@ class ArchivePipeline:
             spill.write_bytes(pickle.dumps(self.pending))
             logger.error("%s stayed locked: what this run fetched is kept in %s; the next run "
                          "archives it", self.path, spill)
+        self.check_health()
+
+    def check_health(self) -> None:
+        """Record this run's extraction health per site; log and count each alert (before
+        `finish_run`, so the run's stats hold the count)."""
+        if self.health is None:
+            return
+        try:
+            alerts = self.archive.record_health(self.run_id, site_figures(self.health_rows),
+                                                self.health)
+        except sqlite3.OperationalError as error:  # locked: the crawl itself is archived
+            logger.error("could not record the extraction health of run %s in %s: %s",
+                         self.run_id, self.path, error)
+            return
+        for alert in alerts:
+            logger.warning(alert.message)
+        self.stats.set_value("archiver/health_alerts", len(alerts))
 
     def spider_closed(self, reason):
         saved = self.stats.get_value("archiver/articles_saved", 0)
