@@ -971,3 +971,11 @@ def test_a_lead_image_that_is_no_web_address_is_none_and_twitter_describes_as_a_
     article = extract(page(head), URL)
     assert (article.image_url, article.description, article.section) == (
         None, "Said on Twitter.", None)
+
+
+@pytest.mark.parametrize("heading", ["About the author", "Über die Autorin", "Sobre el autor",
+                                     "À propos de l'auteur"])
+def test_an_author_box_s_heading_is_no_author(heading):
+    box = (f'<div class="author-box"><h4 class="author-box-title">{heading}</h4>'
+           "<p>She covers energy and the grid.</p></div>")
+    assert extract(page(body=BODY + box), URL).authors == []

@@ -80,6 +80,10 @@ _BYLINE_XPATHS = _compiled(BYLINE_SELECTORS)
 # selectors above or a text byline find may still mark one so.
 _LOOSE_BYLINE_XPATHS = _compiled(['[class*="author"]', '[class*="autor"]', '[class*="byline"]'])
 _CLASSES = etree.XPath("//@class", smart_strings=False)
+# A block with a heading is an author box ("About the author", then a biography), no byline:
+# its text runs the heading into the biography.
+_HEADED = etree.XPath("boolean(descendant::h2 | descendant::h3 | descendant::h4"
+                      " | descendant::h5 | descendant::h6)")
 # A name in comments, an aside, the page's footer or a picture's caption is someone else's (a
 # footer inside the <article> is the story's own: "Beitrag von ...", the author's card).
 _NOT_A_BYLINE = etree.XPath(
@@ -99,11 +103,16 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\bwww\.", re.I)
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
                         r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
 # Not a name: an e-mail address, a URL slug ("sophie-foster", not "PETA-Team"), an image credit
-# in a byline, a CMS's default account ("admin").
+# in a byline, a CMS's default account ("admin"), an author box's heading ("About the author").
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
-                         r"^(?:no|unknown) author$", re.I)
+                         r"^(?:no|unknown) author$|"
+                         r"^(?:about|more about|meet) (?:the |this )?authors?:?$|"
+                         r"^(?:über|zu)m? (?:den |die |dem )?autor(?:in|en|innen)?:?$|"
+                         r"^(?:à propos de l'|sur l')auteur$|^sobre (?:el|o|a) autor[a]?$|"
+                         r"^(?:informazioni )?sull'autore$|^over de (?:auteur|schrijver)$|"
+                         r"^o autorze$|^об авторе$", re.I)
 # A Twitter handle after a name: "Williams Perdomo @wperdomod".
 _HANDLE = re.compile(r"(?<=\w)\s+@\w+")
 # The day after a name, from its weekday on: "Tomas Spahn Fr, 18. Oktober 2019", "Jane Roe
@@ -228,6 +237,7 @@ def _byline_names(page: Selector, url: str, xpaths: _Selectors = _BYLINE_XPATHS)
         # A blog theme's header marks the blog's name, linked to its home page, as an author.
         named = [(element, cleaned) for element in xpath(page.root) if not _NOT_A_BYLINE(element)
                  and not (element.tag == "a" and links_home(element, url))
+                 and not _HEADED(element)
                  and (name := first(_TEXT(element), element.get("content")))
                  and len(name) <= 80 and (cleaned := clean_author(name))]
         if named:
