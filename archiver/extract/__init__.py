@@ -20,7 +20,7 @@ from . import authors, metadata
 from .attribution import add_sources, declared_sources, find_attribution
 from .body import article_paragraphs
 from .comments import CommentSection, find_comments
-from .navigation import find_neighbours, find_text_pages
+from .navigation import read_navigation
 from .profiles import Profile, load_profiles, profile_for
 from .structured import json_ld_article, json_ld_objects, meta_tags, names, text_values
 from .text import collapse, decode_html, without_controls, without_php_errors
@@ -93,9 +93,9 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.modified = metadata.not_before(article.modified, article.published)
     # A profile's canonical URL is held to the same rules as the page's own.
     article.canonical_url = metadata.canonical_url(page, url, meta, found.get("canonical_url"))
-    neighbours = find_neighbours(page, url) if {"prev_url", "next_url"} - found.keys() else ()
-    article.prev_url = found.get("prev_url") or (neighbours[0] if neighbours else None)
-    article.next_url = found.get("next_url") or (neighbours[1] if neighbours else None)
+    navigation = read_navigation(page, url)
+    article.prev_url = found.get("prev_url") or navigation.prev_url
+    article.next_url = found.get("next_url") or navigation.next_url
 
     declared_body = next(iter(text_values(ld.get("articleBody"))), None)
     # Comments first: what they say must not be taken for the article's own text.
@@ -105,7 +105,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.comment_count = section.count
     article.comments_provider = section.provider
     article.comment_pages = section.page_urls
-    article.text_pages = [page_url for page_url in find_text_pages(page, url)
+    article.text_pages = [page_url for page_url in navigation.text_pages
                           if page_url not in section.page_urls]
     # Compared with whitespace collapsed: the body reader and the comment reader break lines
     # differently.

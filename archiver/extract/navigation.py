@@ -65,7 +65,8 @@ from lxml import etree
 
 from ..dedupe import article_key, is_home_path
 
-__all__ = ["LABELS", "Labels", "find_neighbours", "find_text_pages"]
+__all__ = ["LABELS", "Labels", "Navigation", "find_neighbours", "find_text_pages",
+           "read_navigation"]
 
 PREV, NEXT = "prev", "next"
 
@@ -1149,26 +1150,42 @@ def _page_at(root: etree._Element, url: str, head_links: list[etree._Element]) -
     return _Page(url, base, canonical)
 
 
-def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | None]:
-    """(previous article URL, next article URL) of the article page at `url`, absolute, or None.
+class Navigation(NamedTuple):
+    """Where an article page leads: its neighbours, and its own later pages."""
 
-    See the module docstring for the rules and their order.
-    """
+    prev_url: str | None = None
+    next_url: str | None = None
+    text_pages: list[str] = []
+
+
+def read_navigation(page: parsel.Selector, url: str) -> Navigation:
+    """The previous and next article of the article page at `url` (see the module docstring
+    for the rules and their order) and its later pages (`find_text_pages`), in one reading."""
     root = page.root
     if not isinstance(root, etree._Element):
-        return None, None
+        return Navigation()
     root = root.getroottree().getroot()
     try:
         finder = _Finder(root, url)
     except ValueError:  # a page URL with a bad host or port
-        return None, None
+        return Navigation()
     for source in (finder.links_with_rel, finder.class_names, finder.text_labels,
                    finder.attribute_labels, finder.head_links):
         source()
         if finder.settled():
             break
     prev, next_ = finder.best(PREV), finder.best(NEXT)
-    return (prev.url if prev else None), (next_.url if next_ else None)
+    return Navigation(prev.url if prev else None, next_.url if next_ else None,
+                      _text_pages(root, finder.page, finder.link_elements))
+
+
+def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | None]:
+    """(previous article URL, next article URL) of the article page at `url`, absolute, or None.
+
+    See the module docstring for the rules and their order.
+    """
+    navigation = read_navigation(page, url)
+    return navigation.prev_url, navigation.next_url
 
 
 # Links to an article's later pages that are not its text: a comment pager's "?page=2" (Drupal),
@@ -1179,6 +1196,13 @@ _TEXT_PAGE_KEYS = frozenset({"page", "pg", "pagenum", "pageno", "page_no", "pagi
                              "strona"})
 # A story runs to a few pages; a pager linking more pages than this pages through a listing.
 MAX_TEXT_PAGES = 20
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
+# A link that ends in a page number, as any page of a story does ("/2/", "/seite-3",
+# "-p2.html", "?page=2"), one link a line.
+_PAGE_NUMBERED = re.compile(
+    r"(?:[/,_-](?:page|seite|pagina|strona|p)?[/-]?\d{1,3}/?(?:\.[a-z]{3,5})?"
+    r"|[?&](?:page|pg|pagenum|pageno|page_no|pagina|seite|strona)=\d{1,3})(?:[#&]|$)",
+    re.I | re.M)
 
 
 def _pages_text(link: etree._Element) -> bool:
@@ -1199,16 +1223,15 @@ def find_text_pages(page: parsel.Selector, url: str) -> list[str]:
     (a pager's numbers, "Next page", ``rel="next"``), absolute, in page order; [] when the
     article has one page. A comment pager's or a gallery's pages are not its text, nor a blog's
     ``/page/2/``, nor a pager of more than `MAX_TEXT_PAGES` pages."""
-    root = page.root
-    if not isinstance(root, etree._Element):
-        return []
-    root = root.getroottree().getroot()
-    head_links = _head_links(root)
-    try:
-        here = _page_at(root, url, head_links)
-    except ValueError:  # a page URL with a bad host or port
-        return []
+    return read_navigation(page, url).text_pages
+
+
+def _text_pages(root: etree._Element, here: _Page, head_links: list[etree._Element]) -> list[str]:
+    """`find_text_pages` of the page `here`, whose head links the finder read already."""
     links = [link for link in head_links if _rel_signal(link.get("rel")) is not None]
+    hrefs = [link.get("href") or "" for link in links] + _HREFS(root)
+    if not _PAGE_NUMBERED.search("\n".join(hrefs)):
+        return []  # no link ends in a page number: most pages, answered at once
     # Only links naming this page's file or slug, or relative to it ("2/", "?page=2"), may be
     # its pages: the others are not parsed.
     stems = {stem for _, path, _ in here.self_keys
