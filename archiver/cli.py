@@ -129,7 +129,8 @@ def stats(args: argparse.Namespace) -> int:
                                           for name in counts))
     print(f"Published from {figures['published']['first']} to {figures['published']['last']}")
     for title, key in (("Sources", "top_sources"), ("Authors", "top_authors"),
-                       ("Languages", "languages")):
+                       ("Languages", "languages"), ("Sections", "top_sections"),
+                       ("Publishers", "publishers")):
         if figures[key]:
             print(f"{title}: " + ", ".join(f"{name} ({count})" for name, count in figures[key]))
     print("\nSites (share of articles missing a title / body / authors / published date / "

@@ -25,7 +25,7 @@ LAST_RUNS = 5
 
 def stats(db: sqlite_utils.Database) -> dict:
     """Counts (`COUNTED`, and comments removed), the published date range, the top sources,
-    authors and languages, each site's health, the last runs."""
+    authors, languages, sections and publishers, each site's health, the last runs."""
     return {
         **_counts(db),
         "published": dict(zip(("first", "last"), db.execute(
@@ -35,6 +35,10 @@ def stats(db: sqlite_utils.Database) -> dict:
                                 "GROUP BY value"),
         "languages": _top(db, "SELECT coalesce(language, '(unknown)'), count(*) FROM articles "
                               "GROUP BY 1"),
+        "top_sections": _top(db, "SELECT section, count(*) FROM articles WHERE section != '' "
+                                 "GROUP BY section"),
+        "publishers": _top(db, "SELECT publisher, count(*) FROM articles WHERE publisher != '' "
+                               "GROUP BY publisher"),
         "sites": _site_health(db),
         "last_runs": list(db.query(
             "SELECT id, spider, started, finished, status, articles, errors FROM crawl_runs "

@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from conftest import copy_of, crawl_demo_site
@@ -236,6 +237,10 @@ def test_stats_say_what_the_archive_holds_and_each_site_s_health(db, site, capsy
                                                 for a in site.articles)
     assert figures["top_sources"][0] == ["DEA News", 12]
     assert figures["languages"] == [["en", len(site.articles)]]
+    sections = Counter(site.expected_self_description(a)["section"] for a in site.articles)
+    assert figures["top_sections"] == sorted(map(list, sections.items()),
+                                             key=lambda pair: (-pair[1], pair[0]))[:10]
+    assert figures["publishers"] == [[site.site_name, len(site.articles)]]
     [health] = figures["sites"]
     assert health["articles"] == len(site.articles)
     assert health["missing_authors"] == round(3 / len(site.articles), 3)
@@ -246,6 +251,7 @@ def test_stats_say_what_the_archive_holds_and_each_site_s_health(db, site, capsy
     main(["stats", "--db", str(db)])
     out = capsys.readouterr().out
     assert f"{len(site.articles)} articles;" in out and "missing 0% / 0% / 20% / 0%" in out
+    assert f"Publishers: {site.site_name} ({len(site.articles)})" in out
 
 
 @pytest.mark.parametrize("command", [["search", "rail"], ["export", "--format", "jsonl",
