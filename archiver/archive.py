@@ -605,6 +605,13 @@ def stored_body(connection: sqlite3.Connection, page: dict) -> bytes:
     return decompress(blob)
 
 
+def stored_page(connection: sqlite3.Connection, row: dict) -> Page:
+    """The stored response a `pages` row (with all its columns) is."""
+    return Page(url=row["url"], final_url=row["final_url"], status=row["status"],
+                headers=json.loads(row["headers"]), body=stored_body(connection, row),
+                fetched_at=row["fetched_at"])
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     """A connection to the SQLite file at `path` that can never write to it."""
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)

@@ -21,7 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from .archive import read_only, stored_body
+from .archive import read_only, stored_page
 from .items import Page
 from .responses import response_of
 
@@ -38,7 +38,8 @@ def conditional_headers(headers: dict[str, list[str]]) -> dict[str, str]:
 
 
 class StoredResponses:
-    """The archive at `path`, read only: the newest stored 200 response of a URL."""
+    """The archive at `path`, read only: the newest stored 200 response of a URL (its id and
+    headers, `newest`), and a stored response whole (`page`)."""
 
     def __init__(self, path: Path):
         self.connection = read_only(path) if path.is_file() else None
@@ -49,18 +50,16 @@ class StoredResponses:
         if self.connection is None:
             return None
         try:
+            # Not the body: a 304 needs it, most requests do not.
             return self.connection.execute(
-                "SELECT id, url, final_url, status, headers, fetched_at, sha256, body FROM pages"
-                " WHERE url = ? AND status = 200 ORDER BY fetched_at DESC, id DESC LIMIT 1",
-                [url]).fetchone()
+                "SELECT id, headers FROM pages WHERE url = ? AND status = 200"
+                " ORDER BY fetched_at DESC, id DESC LIMIT 1", [url]).fetchone()
         except sqlite3.OperationalError:  # an archive file the pipeline has not set up yet
             return None
 
     def page(self, page_id: int) -> Page:
-        row = self.connection.execute("SELECT * FROM pages WHERE id = ?", [page_id]).fetchone()
-        return Page(url=row["url"], final_url=row["final_url"], status=row["status"],
-                    headers=json.loads(row["headers"]), fetched_at=row["fetched_at"],
-                    body=stored_body(self.connection, dict(row)))
+        return stored_page(self.connection, dict(self.connection.execute(
+            "SELECT * FROM pages WHERE id = ?", [page_id]).fetchone()))
 
     def close(self) -> None:
         if self.connection is not None:

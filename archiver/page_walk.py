@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .dedupe import canonicalize
 from .extract import extract, extract_comments
+from .extract.attribution import add_sources
 from .extract.comments import merge_page
 from .extract.navigation import MAX_TEXT_PAGES
 from .items import Article
@@ -54,9 +55,7 @@ class PageWalk:
         held = set(paragraphs)
         paragraphs += [p for p in (page.body or "").split("\n\n") if p and p not in held]
         self.article.body = "\n\n".join(paragraphs) or None
-        for source in page.attribution:
-            if source not in self.article.attribution:
-                self.article.attribution.append(source)
+        add_sources(self.article.attribution, page.attribution)
         for raw in page.attribution_raw:
             if raw not in self.article.attribution_raw:
                 self.article.attribution_raw.append(raw)

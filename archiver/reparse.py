@@ -17,7 +17,6 @@ again under another URL.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from functools import partial
 
 import sqlite_utils
 
-from .archive import Archive, writing
+from .archive import Archive, stored_page, writing
 from .dedupe import article_key, canonicalize
 from .errors import CommandError
 from .extract import extract
@@ -85,10 +84,7 @@ class StoredPages:
 
     def page(self, page_id: int) -> Page:
         self.read += 1
-        row = self.db["pages"].get(page_id)
-        return Page(url=row["url"], final_url=row["final_url"], status=row["status"],
-                    headers=json.loads(row["headers"]), body=self.archive.page_body(row),
-                    fetched_at=row["fetched_at"])
+        return stored_page(self.db.conn, self.db["pages"].get(page_id))
 
     def newest_at(self, url: str) -> Page | None:
         """The newest page answered at `url`, read as another article's further page."""

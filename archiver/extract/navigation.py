@@ -1201,8 +1201,7 @@ _HREFS = etree.XPath("//a/@href", smart_strings=False)
 # "-p2.html", "?page=2"), one link a line.
 _PAGE_NUMBERED = re.compile(
     r"(?:[/,_-](?:page|seite|pagina|strona|p)?[/-]?\d{1,3}/?(?:\.[a-z]{3,5})?"
-    r"|[?&](?:page|pg|pagenum|pageno|page_no|pagina|seite|strona)=\d{1,3})(?:[#&]|$)",
-    re.I | re.M)
+    rf"|[?&](?:{'|'.join(sorted(_TEXT_PAGE_KEYS))})=\d{{1,3}})(?:[#&]|$)", re.I | re.M)
 
 
 def _pages_text(link: etree._Element) -> bool:
