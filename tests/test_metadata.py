@@ -973,9 +973,19 @@ def test_a_lead_image_that_is_no_web_address_is_none_and_twitter_describes_as_a_
         None, "Said on Twitter.", None)
 
 
-@pytest.mark.parametrize("heading", ["About the author", "Über die Autorin", "Sobre el autor",
-                                     "À propos de l'auteur"])
+@pytest.mark.parametrize("heading", ["About the author", "Meet the author",
+                                     "À propos de l'auteur", "Over de auteur", "Об авторе",
+                                     "Informazioni sull'autore", "O autorze"])
 def test_an_author_box_s_heading_is_no_author(heading):
+    # The box as news themes write it (the page gives no byline besides): a heading, then a
+    # biography that names the author at its start.
     box = (f'<div class="author-box"><h4 class="author-box-title">{heading}</h4>'
+           "<p><strong>Liina Kask</strong> is a staff correspondent covering energy.</p></div>")
+    assert extract(page(body=BODY + box), URL).authors == []
+
+
+def test_an_author_box_is_no_byline():
+    # Its text runs the heading into the biography: "About the authorShe covers energy".
+    box = ('<div class="author-box"><h4>About the author</h4>'
            "<p>She covers energy and the grid.</p></div>")
     assert extract(page(body=BODY + box), URL).authors == []

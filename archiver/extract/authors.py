@@ -103,16 +103,15 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\bwww\.", re.I)
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
                         r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
 # Not a name: an e-mail address, a URL slug ("sophie-foster", not "PETA-Team"), an image credit
-# in a byline, a CMS's default account ("admin"), an author box's heading ("About the author").
+# in a byline, a CMS's default account ("admin"), an author box's heading ("About the author";
+# "Über den Autor", "Sobre el autor" name a role, `_ROLE`, and are no name either).
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
                          r"^(?:no|unknown) author$|"
                          r"^(?:about|more about|meet) (?:the |this )?authors?:?$|"
-                         r"^(?:über|zu)m? (?:den |die |dem )?autor(?:in|en|innen)?:?$|"
-                         r"^(?:à propos de l'|sur l')auteur$|^sobre (?:el|o|a) autor[a]?$|"
-                         r"^(?:informazioni )?sull'autore$|^over de (?:auteur|schrijver)$|"
-                         r"^o autorze$|^об авторе$", re.I)
+                         r"^(?:à propos de l'|sur l')auteur$|^(?:informazioni )?sull'autore$|"
+                         r"^over de (?:auteur|schrijver)$|^o autorze$|^об авторе$", re.I)
 # A Twitter handle after a name: "Williams Perdomo @wperdomod".
 _HANDLE = re.compile(r"(?<=\w)\s+@\w+")
 # The day after a name, from its weekday on: "Tomas Spahn Fr, 18. Oktober 2019", "Jane Roe
