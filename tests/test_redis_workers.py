@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 
 import pytest
 import redis
@@ -41,9 +42,25 @@ def run_stats(db) -> list[dict]:
                 connection.execute("SELECT stats FROM crawl_runs ORDER BY id")]
 
 
+def both_joined(redis_url: str, render):
+    """`render`, answering only once two workers have joined the crawl: on a loaded machine the
+    second could start after the first had walked the whole chain, and begin it afresh."""
+    client = redis.Redis.from_url(redis_url)
+
+    def gated(path: str, base_url: str):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+                client.zcard(key) >= 2 for key in client.keys("archiver:chain:*:workers")):
+            time.sleep(0.05)
+        return render(path, base_url)
+
+    return gated
+
+
 def test_two_workers_started_together_walk_the_chain_once(paginated_site, redis_url,
                                                           archive_path, open_archive):
     site, base_url = paginated_site
+    site.render = both_joined(redis_url, site.render)
     middle = base_url + site.article_path(site.articles[len(site.articles) // 2])
     settings = {"ARCHIVER_REDIS_URL": redis_url, "DOWNLOAD_DELAY": "0.1"}
     workers = [start_crawl(archive_path, middle, settings) for _ in range(2)]
