@@ -42,14 +42,17 @@ def run_stats(db) -> list[dict]:
                 connection.execute("SELECT stats FROM crawl_runs ORDER BY id")]
 
 
-def both_joined(redis_url: str, render):
-    """`render`, answering only once two workers have joined the crawl: on a loaded machine the
-    second could start after the first had walked the whole chain, and begin it afresh."""
+def both_joined(redis_url: str, render, patience: float = 15.0):
+    """`render`, answering once two workers have joined the crawl (or `patience` seconds after
+    the first request): on a loaded machine the second could start after the first had walked
+    the whole chain, and begin it afresh."""
     client = redis.Redis.from_url(redis_url)
+    deadline: list[float] = []
 
     def gated(path: str, base_url: str):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any(
+        if not deadline:
+            deadline.append(time.monotonic() + patience)
+        while time.monotonic() < deadline[0] and not any(
                 client.zcard(key) >= 2 for key in client.keys("archiver:chain:*:workers")):
             time.sleep(0.05)
         return render(path, base_url)
