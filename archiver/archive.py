@@ -19,7 +19,7 @@ import socket
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +39,7 @@ from .errors import CommandError
 from .extract.comments.fields import fallback_id
 from .health import Alert, SiteFigures, Thresholds, compare
 from .items import Article, CrawlError, Page
+from .transaction import writing
 
 logger = logging.getLogger(__name__)
 
@@ -260,26 +261,6 @@ def migrate(db: sqlite_utils.Database) -> None:
 
 def _schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
-
-
-@contextmanager
-def writing(db: sqlite_utils.Database) -> Iterator[None]:
-    """A write transaction that takes the write lock when it begins. A deferred one that reads
-    first cannot wait for another process's write to end: it fails at once, "database is
-    locked"; this one waits up to the busy timeout. Writes nested in it, or in a transaction a
-    caller holds, join that one (`db.atomic()`'s savepoints)."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def compress(body: bytes) -> bytes:

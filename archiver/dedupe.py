@@ -34,6 +34,8 @@ import sqlite_utils
 from datasketch import MinHash
 from w3lib.url import canonicalize_url
 
+from .transaction import writing
+
 
 def w3lib_canonical(url: str) -> str:
     """w3lib's canonical form of `url`, fragment dropped: `canonicalize` before it wrote the
@@ -553,8 +555,9 @@ class NearDuplicateIndex:
       key (band, bucket, signature_id) is the lookup index.
 
     One query is one indexed lookup per band plus a read of the candidates' signatures.
-    Writes go through ``db.atomic()``: inside the caller's transaction they join it (as a
-    savepoint) and nothing is committed; outside one, each call commits on its own.
+    Writes go through `writing`: inside the caller's transaction they join it (as a savepoint)
+    and nothing is committed; outside one, each call takes the write lock first and commits on
+    its own, so another process writing the same file is waited for, not failed on.
 
     The banding is fixed when the index is created (it is stored in ``minhash_meta``); a later
     `threshold` only moves the cut. Opening an index that holds signatures with another
@@ -572,7 +575,7 @@ class NearDuplicateIndex:
         self.min_shingles = min_shingles
         self.num_perm = num_perm
         bands, rows = lsh_parameters(threshold, num_perm)
-        with db.atomic():
+        with writing(db):
             self.create_tables(db)
             self.bands, self.rows = self._check_meta(bands, rows)
         self._row_weights = np.array(_splitmix64(0x42414E44, self.rows), dtype=_U64)
@@ -622,7 +625,7 @@ class NearDuplicateIndex:
     @staticmethod
     def drop(db: sqlite_utils.Database) -> None:
         """Remove the index's tables from `db` (all signatures are lost)."""
-        with db.atomic():
+        with writing(db):
             for table in ("minhash_bands", "minhash_signatures", "minhash_meta"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
 
@@ -702,7 +705,7 @@ class NearDuplicateIndex:
         """Index `article_url` under the text's signature, replacing what it had. A text too
         short for a signature is not indexed (and the URL's earlier signature is removed)."""
         signature = self._as_signature(text_or_signature)
-        with self.db.atomic():
+        with writing(self.db):
             row = self.db.execute("SELECT id, signature FROM minhash_signatures"
                                   " WHERE article_url = ?", [article_url]).fetchone()
             if row is not None:
@@ -729,7 +732,7 @@ class NearDuplicateIndex:
 
     def remove(self, article_url: str) -> None:
         """Take `article_url` out of the index (nothing happens when it is not there)."""
-        with self.db.atomic():
+        with writing(self.db):
             row = self.db.execute("SELECT id, signature FROM minhash_signatures"
                                   " WHERE article_url = ?", [article_url]).fetchone()
             if row is not None:

@@ -25,13 +25,14 @@ from functools import partial
 
 import sqlite_utils
 
-from .archive import Archive, stored_page, writing
+from .archive import Archive, stored_page
 from .dedupe import article_key, canonicalize
 from .errors import CommandError
 from .extract import extract
 from .items import Article, CrawlError, Page, missing_content
 from .page_walk import PageWalk
 from .responses import not_html, response_of, text_of
+from .transaction import writing
 
 logger = logging.getLogger(__name__)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from unittest import mock
 
 import pytest
@@ -504,6 +507,33 @@ def test_an_archive_whose_near_duplicate_index_made_its_tables_opens_and_keeps_t
     assert [row["duplicate_of"] for row in reopened.db["duplicates"].rows] == [
         "https://news.example/original/"]
     reopened.close()
+
+
+def test_an_archive_opened_while_another_process_writes_to_it_waits_and_opens(tmp_path):
+    # Two crawl workers opening a new archive at once: the first fills the near-duplicate
+    # index's parameters while the second reads them. A transaction that read before the
+    # other's write committed could not write after it, "database is locked".
+    migrate(sqlite_utils.Database(tmp_path / "a.db"))
+    other = sqlite3.connect(tmp_path / "a.db", isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA journal_mode = wal")
+    other.execute("BEGIN IMMEDIATE")
+
+    def commit_later() -> None:
+        time.sleep(0.5)
+        other.execute("INSERT INTO minhash_meta (key, value) VALUES ('other', 'process')")
+        other.execute("COMMIT")
+
+    writer = threading.Thread(target=commit_later)
+    writer.start()
+    try:
+        opened = Archive(tmp_path / "a.db")
+    finally:
+        writer.join()
+        other.close()
+    assert opened.db.execute("SELECT count(*) FROM minhash_meta").fetchone()[0] > 1
+    opened.save([article("after")])
+    assert opened.db["articles"].count == 1
+    opened.close()
 
 
 # --- Schema 4: URL keys written as published -------------------------------------------------
