@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -104,6 +105,17 @@ def refuse_the_archive(db: sqlite_utils.Database, output: str) -> None:
         raise CommandError(f"{output} is the archive itself: choose another --output")
 
 
+def _mode_of_a_file_written_to(path: Path) -> int:
+    """The permissions `open(path, "w")` would leave (mkstemp's are 0600, for the owner alone):
+    an existing file's own, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)  # reading the umask means setting it: put it straight back
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextmanager
 def replaced_on_success(path: Path, binary: bool) -> Iterator[IO]:
     """A stream to a temporary file beside `path`, renamed to `path` when the block ends
@@ -116,6 +128,7 @@ def replaced_on_success(path: Path, binary: bool) -> Iterator[IO]:
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror}") from None
     try:
+        os.fchmod(handle, _mode_of_a_file_written_to(path))
         with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8",
                        newline=None if binary else "") as stream:
             yield stream

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 import subprocess
 import sys
 from collections import Counter
@@ -209,6 +211,21 @@ def test_a_failed_export_leaves_the_file_there_was_and_no_part_file(db, tmp_path
                              "pip install -e '.[export]'")
     assert target.read_bytes() == b"an export from yesterday"
     assert [path.name for path in tmp_path.iterdir()] == sorted(["archive.db", "out.parquet"])
+
+
+def test_an_export_file_gets_the_permissions_of_any_new_file_or_keeps_its_own(db, tmp_path):
+    # Written to a private temporary file first, then renamed: it must not stay private.
+    old_umask = os.umask(0o022)
+    try:
+        main(["export", "--db", str(db), "--format", "jsonl", "--output", str(tmp_path / "new")])
+        (tmp_path / "kept").write_text("an export from yesterday")
+        (tmp_path / "kept").chmod(0o640)
+        main(["export", "--db", str(db), "--format", "jsonl", "--output", str(tmp_path / "kept")])
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "kept").stat().st_mode) == 0o640
+    assert (tmp_path / "kept").read_text() != "an export from yesterday"
 
 
 @pytest.mark.parametrize("output, message", [
