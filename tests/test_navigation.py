@@ -263,6 +263,14 @@ def test_other_labels_are_never_neighbours(label):
     assert find_neighbours(page, URL) == (None, None)
 
 
+def test_a_label_in_a_script_without_spaces_may_run_into_the_title():
+    # Thai, like Chinese and Japanese, writes no space between words.
+    page = page_with('<div class="box"><a href="/2024/05/13/earlier-story/">'
+                     'บทความก่อนหน้าน้ำท่วมภาคเหนือ</a><a href="/2024/05/15/later-story/">'
+                     'บทความถัดไปเทศกาลเก็บเกี่ยว</a></div>')
+    assert find_neighbours(page, URL) == (PREV, NEXT)
+
+
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [

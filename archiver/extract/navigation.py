@@ -350,6 +350,76 @@ LABELS: dict[str, Labels] = {
         weak_next=("tiếp theo",),
         other=("trang trước", "trang sau", "trang tiếp", "xem thêm", "tải thêm"),
     ),
+    "hi": Labels(
+        prev=("पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "पिछली खबर", "पिछला समाचार",
+              "पिछला आलेख"),
+        next=("अगला लेख", "अगली पोस्ट", "अगला पोस्ट", "अगली खबर", "अगला समाचार", "अगला आलेख"),
+        weak_prev=("पिछला", "पिछली"),
+        weak_next=("अगला", "अगली"),
+        other=("पिछला पृष्ठ", "अगला पृष्ठ", "पिछले पोस्ट", "अगले पोस्ट", "और लोड करें",
+               "और देखें"),
+    ),
+    "fa": Labels(
+        prev=("نوشته قبلی", "مطلب قبلی", "خبر قبلی", "پست قبلی", "مقاله قبلی"),
+        next=("نوشته بعدی", "مطلب بعدی", "خبر بعدی", "پست بعدی", "مقاله بعدی"),
+        weak_prev=("قبلی",),
+        weak_next=("بعدی",),
+        other=("صفحه قبلی", "صفحه بعدی", "نوشته‌های قدیمی‌تر", "نوشته‌های تازه‌تر",
+               "بارگذاری بیشتر", "مشاهده بیشتر"),
+    ),
+    "he": Labels(
+        prev=("הפוסט הקודם", "הכתבה הקודמת", "המאמר הקודם", "הרשומה הקודמת", "הידיעה הקודמת"),
+        next=("הפוסט הבא", "הכתבה הבאה", "המאמר הבא", "הרשומה הבאה", "הידיעה הבאה"),
+        weak_prev=("הקודם", "הקודמת"),
+        weak_next=("הבא", "הבאה"),
+        other=("העמוד הקודם", "העמוד הבא", "פוסטים ישנים יותר", "פוסטים חדשים יותר",
+               "טען עוד", "הצג עוד"),
+    ),
+    "th": Labels(
+        prev=("บทความก่อนหน้า", "โพสต์ก่อนหน้า", "ข่าวก่อนหน้า", "เรื่องก่อนหน้า"),
+        next=("บทความถัดไป", "โพสต์ถัดไป", "ข่าวถัดไป", "เรื่องถัดไป"),
+        weak_prev=("ก่อนหน้า",),
+        weak_next=("ถัดไป",),
+        other=("หน้าก่อนหน้า", "หน้าถัดไป", "โหลดเพิ่มเติม", "ดูเพิ่มเติม"),
+    ),
+    "bg": Labels(
+        prev=("предишна статия", "предишна публикация", "предишна новина", "предишен пост"),
+        next=("следваща статия", "следваща публикация", "следваща новина", "следващ пост"),
+        weak_prev=("предишна", "предишен"),
+        weak_next=("следваща", "следващ"),
+        other=("предишна страница", "следваща страница", "по-стари публикации",
+               "по-нови публикации", "зареди още", "покажи още"),
+    ),
+    # Croatian, Serbian (Latin and Cyrillic), Bosnian
+    "sh": Labels(
+        prev=("prethodni članak", "prethodna objava", "prethodna vijest", "prethodna vest",
+              "prethodni tekst", "претходни чланак", "претходна вест", "претходни текст"),
+        next=("sljedeći članak", "sledeći članak", "sljedeća objava", "sledeća objava",
+              "sljedeća vijest", "sledeća vest", "sljedeći tekst", "sledeći tekst",
+              "следећи чланак", "следећа вест", "следећи текст"),
+        weak_prev=("prethodni", "prethodna", "претходни", "претходна"),
+        weak_next=("sljedeći", "sljedeća", "sledeći", "sledeća", "следећи", "следећа"),
+        other=("prethodna stranica", "sljedeća stranica", "sledeća stranica",
+               "претходна страница", "следећа страница", "starije objave", "novije objave",
+               "učitaj više", "учитај још"),
+    ),
+    "sk": Labels(
+        prev=("predchádzajúci článok", "predchádzajúci príspevok", "predchádzajúca správa"),
+        next=("nasledujúci článok", "ďalší článok", "nasledujúci príspevok", "ďalší príspevok",
+              "nasledujúca správa"),
+        weak_prev=("predchádzajúci", "predchádzajúca"),
+        weak_next=("nasledujúci", "nasledujúca", "ďalší"),
+        other=("predchádzajúca strana", "nasledujúca strana", "staršie príspevky",
+               "novšie príspevky", "načítať viac", "zobraziť viac"),
+    ),
+    "ca": Labels(
+        prev=("article anterior", "notícia anterior", "entrada anterior"),
+        next=("article següent", "notícia següent", "entrada següent"),
+        weak_prev=("anterior",),
+        weak_next=("següent",),
+        other=("pàgina anterior", "pàgina següent", "entrades més antigues",
+               "entrades més noves", "carrega'n més", "mostra'n més"),
+    ),
 }
 
 PREV_ARROWS = "«‹←⟵◀◄❮<"
@@ -366,8 +436,10 @@ _FOLD = {
 _FOLD_SPELLED = {"ä": ("ae", "a"), "ö": ("oe", "o"), "ü": ("ue", "u")}
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u3040" <= char <= "\u9fff"
+def _unspaced(char: str) -> bool:
+    """Whether `char` is of a script written without spaces between words (CJK, Thai), where
+    a label may run straight into the title."""
+    return "\u3040" <= char <= "\u9fff" or "\u0e00" <= char <= "\u0e7f"
 
 
 def _char(char: str) -> str:
@@ -377,7 +449,8 @@ def _char(char: str) -> str:
 
 
 def _atoms(label: str) -> list[str]:
-    """Regex atoms of one label: folded letters, any whitespace, a word end (except in CJK)."""
+    """Regex atoms of one label: folded letters, any whitespace, a word end (but in unspaced
+    scripts)."""
     atoms = []
     for char in label:
         if char == " ":
@@ -387,7 +460,7 @@ def _atoms(label: str) -> list[str]:
             atoms.append("(?:" + "|".join("".join(map(_char, s)) for s in spellings) + ")")
         else:
             atoms.append(_char(char))
-    return atoms if _is_cjk(label[-1]) else [*atoms, r"(?!\w)"]
+    return atoms if _unspaced(label[-1]) else [*atoms, r"(?!\w)"]
 
 
 def _alternation(labels: list[str]) -> str:
