@@ -487,6 +487,25 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         # a calendar widget's month pager is no post navigation (WordPress "wp-calendar-nav")
         ('<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev">'
          '<a href="/archive/date/2024/04">&laquo; Apr</a></span></nav>', (None, None)),
+        # A pair of weak signals, each link naming its post, the previous first, makes a post
+        # navigation where no class says so: the cards of a static site's template ...
+        (f'<nav class="mt-8 grid"><div><a href="{EARLIER}"><div>Previous</div><div>A</div></a>'
+         f'</div><div><a href="{LATER}"><div>Next</div><div>B</div></a></div></nav>',
+         (PREV, NEXT)),
+        # ... an old theme's direction classes (a WordPress 2 theme's "previous-entries")
+        (f'<div class="navigation"><span class="previous-entries"><a href="{EARLIER}">A</a>'
+         f'</span><span class="next-entries"><a href="{LATER}">B</a></span></div>',
+         (PREV, NEXT)),
+        # ... but not one alone, nor a pair in the wrong order, nor one whose links hold
+        # the labels only (slides, listings), nor with a third link in the block
+        (f'<div><a href="{EARLIER}"><div>Previous</div><div>A</div></a></div>', (None, None)),
+        (f'<div><a href="{LATER}"><div>Next</div><div>B</div></a>'
+         f'<a href="{EARLIER}"><div>Previous</div><div>A</div></a></div>', (None, None)),
+        (f'<div><a href="{EARLIER}"><div>Previous</div><div>A</div></a>'
+         f'<a href="{LATER}">Next</a></div>', (None, None)),
+        (f'<div class="navigation"><span class="previous"><a href="{EARLIER}">A</a></span>'
+         f'<a href="/2024/05/16/other/">C</a><span class="next"><a href="{LATER}">B</a></span>'
+         f'</div>', (None, None)),
     ],
 )
 def test_markup(markup, expected):

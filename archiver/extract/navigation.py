@@ -23,12 +23,15 @@ Tier 3, explicit post navigation:
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
 Tier 2: ``<a rel="prev|previous|next">``, a bare word with an arrow ("« Previous", "Next →"),
-  or a post-specific class (``next-post``) outside any post-navigation block.
+  or a post-specific class (``next-post``) outside any post-navigation block; a bare word or
+  direction class there too when the block pairs it with the other direction's, the previous
+  first, each link naming its post (`_paired`).
 Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put pagination there,
   so anything found in the body beats it, and a URL the body's gallery or comment pager links
   to, or a body link labelled "Next page", is not taken from it.
 
-Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block. Whatever
+Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block, or
+paired. Whatever
 its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
 listing pagination, a calendar widget or share buttons (a post-navigation class on the same
 element outweighs a chrome one: "site-navigation post-navigation"; an element around the story's
@@ -729,6 +732,48 @@ def _holds_a_pair(link: etree._Element) -> bool:
     return False
 
 
+def _paired(link: etree._Element, direction: str) -> bool:
+    """Whether `link`, whose weak signals (a bare "Previous", a ``.prev`` class) say
+    `direction`, stands in a small block with one other link whose own weak signals say the
+    other way, the previous one first, and both name what they lead to: such a pair is the post
+    navigation of a template no class names ("<a><div>Previous</div><div>Title</div></a>" and
+    its "Next"). A bare "Previous" / "Next" pair pages through anything (slides, listings)."""
+    if not _has_title(link):
+        return False
+    element = link.getparent()
+    for _ in range(_LABEL_REACH):
+        if element is None or element.tag in _PAGE_TAGS:
+            return False
+        links = _links_in(element, _PAIR_LINKS)
+        if links is None:
+            return False
+        targets = list(dict.fromkeys(other.get("href") for other in links))
+        if len(targets) > 2:
+            return False
+        if len(targets) == 2:
+            others = [other for other in links if other.get("href") != link.get("href")]
+            signals = {s for other in others for s in _weak_signals(other)}
+            if {s.direction for s in signals} != {PREV if direction == NEXT else NEXT} or any(
+                    s.kind == OTHER for s in signals) or not any(map(_has_title, others)):
+                return False
+            first = targets.index(link.get("href")) == 0
+            return first == (direction == PREV)
+        element = element.getparent()
+    return False
+
+
+def _has_title(link: etree._Element) -> bool:
+    """Whether a link's text holds words that are no label: the title of where it leads."""
+    return any(_WORD.search(chunk) and _classify(chunk.strip(), in_link=True) is None
+               for chunk in link.itertext())
+
+
+def _weak_signals(link: etree._Element) -> list[_Signal]:
+    """A link's own signals: its label, ``rel`` and direction class."""
+    return [s for s in (_own_label(link), _rel_signal(link.get("rel")),
+                        _surroundings(link).signal) if s is not None]
+
+
 class _Surroundings(NamedTuple):
     trap: str | None  # "trap", or "listing" (pagination: a post's own label may still be there)
     nav: bool
@@ -784,6 +829,8 @@ _NOT_LABEL_HOSTS = frozenset({"script", "style", "noscript", "template", "textar
 _LINK_DEPTH = 4  # a label inside <a><span><b>... is the link's own label
 _LABEL_REACH = 3  # a label labels the link of its block, at most this many levels up
 _BLOCK_LINKS = 8  # more links than this: not a small navigation block
+_PAIR_LINKS = 4  # a pair of links, each maybe doubled by its picture's
+_WORD = re.compile(r"\w")
 
 
 def _enclosing_link(element: etree._Element) -> etree._Element | None:
@@ -1043,7 +1090,6 @@ class _Finder:
         self.seen: set[etree._Element] = set()
         # Where gallery, slider and comment pagers and "Next page" links lead.
         self.trapped_urls: set[str] = set()
-        self.has_post_navigation = False
         self.other_labels: list[str] = []  # body texts like "Next page", read by text_labels
 
     # Sources, in the order they are read.
@@ -1061,7 +1107,7 @@ class _Finder:
             kinds = [_token_kind(token) for token in name.lower().split()]
             if not any(k.container in _TRAPS for k in kinds):
                 if any(k.container in ("nav", "pager") for k in kinds):
-                    names[name] = self.has_post_navigation = True
+                    names[name] = True
                 elif any(k.direction for k in kinds):
                     names[name] = False
             if len(names) >= _MAX_HITS:
@@ -1075,13 +1121,10 @@ class _Finder:
 
     def text_labels(self) -> None:
         """Labels in link texts, and texts labelling the link beside them. Bare words ("Next",
-        "Weiter") count in post navigation only: they are looked up only on a page that has one
-        (read before this, by `class_names`)."""
+        "Weiter") count in post navigation, or paired (`_paired`)."""
         labels, bare_words, self.other_labels = _labels(
             _hits(_TEXTS(self.body), _CHUNK_START, _LABEL_PREFIX))
-        if self.has_post_navigation:
-            labels += bare_words
-        for text in self.nodes(labels, _TEXT_NODES):
+        for text in self.nodes(labels + bare_words, _TEXT_NODES):
             self.text_label(text)
 
     def text_label(self, text: etree._ElementUnicodeResult) -> None:
@@ -1152,7 +1195,6 @@ class _Finder:
         if where.trap == "trap" or (where.trap == "listing" and not labelled):
             self.trap_url(link)
             return False
-        self.has_post_navigation |= where.nav
         own = [s for s in (label, _rel_signal(link.get("rel")), where.signal) if s is not None]
         signals = [*own, hint] if hint is not None else own
         if any(s.kind == OTHER for s in signals):
@@ -1168,10 +1210,12 @@ class _Finder:
         best = max(signals, key=lambda s: s.kind)
         if where.nav or best.kind == STRONG:
             tier = TOP
-        elif best.kind >= ARROWED:
-            tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
+        elif best.kind >= ARROWED or _paired(link, best.direction):
+            # rel, "Next »", a "next-post" class outside a post navigation; a bare "Next" or
+            # ".next" there when a "Previous" stands beside it
+            tier = BODY_REL
         else:
-            return False  # a bare "Next" or ".next" outside any post navigation
+            return False  # a bare "Next" or ".next" alone outside any post navigation
         direction = _direction(signals, best)
         if where.newest_first:
             direction = NEXT if direction == PREV else PREV
