@@ -506,6 +506,18 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<div class="navigation"><span class="previous"><a href="{EARLIER}">A</a></span>'
          f'<a href="/2024/05/16/other/">C</a><span class="next"><a href="{LATER}">B</a></span>'
          f'</div>', (None, None)),
+        # Arrows pair too, in the links (Movable Type's "content-nav", a link home between
+        # them) or beside them (WordPress's default "&laquo; %link" without a theme's rel)
+        (f'<p class="content-nav"><a href="{EARLIER}">&laquo; A</a> | <a href="/">Main</a> | '
+         f'<a href="{LATER}">B &raquo;</a></p>', (PREV, NEXT)),
+        (f'<div class="pagenav">&laquo; <a href="{EARLIER}">A</a> | <a href="/">Home</a> | '
+         f'<a href="{LATER}">B</a> &raquo;</div>', (PREV, NEXT)),
+        # ... but breadcrumbs' arrows all point one way, and a lone "Read more »" is no pair
+        ('<div class="path"><a href="/2024/">2024</a> » <a href="/2024/05/13/earlier-story/">'
+         'Earlier</a> » <span>This story</span></div>', (None, None)),
+        (f'<div><a href="{EARLIER}">&laquo; A</a> <a href="{LATER}">&laquo; B</a></div>',
+         (None, None)),
+        (f'<p>Teaser. <a href="{LATER}">Read more &raquo;</a></p>', (None, None)),
     ],
 )
 def test_markup(markup, expected):

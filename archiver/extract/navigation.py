@@ -23,9 +23,9 @@ Tier 3, explicit post navigation:
     see `LABELS`) in its text, ``title``, ``aria-label`` or image ``alt``, or in the text beside
     it (a sibling or an ancestor's child: ``<span>Previous Article</span><a href>Title</a>``).
 Tier 2: ``<a rel="prev|previous|next">``, a bare word with an arrow ("« Previous", "Next →"),
-  or a post-specific class (``next-post``) outside any post-navigation block; a bare word or
-  direction class there too when the block pairs it with the other direction's, the previous
-  first, each link naming its post (`_paired`).
+  or a post-specific class (``next-post``) outside any post-navigation block; a bare word,
+  direction class or arrow ("« Title", "&laquo; <a>Title</a>") there too when the block pairs
+  it with the other direction's, the previous first, each link naming its post (`_partner`).
 Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put pagination there,
   so anything found in the body beats it, and a URL the body's gallery or comment pager links
   to, or a body link labelled "Next page", is not taken from it.
@@ -570,7 +570,7 @@ def _own_label(link: etree._Element) -> _Signal | None:
             return _Signal(ARROW, PREV)  # "← Title"
         if chunks and chunks[-1][-1] in NEXT_ARROWS:
             return _Signal(ARROW, NEXT)  # "Title →"
-        return None
+        return _adjacent_arrow(link)
     if any(s.kind == OTHER for s in signals):
         return signals[0]._replace(kind=OTHER)
     best = max(signals, key=lambda s: s.kind)
@@ -578,6 +578,20 @@ def _own_label(link: etree._Element) -> _Signal | None:
                                  for s in signals):
         return best._replace(kind=ARROWED)  # <span>←</span> Previous
     return best
+
+
+def _adjacent_arrow(link: etree._Element) -> _Signal | None:
+    """An arrow alone just before a link ("&laquo; <a>Title</a>", WordPress's default
+    ``previous_post_link`` format) or just after it ("<a>Title</a> &raquo;")."""
+    previous, parent = link.getprevious(), link.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None
+              else None) or ""
+    before, after = before.strip(), (link.tail or "").strip()
+    prev = bool(before) and before[-1] in PREV_ARROWS and not _WORD.search(before)
+    next_ = bool(after) and after[0] in NEXT_ARROWS and not _WORD.search(after)
+    if prev == next_:
+        return None
+    return _Signal(ARROW, PREV if prev else NEXT)
 
 
 def _direction(signals: list[_Signal], best: _Signal) -> str:
@@ -732,34 +746,44 @@ def _holds_a_pair(link: etree._Element) -> bool:
     return False
 
 
-def _paired(link: etree._Element, direction: str) -> bool:
-    """Whether `link`, whose weak signals (a bare "Previous", a ``.prev`` class) say
-    `direction`, stands in a small block with one other link whose own weak signals say the
-    other way, the previous one first, and both name what they lead to: such a pair is the post
-    navigation of a template no class names ("<a><div>Previous</div><div>Title</div></a>" and
-    its "Next"). A bare "Previous" / "Next" pair pages through anything (slides, listings)."""
+def _partner(link: etree._Element, direction: str) -> etree._Element | None:
+    """The link that pairs with `link`, whose weak signals (a bare "Previous", a ``.prev``
+    class, an arrow) say `direction`: the one other link of a small block, whose own weak
+    signals say the other way, the previous one first, both naming what they lead to. Such a
+    pair is the post navigation of a template no class names ("<a><div>Previous</div>
+    <div>Title</div></a>" and its "Next", "« A | Main | B »"). A bare "Previous" / "Next"
+    pair pages through anything (slides, listings)."""
     if not _has_title(link):
-        return False
+        return None
     element = link.getparent()
     for _ in range(_LABEL_REACH):
         if element is None or element.tag in _PAGE_TAGS:
-            return False
+            return None
         links = _links_in(element, _PAIR_LINKS)
         if links is None:
-            return False
+            return None
+        # A link home between the two ("« A | Main | B »") is no third post.
+        links = [other for other in links if not _leads_home(other)]
         targets = list(dict.fromkeys(other.get("href") for other in links))
         if len(targets) > 2:
-            return False
+            return None
         if len(targets) == 2:
             others = [other for other in links if other.get("href") != link.get("href")]
             signals = {s for other in others for s in _weak_signals(other)}
+            named = [other for other in others if _has_title(other)]
             if {s.direction for s in signals} != {PREV if direction == NEXT else NEXT} or any(
-                    s.kind == OTHER for s in signals) or not any(map(_has_title, others)):
-                return False
+                    s.kind == OTHER for s in signals) or not named:
+                return None
             first = targets.index(link.get("href")) == 0
-            return first == (direction == PREV)
+            return named[0] if first == (direction == PREV) else None
         element = element.getparent()
-    return False
+    return None
+
+
+def _leads_home(link: etree._Element) -> bool:
+    """Whether a link leads to a site's home page ("/", "https://site/", "index.php")."""
+    parts = urlsplit(link.get("href") or "")
+    return is_home_path(parts.path or "/") and not parts.query
 
 
 def _has_title(link: etree._Element) -> bool:
@@ -938,6 +962,7 @@ def _resolve(href: str | None, base: str) -> str | None:
 _Key = tuple[str, str, tuple[tuple[str, str], ...]]
 
 
+@lru_cache(maxsize=4096)  # a page links a URL many times, and its site's other pages too
 def _self_key(url: str) -> _Key:
     """What identifies a page: its article key (no scheme, ``www.``, trailing slash, AMP or
     tracking parameter), as site, path and query."""
@@ -1036,17 +1061,26 @@ _NAME_NODES = etree.XPath("descendant::*/@class[. = $wanted]")
 _REL_LINKS = etree.XPath("descendant::a[@rel and @href]")
 _NAME_WORD = re.compile(r"prev|next|older|newer|nav|pager|adjacent|neighbo")
 _MAX_HITS = 16  # distinct matching strings looked up per source
+# A text that starts with a "previous" arrow, in `_joined` texts.
+_PREV_ARROW_START = re.compile(r"\x00\s*+[" + re.escape(PREV_ARROWS) + "]")
 _LABEL_PREFIX = 40  # a label starts a text: only that much of each text is scanned
 
 
 def _hits(strings: list[str], pattern: re.Pattern[str], prefix: int | None = None) -> list[str]:
     """The distinct strings in which `pattern` matches, searched all at once in their NUL-joined,
     lower-cased text; with `prefix`, only the start of each (stripped) string is searched."""
+    return _matching(strings, _joined(strings, prefix), pattern)
+
+
+def _joined(strings: list[str], prefix: int | None = None) -> str:
+    """`strings` (or the start of each, stripped), lower-cased, each preceded by NUL."""
     if prefix is not None:
-        joined = "\x00" + "\x00".join([s.lstrip()[:prefix] for s in strings])
-    else:
-        joined = "\x00" + "\x00".join(strings)
-    joined = joined.lower()
+        return ("\x00" + "\x00".join([s.lstrip()[:prefix] for s in strings])).lower()
+    return ("\x00" + "\x00".join(strings)).lower()
+
+
+def _matching(strings: list[str], joined: str, pattern: re.Pattern[str]) -> list[str]:
+    """The distinct `strings` in which `pattern` matches `joined` (`_joined(strings)`)."""
     found: dict[str, None] = {}
     index, last = -1, 0
     for match in pattern.finditer(joined):
@@ -1120,12 +1154,31 @@ class _Finder:
                     self.consider(link)
 
     def text_labels(self) -> None:
-        """Labels in link texts, and texts labelling the link beside them. Bare words ("Next",
-        "Weiter") count in post navigation, or paired (`_paired`)."""
-        labels, bare_words, self.other_labels = _labels(
-            _hits(_TEXTS(self.body), _CHUNK_START, _LABEL_PREFIX))
-        for text in self.nodes(labels + bare_words, _TEXT_NODES):
-            self.text_label(text)
+        """Labels in link texts, and texts labelling the link beside them; and "previous"
+        arrows, in a link's text or before it ("« Title", "« <a>Title</a>"). Bare words ("Next",
+        "Weiter") and arrows are weak: they count in a post navigation, or paired (`_partner`,
+        which finds the next link, "Title »")."""
+        texts = _TEXTS(self.body)
+        starts = _joined(texts, _LABEL_PREFIX)
+        labels, bare_words, self.other_labels = _labels(_matching(texts, starts, _CHUNK_START))
+        labels += bare_words
+        arrows = [text for text in _matching(texts, starts, _PREV_ARROW_START)[:_MAX_HITS]
+                  if text not in labels]  # "« Previous" is a label
+        for text in self.nodes(labels + arrows, _TEXT_NODES):
+            if text in arrows:
+                self.arrow(text)
+            else:
+                self.text_label(text)
+
+    def arrow(self, text: etree._ElementUnicodeResult) -> None:
+        """Weigh the link a "previous" arrow is in, or stands before."""
+        element = text.getparent()
+        owner = element.getparent() if text.is_tail else element
+        link = _enclosing_link(owner) if owner is not None else None
+        if link is None:
+            link = element.getnext() if text.is_tail else element[0] if len(element) else None
+        if link is not None and link.tag == "a" and link.get("href"):
+            self.consider(link)
 
     def text_label(self, text: etree._ElementUnicodeResult) -> None:
         """Weigh the link a label text is in, or else the link it stands beside."""
@@ -1208,18 +1261,22 @@ class _Finder:
         if not signals:
             return False
         best = max(signals, key=lambda s: s.kind)
+        partner = None
         if where.nav or best.kind == STRONG:
             tier = TOP
-        elif best.kind >= ARROWED or _paired(link, best.direction):
-            # rel, "Next »", a "next-post" class outside a post navigation; a bare "Next" or
-            # ".next" there when a "Previous" stands beside it
-            tier = BODY_REL
+        elif best.kind >= ARROWED:
+            tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
+        elif (partner := _partner(link, best.direction)) is not None:
+            tier = BODY_REL  # a bare "Next", ".next" or "»" there, paired with a "Previous"
         else:
             return False  # a bare "Next" or ".next" alone outside any post navigation
         direction = _direction(signals, best)
         if where.newest_first:
             direction = NEXT if direction == PREV else PREV
-        return self.offer(direction, tier, link.get("href"), link)
+        offered = self.offer(direction, tier, link.get("href"), link)
+        if partner is not None:
+            self.consider(partner)  # "B »", which no source looks for
+        return offered
 
     def trap_url(self, link: etree._Element) -> None:
         """Remember where a dropped link leads: a head <link> there is no neighbour either."""
@@ -1352,9 +1409,10 @@ def _text_pages(root: etree._Element, here: _Page, head_links: list[etree._Eleme
     # its pages: the others are not parsed.
     stems = {stem for _, path, _ in here.self_keys
              if (stem := path.rsplit("/", 1)[-1].rsplit(".", 1)[0])}
-    links += [link for link in root.iter("a") if (href := link.get("href")) and (
-        not stems or href[0] == "?" or "/" not in href.rstrip("/")
-        or any(stem in href for stem in stems))]
+    links += [link for link in root.iter("a") if (href := link.get("href"))
+              and _PAGE_NUMBERED.search(href) and (
+                  not stems or href[0] == "?" or "/" not in href.rstrip("/")
+                  or any(stem in href for stem in stems))]
     pages: dict[int, str] = {}
     for link in links:
         target = _resolve(link.get("href"), here.base)
