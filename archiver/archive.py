@@ -553,13 +553,23 @@ class Archive:
 
     def chains(self) -> list[list[dict]]:
         """The archived articles as chains: each list runs from oldest to newest by prev/next
-        (links matched by article key, so a link to a URL variant still joins the chain)."""
+        (links matched by article key, so a link to a URL variant still joins the chain). A
+        link one page shows joins two articles even when the other page does not show it back
+        (the newest article's lone "Previous", which alone says too little to be read)."""
         by_key = {row["key"]: row for row in self.articles()}
 
         def linked(row: dict, link: str) -> dict | None:
             return by_key.get(article_key(row[link], self.tracking_params)) if row[link] else None
 
-        has_prev_here = {id(linked(row, "next_url")) for row in by_key.values()}
+        named_as_next = {}  # key -> the article whose prev_url names it
+        for row in by_key.values():
+            if (earlier := linked(row, "prev_url")) is not None:
+                named_as_next.setdefault(earlier["key"], row)
+
+        def following(row: dict) -> dict | None:
+            return linked(row, "next_url") or named_as_next.get(row["key"])
+
+        has_prev_here = {id(following(row)) for row in by_key.values()}
         heads = [row for row in by_key.values()
                  if id(row) not in has_prev_here and linked(row, "prev_url") is None]
         placed: set[str] = set()
@@ -570,7 +580,7 @@ class Archive:
             while row is not None and row["key"] not in placed:
                 placed.add(row["key"])
                 chain.append(row)
-                row = linked(row, "next_url")
+                row = following(row)
             if chain:
                 chains.append(chain)
         return chains

@@ -79,6 +79,13 @@ def test_chains_run_oldest_to_newest_and_survive_cycles(archive):
     assert len(chains) == 2
 
 
+def test_a_link_one_page_shows_joins_the_chain_though_the_other_does_not_show_it_back(archive):
+    # The oldest page's lone "Next" and the newest's lone "Previous" were not read as links.
+    archive.save([article("a"), article("b", "a", "c"), article("c", "b", "d"), article("d")])
+    assert [[row["title"] for row in chain] for chain in archive.chains()] == [
+        ["A", "B", "C", "D"]]
+
+
 def test_pages_keep_the_body_compressed_and_errors_their_reason(archive):
     body = b"<html>" + b"x" * 10_000 + b"</html>"
     archive.save(pages=[Page(url="https://news.example/a/", final_url="https://news.example/a/",

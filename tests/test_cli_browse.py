@@ -19,6 +19,7 @@ from archiver.archive import Archive
 from archiver.browse import metadata_for
 from archiver.cli import main
 from archiver.dedupe import canonicalize
+from archiver.items import Article
 
 
 def free_port() -> int:
@@ -48,6 +49,23 @@ def wait_until_serving(process: subprocess.Popen, url: str, timeout: float = 60)
 @pytest.fixture
 def paginated(demo_site):
     return next(a for a in demo_site.articles if len(demo_site.comment_pages(a)) > 1)
+
+
+def test_the_chain_query_runs_as_the_archive_s_chains(tmp_path):
+    # Links shown on one side only (the oldest page's lone "Next" was not read) join too.
+    url = "https://news.example/{}/".format
+    archive = Archive(tmp_path / "archive.db")
+    archive.save([Article(url=url(name), canonical_url=url(name), title=name,
+                          prev_url=prev and url(prev), next_url=next_ and url(next_))
+                  for name, prev, next_ in [("a", None, None), ("b", "a", "c"), ("c", "b", None),
+                                            ("x", None, None)]])
+    query = metadata_for(archive.path)["databases"]["archive"]["queries"]["chain"]["sql"]
+    rows = archive.db.execute(query).fetchall()
+    assert [(chain, position, title) for chain, position, title, *_ in rows] == [
+        ("a", 1, "a"), ("a", 2, "b"), ("a", 3, "c"), ("x", 1, "x")]
+    assert [[row["title"] for row in chain] for chain in archive.chains()] == [
+        ["a", "b", "c"], ["x"]]
+    archive.close()
 
 
 def test_browse_serves_the_archive_with_facets_search_and_canned_queries(

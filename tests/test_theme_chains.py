@@ -55,6 +55,26 @@ def test_the_chain_is_walked_through_the_themes_post_navigation(
                for url in others)
 
 
+@pytest.mark.parametrize("theme", [
+    "movable_type",  # p.content-nav: "« Title | Main | Title »", no rel, no post-nav class
+    "static_cards",  # an Astro / Tailwind blog: "Previous" + title cards in a classless nav
+])
+def test_a_post_navigation_no_class_names_is_walked_by_its_pairs_of_links(
+        theme, crawl, archive_path, open_archive):
+    archive, urls, fetched = crawl_from_the_middle(theme, crawl, archive_path, open_archive)
+
+    [chain] = archive.chains()
+    assert [row["canonical_url"] for row in chain] == [canonicalize(url) for url in urls]
+    # The inner posts show a pair of links. The oldest and newest show one link, which alone
+    # says too little ("Previous" and a title could be anything): their neighbours' links
+    # place them in the chain.
+    inner = range(1, len(urls) - 1)
+    for index, row in enumerate(chain):
+        assert row["prev_url"] == (urls[index - 1] if index in inner else None)
+        assert row["next_url"] == (urls[index + 1] if index in inner else None)
+    assert sorted(fetched) == sorted(urls)
+
+
 def test_ghosts_read_more_cards_are_recommendations_not_neighbours(
         crawl, archive_path, open_archive):
     # Casper (Ghost's default theme) shows the three latest other posts under every post and

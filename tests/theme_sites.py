@@ -101,6 +101,8 @@ PATHS = {
     "drupal_flippy": "/node/{id}",
     "drupal_head_links": "/news/{slug}",
     "x_theme": "/{published:%Y/%m/%d}/{slug}/",
+    "movable_type": "/{published:%Y/%m}/{slug}.html",
+    "static_cards": "/blog/{slug}/",
 }
 
 _IF_BLOCK = re.compile(
