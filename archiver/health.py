@@ -79,6 +79,9 @@ class Thresholds:
     min_articles: int = 5  # both this run and the history must have at least this many
     max_drop: float = 0.3  # a share (missing, with comments) worse by this much, absolute
     min_body_share: float = 0.5  # the median body length fallen below this share of before
+    # Comments found on none of this run's articles, where the history's share makes that this
+    # unlikely by chance: a site where one article in ten had comments drops by 0.1 only.
+    max_chance_of_none: float = 0.01
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,9 @@ def compare(now: SiteFigures, before: SiteFigures | None,
     # A drop this large says the history had comments: a site without any never alerts.
     if now.with_comments is not None and before.with_comments is not None:
         share_now, share_before = now.share_with_comments(), before.share_with_comments()
-        if share_before - share_now >= thresholds.max_drop - EPSILON:
+        chance_of_none = (1 - share_before) ** now.articles
+        if share_before - share_now >= thresholds.max_drop - EPSILON or (
+                now.with_comments == 0 and chance_of_none <= thresholds.max_chance_of_none):
             alerts.append(_alert(now, before, COMMENTS, share_now, share_before,
                                  f"comments found on {now.with_comments} of {now.articles} "
                                  f"articles this run (was {before.with_comments} of "

@@ -26,6 +26,8 @@ ARCHIVER_HEALTH_MIN_ARTICLES = 5
 ARCHIVER_HEALTH_MAX_DROP = 0.3
 # The median body length fallen below this share of the history's.
 ARCHIVER_HEALTH_MIN_BODY_SHARE = 0.5
+# Comments found on no article of the run, which the history's share makes this unlikely.
+ARCHIVER_HEALTH_MAX_CHANCE_OF_NONE = 0.01
 
 # Ask the site whether a page the archive holds changed (ETag / Last-Modified); a 304 reuses
 # the stored response instead of downloading it again.

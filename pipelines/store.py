@@ -62,7 +62,8 @@ class ArchivePipeline:
                        settings.getfloat("ARCHIVER_BUSY_TIMEOUT"),
                        Thresholds(settings.getint("ARCHIVER_HEALTH_MIN_ARTICLES"),
                                   settings.getfloat("ARCHIVER_HEALTH_MAX_DROP"),
-                                  settings.getfloat("ARCHIVER_HEALTH_MIN_BODY_SHARE"))
+                                  settings.getfloat("ARCHIVER_HEALTH_MIN_BODY_SHARE"),
+                                  settings.getfloat("ARCHIVER_HEALTH_MAX_CHANCE_OF_NONE"))
                        if settings.getbool("ARCHIVER_HEALTH_ENABLED") else None)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         # spider_closed comes after the core stats are final, so the run row gets all of them.

@@ -79,6 +79,17 @@ def test_comments_lost_alert_only_where_the_history_had_comments():
     assert compare(figures(10, with_comments=6), figures(10, with_comments=8)) == []
 
 
+def test_comments_gone_from_a_site_where_few_articles_had_them_alert_on_a_sample_that_says_so():
+    # One article in ten had comments: a drop to none is 0.1, far below the absolute threshold.
+    [alert] = compare(figures(44, with_comments=0), figures(50, with_comments=5))
+    assert alert.message.endswith("comments found on 0 of 44 articles this run (was 5 of 50)")
+    # 0.9 ** 20 = 0.12: twenty articles without comments happen by chance.
+    assert compare(figures(20, with_comments=0), figures(50, with_comments=5)) == []
+    assert compare(figures(44, with_comments=1), figures(50, with_comments=5)) == []
+    assert compare(figures(44, with_comments=0), figures(50, with_comments=5),
+                   Thresholds(max_chance_of_none=0.001)) == []
+
+
 def test_site_figures_count_each_site_s_rows_most_articles_first():
     rows = [{"site": "b.example", "title": "T", "body": "x y", "authors": "[]", "published": None,
              "language": "en", "words": 2, "comments": 0},
