@@ -518,6 +518,15 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
         (f'<div><a href="{EARLIER}">&laquo; A</a> <a href="{LATER}">&laquo; B</a></div>',
          (None, None)),
         (f'<p>Teaser. <a href="{LATER}">Read more &raquo;</a></p>', (None, None)),
+        # Share buttons are no post navigation, but a "Next Article" button among them is
+        # (TimesLive); a bare word there, even with an arrow, stays a share bar's
+        (f'<div class="article-share"><a class="social-item" href="https://x.com/intent?u=1">'
+         f'X</a><a aria-label="next-article" class="next-article social-item" href="{LATER}">'
+         f'Next Article<i class="fa fa-chevron-right"></i></a></div>', (None, NEXT)),
+        (f'<div class="share-bar"><a href="{EARLIER}">Teilen</a><a href="{LATER}">Nächster ❯'
+         f'</a></div>', (None, None)),
+        (f'<ul class="social-links"><li class="next"><a href="{LATER}">B</a></li></ul>',
+         (None, None)),
     ],
 )
 def test_markup(markup, expected):

@@ -640,9 +640,12 @@ _TRAP_CONTAINER = re.compile(
     r"comment|respond|disqus|galler|carousel|slider|slideshow|swiper|slick|owl-|flickity"
     r"|splide|glide|lightbox|fancybox|photoswipe|pswp|image-nav|attachment"
     r"|breadcrumb|crumbs|menu|navbar|^(?:main|site|primary|header|footer|top|mobile)-nav"
-    r"|share|sharing|social|tags?-links|cat-links|tag-?cloud|post-nav-links|page-links"
+    r"|tags?-links|cat-links|tag-?cloud|post-nav-links|page-links"
     r"|calendar"  # a calendar widget's month pager: WordPress "wp-calendar-nav", "live-calendar"
 )
+# Share buttons: never a post navigation, but some sites put their "Next Article" button among
+# them (TimesLive's "next-article social-item"): a link's own label naming an article counts.
+_SHARE_CONTAINER = re.compile(r"share|sharing|social")
 # Listing pagination, unless a post navigation ("post-pagination") or a link's own label
 # ("Previous article") says otherwise.
 _LISTING_CONTAINER = re.compile(
@@ -651,7 +654,7 @@ _LISTING_CONTAINER = re.compile(
     r"|paging"
     r"|load-?more|infinite"
 )
-_TRAPS = frozenset({"trap", "listing"})
+_TRAPS = frozenset({"trap", "share", "listing"})
 # Jekyll Minimal Mistakes' pager links, "Previous" / "Next" in a nav.pagination: a post's
 # neighbours when the block holds just the two of them, a listing's page links beside numbered
 # pages otherwise.
@@ -677,7 +680,7 @@ _LISTING_HOLDER_REACH = 2
 
 
 class _Token(NamedTuple):
-    container: str | None  # "nav", "trap", "listing" or None
+    container: str | None  # "nav", "trap", "share", "listing" or None
     direction: str | None
     specific: bool  # the direction is about posts ("prev-post", "nav-previous"), not any "next"
     newest_first: bool = False  # a post navigation whose "prev" is the newer post
@@ -690,6 +693,8 @@ def _token_kind(token: str) -> _Token:
         return _Token(None, None, False)
     if _TRAP_CONTAINER.search(token):
         container = "trap"
+    elif _SHARE_CONTAINER.search(token):
+        container = "share"
     elif _PAIR_PAGER.search(token):
         container = "pager"  # "nav" or "listing": see `_containers`
     elif _NAV_CONTAINER.search(token):
@@ -799,7 +804,9 @@ def _weak_signals(link: etree._Element) -> list[_Signal]:
 
 
 class _Surroundings(NamedTuple):
-    trap: str | None  # "trap", or "listing" (pagination: a post's own label may still be there)
+    # "trap"; "share" or "listing" (share buttons, pagination: a post's own label may still be
+    # there)
+    trap: str | None
     nav: bool
     signal: _Signal | None  # direction from a class of the link or a near ancestor
     newest_first: bool = False  # the post navigation's "prev" is the newer post
@@ -835,6 +842,8 @@ def _surroundings(link: etree._Element) -> _Surroundings:
                     break  # a layout wrapper around the story ("header_featured_slider_boxed")
                 if "trap" in traps:
                     return _Surroundings("trap", False, None)
+                if "share" in traps:
+                    return _Surroundings("share", False, signal)
                 if listing_depth is None:
                     listing_depth = depth  # listing pagination, unless a post navigation holds it
         if nav and (signal is not None or depth >= _CLASS_DEPTH):
@@ -1245,7 +1254,10 @@ class _Finder:
             label = None  # PaperMod's "Next Page »": its class says which way
         # A theme's "pagination" block may hold the post navigation: "Vorheriger Beitrag".
         labelled = any(s is not None and s.kind == STRONG for s in (label, hint))
-        if where.trap == "trap" or (where.trap == "listing" and not labelled):
+        # A share button never names an article: "Next Article" among them is no share button.
+        names_article = label is not None and label.kind == STRONG
+        if where.trap == "trap" or (where.trap == "share" and not names_article) or (
+                where.trap == "listing" and not labelled):
             self.trap_url(link)
             return False
         own = [s for s in (label, _rel_signal(link.get("rel")), where.signal) if s is not None]
