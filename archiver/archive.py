@@ -402,7 +402,7 @@ class Archive:
         record = asdict(article)
         comments = record.pop("comments")
         for transient in ("attribution_raw", "comment_pages", "comments_complete", "text_pages",
-                          "text_complete"):
+                          "text_complete", "first_page_url"):
             record.pop(transient)
         if known is not None:
             known = decode_row(known)

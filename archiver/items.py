@@ -55,6 +55,9 @@ class Article:
     # appends to `body`; False when one of them could not be fetched.
     text_pages: list[str] = field(default_factory=list)
     text_complete: bool = True
+    # When this page is a later page of a story (its /story/2/): the story's first page, where
+    # the spider reads the story from.
+    first_page_url: str | None = None
 
 
 @dataclass

@@ -129,6 +129,17 @@ class ChainSpider(scrapy.Spider):
                 CrawlError(url=response.url, status=response.status, reason=reason), key)
             return
         article = extract(text_of(response), response.url)
+        if article.first_page_url and same_site(article.first_page_url, response.url):
+            # A later page of a story (a start URL's /story/2/): the story is read from its
+            # first page, which lists this one among its pages. Its canonical URL may well be
+            # the first page's: nothing of it is claimed here.
+            self.logger.info("%s is a later page of %s: the story is read from there",
+                             response.url, article.first_page_url)
+            self.frontier.settled(key)
+            request = self._article_request(article.first_page_url, direction)
+            if request is not None:
+                yield request
+            return
         # An article taken over from a killed worker may be marked archived by it: not written.
         if self.archived.add(self.key(article.canonical_url)) is Claim.SEEN and \
                 not response.meta.get("taken_over"):

@@ -48,9 +48,11 @@ class MultiPageSite:
         story = base + f"/{SLUGS[index]}/"
         if index == 1:
             paragraphs = PORT_PAGES[number - 1]
-            numbers = "".join(f'<a href="{story}{n}/" class="post-page-numbers">{n}</a>'
+            # WordPress links page 1 as the story's own permalink.
+            hrefs = [story, *(f"{story}{n}/" for n in range(2, len(PORT_PAGES) + 1))]
+            numbers = "".join(f'<a href="{href}" class="post-page-numbers">{n}</a>'
                               if n != number else f'<span class="current">{n}</span>'
-                              for n in range(1, len(PORT_PAGES) + 1))
+                              for n, href in enumerate(hrefs, start=1))
             pager = f'<div class="page-links">Pages: {numbers}</div>'
         else:
             paragraphs = (f"{TITLES[index]}: a story that fits on one page of its own. "
@@ -100,6 +102,26 @@ def test_a_multi_page_story_is_one_article_with_the_text_of_all_its_pages(
     report = reparse(archive)
     assert archive.article(urls(base)[1])["body"] == port["body"]
     assert report.changed == {} and report.unchanged == len(SLUGS)
+
+
+def test_a_story_started_from_its_second_page_is_read_whole_from_its_first(
+        crawl, archive_path, open_archive):
+    with serve(MultiPageSite()) as base:
+        crawl(archive_path, f"{urls(base)[1]}2/")
+    archive = open_archive(archive_path)
+
+    [chain] = archive.chains()
+    assert [row["canonical_url"] for row in chain] == urls(base)
+    port = archive.article(urls(base)[1])
+    assert port["body"].split("\n\n") == [p for page in PORT_PAGES for p in page[:2]
+                                          if not p.startswith("(Source")]
+    assert port["attribution"] == ["Port Authority News"]
+    # The start page once as itself, once read as the story's page 2.
+    fetched = sorted(row["url"] for row in archive.db["pages"].rows
+                     if not row["url"].endswith("/robots.txt"))
+    assert fetched == sorted([*urls(base), f"{urls(base)[1]}2/", f"{urls(base)[1]}2/",
+                              f"{urls(base)[1]}3/"])
+    assert archive.db["errors"].count == 0
 
 
 def test_a_page_that_cannot_be_fetched_leaves_the_rest_of_the_story_archived(

@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archiver.extract.navigation import LABELS, find_neighbours, find_text_pages
+from archiver.extract.navigation import (
+    LABELS,
+    find_neighbours,
+    find_text_pages,
+    read_navigation,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "navigation"
 
@@ -649,3 +654,20 @@ STORY = "https://site.example/2024/05/14/this-story"
 )
 def test_the_later_pages_of_a_multi_page_story(url, markup, head, expected):
     assert find_text_pages(page_with(markup, head), url) == expected
+
+
+@pytest.mark.parametrize(("url", "markup", "head", "expected"), [
+    # a story's page 2 links its first page: the pager's "1", or the head's rel="prev"
+    (f"{STORY}/2/", f'<div class="page-links"><a href="{STORY}/">1</a><span>2</span></div>', "",
+     f"{STORY}/"),
+    (f"{STORY}/seite-2", "", f'<link rel="prev" href="{STORY}">', STORY),
+    # a first page has none; nor has an article whose id is a bare number ("/news/15"), whose
+    # section's listing it links
+    (f"{STORY}/", f'<a href="{STORY}/2/">2</a>', "", None),
+    ("https://site.example/news/2", '<nav><a href="/news">News</a></nav>', "", None),
+    # a comment pager's first page is no story's
+    (f"{STORY}/2/", f'<div id="comments"><a href="{STORY}/">1</a></div>', "", None),
+])
+def test_a_later_page_of_a_story_knows_its_first(url, markup, head, expected):
+    assert read_navigation(page_with(markup, head), url).first_page == expected
+

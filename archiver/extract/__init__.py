@@ -107,6 +107,7 @@ def _fill(article: Article, html: str | bytes, url: str, profiles: tuple[Profile
     article.comment_pages = section.page_urls
     article.text_pages = [page_url for page_url in navigation.text_pages
                           if page_url not in section.page_urls]
+    article.first_page_url = navigation.first_page
     # Compared with whitespace collapsed: the body reader and the comment reader break lines
     # differently.
     comment_lines = [line for comment in section.comments for line in comment.text.split("\n\n")]

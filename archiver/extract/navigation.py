@@ -1337,11 +1337,13 @@ def _page_at(root: etree._Element, url: str, head_links: list[etree._Element]) -
 
 
 class Navigation(NamedTuple):
-    """Where an article page leads: its neighbours, and its own later pages."""
+    """Where an article page leads: its neighbours, its own later pages, and its first page when
+    it is a later page of a story."""
 
     prev_url: str | None = None
     next_url: str | None = None
     text_pages: list[str] = []
+    first_page: str | None = None
 
 
 def read_navigation(page: parsel.Selector, url: str) -> Navigation:
@@ -1362,7 +1364,8 @@ def read_navigation(page: parsel.Selector, url: str) -> Navigation:
             break
     prev, next_ = finder.best(PREV), finder.best(NEXT)
     return Navigation(prev.url if prev else None, next_.url if next_ else None,
-                      _text_pages(root, finder.page, finder.link_elements))
+                      _text_pages(root, finder.page, finder.link_elements),
+                      _first_page(root, finder.page, finder.link_elements))
 
 
 def find_neighbours(page: parsel.Selector, url: str) -> tuple[str | None, str | None]:
@@ -1409,6 +1412,25 @@ def find_text_pages(page: parsel.Selector, url: str) -> list[str]:
     article has one page. A comment pager's or a gallery's pages are not its text, nor a blog's
     ``/page/2/``, nor a pager of more than `MAX_TEXT_PAGES` pages."""
     return read_navigation(page, url).text_pages
+
+
+def _first_page(root: etree._Element, here: _Page,
+                head_links: list[etree._Element]) -> str | None:
+    """The first page of the story whose later page `here` is (``/story/`` seen from
+    ``/story/2/``), from the pager's "1" or the head's ``rel="prev"``; None on a first page.
+    A bare number after a word that is no slug is an article's id ("/news/15"), not a page."""
+    numbered = [(base, number, bare) for base, number, bare in here.page_keys
+                if number is not None and number > 1]
+    if not any(not bare or _SLUG.search(base[1].rsplit("/", 1)[-1])
+               for base, _, bare in numbered):
+        return None
+    links = [link for link in head_links if _rel_signal(link.get("rel")) is not None]
+    for link in [*links, *root.iter("a")]:
+        target = _resolve(link.get("href"), here.base)
+        if target is not None and here.own_page_number(_self_key(target)) == 1 and (
+                link.tag == "link" or _pages_text(link)):
+            return target
+    return None
 
 
 def _text_pages(root: etree._Element, here: _Page, head_links: list[etree._Element]) -> list[str]:
