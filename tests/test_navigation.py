@@ -636,6 +636,15 @@ STORY = "https://site.example/2024/05/14/this-story"
         # read from page 2: the pages after it, not page 1
         (f"{STORY}/2/", f'<a href="{STORY}/">1</a><a href="{STORY}/3/">3</a>', "",
          [f"{STORY}/3/"]),
+        # ... also where the page's own name holds its number ("this-story-p2.html") or the
+        # site's paths no date ("/news/this-story/2/"): later pages are the story's, not page 2's
+        ("https://site.example/news/this-story-p2.html",
+         '<a href="/news/this-story-p1.html">1</a><a href="/news/this-story-p3.html">3</a>', "",
+         ["https://site.example/news/this-story-p3.html"]),
+        ("https://site.example/news/this-story/2/",
+         '<a href="/news/this-story/">1</a><a href="/news/this-story/3/">3</a>'
+         '<a href="/news/this-story/4/">4</a>', "",
+         ["https://site.example/news/this-story/3/", "https://site.example/news/this-story/4/"]),
         # the head's rel="next" alone: "/seite-2" (Zeit), "-p2.html" (FAZ), "?page=2"
         (URL, "", f'<link rel="next" href="{STORY}/seite-2">', [f"{STORY}/seite-2"]),
         ("https://site.example/politik/story-16604622.html", "",

@@ -1441,7 +1441,7 @@ def _text_pages(root: etree._Element, here: _Page, head_links: list[etree._Eleme
         return []  # no link ends in a page number: most pages, answered at once
     # Only links naming this page's file or slug, or relative to it ("2/", "?page=2"), may be
     # its pages: the others are not parsed.
-    stems = {stem for _, path, _ in here.self_keys
+    stems = {stem for (_, path, _), _, _ in here.page_keys  # without a page number
              if (stem := path.rsplit("/", 1)[-1].rsplit(".", 1)[0])}
     links += [link for link in root.iter("a") if (href := link.get("href"))
               and _PAGE_NUMBERED.search(href) and (
