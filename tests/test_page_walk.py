@@ -58,9 +58,9 @@ LEDE = ("The night shift starts at ten, when the first container ship of the nig
         "the north quay.")
 
 
-def story_page(number: int, *paragraphs: str) -> str:
+def story_page(number: int, *paragraphs: str, story: str = STORY) -> str:
     """Page `number` of a three-page story: its lede again, `paragraphs`, its pager."""
-    pager = "".join(f'<a href="{STORY}{n}/">{n}</a>' for n in (2, 3) if n != number)
+    pager = "".join(f'<a href="{story}{n}/">{n}</a>' for n in (2, 3) if n != number)
     text = "".join(f"<p>{p}</p>" for p in (LEDE, *paragraphs))
     return (f'<html><body><h1>Story</h1><div class="entry-content">{text}'
             f'<div class="page-links">{pager}</div></div>{pager_comment()}</body></html>')
@@ -92,6 +92,14 @@ def test_a_storys_later_pages_come_first_and_add_their_text_once():
     assert article.attribution == ["Harbour News"]
     assert [comment.comment_id for comment in article.comments] == ["9"]
     assert article.text_complete
+
+
+def test_a_pager_showing_the_next_page_only_is_followed_from_page_to_page():
+    story = "http://news.example/night-shift/"  # no date: its digits hid page 2's own pager
+    article = Article(url=story, canonical_url=story, body=LEDE, text_pages=[story + "2/"])
+    walk = PageWalk(article, story)
+    walk.add_page(story + "2/", story + "2/", story_page(2, MIDDLE, story=story))
+    assert walk.next_page() == story + "3/"
 
 
 def test_a_story_page_that_failed_leaves_the_text_incomplete_and_the_walk_going():
