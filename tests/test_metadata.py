@@ -510,6 +510,25 @@ def test_a_published_time_without_zone_takes_the_zone_another_tag_gives_the_same
     assert extract(page(other), URL).published == "2023-04-28T13:53:25"
 
 
+def test_a_published_day_takes_its_time_from_another_tag_of_that_day():
+    head = ld(datePublished="2024-04-22") + (
+        '<meta property="article:published_time" content="2024-04-22T06:00:00+02:00">')
+    assert extract(page(head), URL).published == "2024-04-22T06:00:00+02:00"
+    # A time of another day is another moment: the day stays.
+    other = ld(datePublished="2024-04-22") + (
+        '<meta property="article:published_time" content="2024-04-23T06:00:00+02:00">')
+    assert extract(page(other), URL).published == "2024-04-22"
+
+
+def test_json_ld_with_raw_line_breaks_in_its_strings_is_read():
+    # A template that writes the text into "articleBody" as it is: JSON allows no raw line
+    # break or tab in a string, browsers and search engines read it all the same.
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Floods",'
+            ' "articleBody": "First line.\n\tSecond line.", "author": {"@type": "Person",'
+            ' "name": "Jacopo Rossi"}}</script>')
+    assert extract(page(head), URL).authors == ["Jacopo Rossi"]
+
+
 def test_language_from_markup_normalised_else_guessed_from_the_text():
     assert extract(page(lang="de_de"), URL).language == "de-DE"
     assert extract(page(ld(inLanguage="fr")), URL).language == "fr"

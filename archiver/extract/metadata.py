@@ -319,7 +319,8 @@ def _as_shown(value: str, date: str, witnesses: Iterable[str | None]) -> str:
 def _first_date(*values: str | None, witnesses: Iterable[str | None] = ()) -> str | None:
     """The first value that is a date (read as the page's other dates `witnesses` show it, see
     `_as_shown`); when it gives a time without a zone, the same time with its zone from another
-    value ("2023-04-28 18:11:01.0" in JSON-LD, "…T18:11:01+02:00" in a meta tag)."""
+    value ("2023-04-28 18:11:01.0" in JSON-LD, "…T18:11:01+02:00" in a meta tag); when it
+    gives a day only, that day's time from another value."""
     dated = [(value, date) for value in values if value and (date := iso_date(value))]
     if not dated:
         return None
@@ -327,6 +328,9 @@ def _first_date(*values: str | None, witnesses: Iterable[str | None] = ()) -> st
     if len(naive) > 10 and not _HAS_ZONE.search(naive):
         return next((date for _, date in dated[1:] if _HAS_ZONE.search(date)
                      and date[:19] == naive[:19]), naive)
+    if len(naive) == 10:  # a day ("datePublished": "2019-12-03"): its time, where another says
+        return next((date for _, date in dated[1:] if len(date) > 10 and date[:10] == naive),
+                    naive)
     return naive
 
 

@@ -30,13 +30,15 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 def _load_json(text: str) -> Any:
     text = without_controls(text.strip().removeprefix("<!--").removesuffix("-->"))
+    # Not strict: templates write an article's text into a string with its line breaks and
+    # tabs raw ("articleBody": "{{ content }}"), which JSON does not allow.
     try:
-        return json.loads(text)
+        return json.loads(text, strict=False)
     except RecursionError:  # nested past the interpreter's limit: not worth reading
         return None
     except ValueError:
         try:
-            return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+            return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
         except (ValueError, RecursionError):
             return None
 
