@@ -84,6 +84,9 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
     ("By Perry Bacon Jr.", ["Perry Bacon Jr."]), ("Jane Roe.", ["Jane Roe"]),
     ("cipha[at]cipha.net", []),
+    # a copyright mark before the name; a profile card's article count and button
+    ("© Kathrin Führes", ["Kathrin Führes"]), ("(c) Jane Roe", ["Jane Roe"]),
+    ("Copyright: Jane Roe", ["Jane Roe"]), ("9 articles", []), ("Follow", []),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names

@@ -103,12 +103,14 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$|\bwww\.", re.I)
 _ALL_POSTS = re.compile(r"^(?:alles|more) (?:von|by) |\s+(?:alle (?:artikel|beiträge)|"
                         r"all (?:posts|articles)|mehr artikel|more articles)$", re.I)
 # Not a name: an e-mail address, a URL slug ("sophie-foster", not "PETA-Team"), an image credit
-# in a byline, a CMS's default account ("admin"), an author box's heading ("About the author";
-# "Über den Autor", "Sobre el autor" name a role, `_ROLE`, and are no name either).
+# in a byline, a CMS's default account ("admin"), a profile card's button ("Follow"), an author
+# box's heading ("About the author"; "Über den Autor", "Sobre el autor" name a role, `_ROLE`,
+# and are no name either).
 _NOT_A_NAME = re.compile(r"@|\[at\]|\(at\)|^(?-i:[a-z0-9]+(?:-[a-z0-9]+)+)$|"
                          r"^\(?(?:image|photo|foto|bild)\b|"
                          r"^(?:site ?|wordpress ?|wp ?)?admin(?:istrator)?$|^webmaster$|"
                          r"^(?:no|unknown) author$|"
+                         r"^(?:follow|folgen|suivre|seguir|segui|subscribe|abonnieren)$|"
                          r"^(?:about|more about|meet) (?:the |this )?authors?:?$|"
                          r"^(?:à propos de l'|sur l')auteur$|^(?:informazioni )?sull'autore$|"
                          r"^over de (?:auteur|schrijver)$|^o autorze$|^об авторе$", re.I)
@@ -129,6 +131,10 @@ _STAFF_AND_AGENCIES = re.compile(
     r"(?:from )?(?:[\w.]+ )?staff (?:and|&) (?:wire|news service|agencies)(?: services?| reports)?",
     re.I)
 _LOGIN = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)*")
+# A copyright mark before a name: "© Kathrin Führes", "(c) Jane Roe", "Copyright: Jane Roe".
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*:?\s*", re.I)
+# A profile card's count of articles: "9 articles", "124 Beiträge".
+_COUNT = re.compile(r"^\d+ (?:articles?|posts?|stories|beiträge|artikel)$", re.I)
 # Newsroom initials after a name: "Elena Oberholzer (obe)".
 _INITIALS = re.compile(r"\s*\([a-zäöü.]{2,6}\)$")
 
@@ -194,7 +200,7 @@ def _split_names(name: str) -> list[str]:
 
 def clean_author(name: str) -> list[str]:
     """'By A and B' -> ['A', 'B']; roles, dates, profile links and handles dropped."""
-    name = _BY.sub("", collapse(name)).strip(" |-–—:·")
+    name = _BY.sub("", _COPYRIGHT.sub("", collapse(name))).strip(" |-–—:·")
     if _STAFF_AND_AGENCIES.fullmatch(name):
         return [name]
     name = re.split(r"\s+[-–|]\s+https?://|\s+https?://", name)[0]
@@ -205,6 +211,7 @@ def clean_author(name: str) -> list[str]:
              for part in _split_names(name)]
     names = [part for part in parts
              if part and not _DATE_IN_NAME.search(part) and not _NOT_A_NAME.search(part)
+             and not _COUNT.match(part)
              # (an organisation's name may be long, but none of its parts is)
              and all(len(words.split()) <= 5 for words in _AUTHOR_SPLIT.split(part))]
     # A role is no name, but a newsroom's collective byline is all some pages say: "MND
