@@ -96,6 +96,17 @@ def is_home_path(path: str) -> bool:
     return bool(_HOME_PATH.fullmatch(path))
 
 
+# A page as a web archive serves it: https://web.archive.org/web/20080731095558/http://site/...
+_ARCHIVED = regex.compile(r"https?://web\.archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(.+)",
+                          regex.I)
+
+
+def unarchived(url: str) -> str:
+    """The original URL of a page a web archive (the Wayback Machine) serves, else `url`."""
+    match = _ARCHIVED.fullmatch(url)
+    return match[1] if match else url
+
+
 def site_of(url: str) -> str:
     """The host (and explicit non-default port) that identifies a site, without ``www.``."""
     try:

@@ -37,6 +37,7 @@ from archiver.dedupe import (
     shingle_words,
     site_of,
     strip_tracking,
+    unarchived,
     w3lib_canonical,
 )
 
@@ -507,3 +508,14 @@ def test_s_curve_numbers() -> None:
     assert match_probability(0.5, 32, 9, 0.8) < 1e-9
     assert match_probability(0.8, 32, 9, 0.8) == pytest.approx(0.5, abs=0.02)
     assert match_probability(1.0, 32, 9, 0.8) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("url, original", [
+    ("https://web.archive.org/web/20080731095558/http://www.dimido.de/2008/07/29/x/",
+     "http://www.dimido.de/2008/07/29/x/"),
+    ("http://web.archive.org/web/2011id_/https://site.example/", "https://site.example/"),
+    ("https://site.example/web/2011/https://other.example/",
+     "https://site.example/web/2011/https://other.example/"),
+])
+def test_a_page_a_web_archive_serves_has_its_original_url(url, original):
+    assert unarchived(url) == original

@@ -626,6 +626,16 @@ def test_a_site_name_h1_is_not_the_title(home):
     assert extract(html, URL).title == "Interning of Small Integers"
 
 
+def test_a_site_name_h1_is_not_the_title_of_a_page_a_web_archive_serves():
+    # The Wayback Machine rewrites every link into its own: the home is the archived one.
+    archived = "https://web.archive.org/web/20080731095558/http://www.blog.example/"
+    html = (f"<html><head><title>Was ist Virales Marketing? | DimidoBlog</title></head><body>"
+            f"<h1><a href='{archived}'>DimidoBlog</a></h1><div class='post'>"
+            f"<h2><a href='{archived}2008/07/29/viral/'>Was ist Virales Marketing?</a></h2>"
+            f"{BODY}</div></body></html>")
+    assert extract(html, archived + "2008/07/29/viral/").title == "Was ist Virales Marketing?"
+
+
 def test_the_headline_h1_counts_wherever_page_wide_classes_or_content_headers_put_it():
     h1 = "<header class='ba-content-header'><h1>Arbeitslosenzahlen 2022</h1></header>"
     html = (f"<html><body class='single wp-custom-logo'>{h1}<div class='text'>{BODY}</div>"

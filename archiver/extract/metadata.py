@@ -30,6 +30,7 @@ from ..dedupe import (
     same_site,
     site_of,
     strip_tracking,
+    unarchived,
 )
 from .structured import names, text_values
 from .text import collapse, without_accents
@@ -186,7 +187,10 @@ def links_home(element: etree._Element, url: str) -> bool:
     themes)."""
     links = [a.get("href") or "" for a in element.iter("a")]
     home = absolute_url(url, links[0]) if len(links) == 1 else None
-    return bool(home) and same_site(home, url) and is_home_path(urlsplit(home).path)
+    if not home:
+        return False
+    home, url = unarchived(home), unarchived(url)  # an archived page links the archived home
+    return same_site(home, url) and is_home_path(urlsplit(home).path)
 
 
 def site_name(ld: dict, meta: dict[str, list[str]]) -> str | None:
