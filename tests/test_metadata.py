@@ -636,6 +636,17 @@ def test_a_site_name_h1_is_not_the_title_of_a_page_a_web_archive_serves():
     assert extract(html, archived + "2008/07/29/viral/").title == "Was ist Virales Marketing?"
 
 
+def test_a_headline_s_ruby_readings_are_not_its_text():
+    # Japanese furigana: the reading printed over a character is no part of the headline.
+    head = ('<meta property="og:title" content="NEWS WEB EASY|'
+            '子どもへの体罰を禁止する法律ができる"><meta property="og:site_name" '
+            'content="NEWS WEB EASY">')
+    body = ("<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp>"
+            "</ruby>を<ruby>禁止<rt>きんし</rt></ruby>する<ruby>法律<rt>ほうりつ</rt></ruby>ができる"
+            "</h1>" + BODY)
+    assert extract(page(head, body), URL).title == "子どもへの体罰を禁止する法律ができる"
+
+
 def test_the_headline_h1_counts_wherever_page_wide_classes_or_content_headers_put_it():
     h1 = "<header class='ba-content-header'><h1>Arbeitslosenzahlen 2022</h1></header>"
     html = (f"<html><body class='single wp-custom-logo'>{h1}<div class='text'>{BODY}</div>"

@@ -58,6 +58,8 @@ _SURE_LENGTH = 200
 # "Title | Site", "Title - Site", "Title – Site": a <title> usually ends with the site's name.
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]+\s+")
 _TEXT = etree.XPath("string()")
+_TEXT_WITHOUT_RUBY = etree.XPath("descendant::text()[not(ancestor::rt or ancestor::rp)]",
+                                 smart_strings=False)
 def first(*values: str | None) -> str | None:
     """The first non-empty value, entities decoded (meta tags often carry `&quot;` twice)."""
     for value in values:
@@ -158,8 +160,12 @@ _SUBTITLE = re.compile(r"subtitle", re.I)
 
 
 def _headline(h1: etree._Element) -> str | None:
-    """An <h1>'s text without the kicker the page shows above it and the subtitle below."""
-    text = first(_TEXT(h1))
+    """An <h1>'s text without the kicker the page shows above it and the subtitle below, nor
+    the readings ruby annotations print over its characters (Japanese furigana)."""
+    if h1.find(".//rt") is None:
+        text = first(_TEXT(h1))
+    else:
+        text = first("".join(_TEXT_WITHOUT_RUBY(h1)))
     if not text:
         return text
     parts = [(element.tag, element.get("class") or "", first(_TEXT(element)))
