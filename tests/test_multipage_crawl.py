@@ -81,22 +81,28 @@ def urls(base: str) -> list[str]:
     return [canonicalize(f"{base}/{slug}/") for slug in SLUGS]
 
 
-def test_a_multi_page_story_is_one_article_with_the_text_of_all_its_pages(
-        crawl, archive_path, open_archive):
-    with serve(MultiPageSite()) as base:
-        crawl(archive_path, f"{base}/{SLUGS[0]}/")
-    archive = open_archive(archive_path)
-
+def archived_whole(archive, base: str) -> tuple[dict, list[str]]:
+    """Check the chain and the middle story, read whole; that story's row and the URLs fetched."""
     [chain] = archive.chains()
     assert [row["canonical_url"] for row in chain] == urls(base)  # no page 2 taken for a story
     port = archive.article(urls(base)[1])
     assert port["body"].split("\n\n") == [p for page in PORT_PAGES for p in page[:2]
                                           if not p.startswith("(Source")]
     assert port["attribution"] == ["Port Authority News"]
+    assert archive.db["errors"].count == 0
     fetched = sorted(row["url"] for row in archive.db["pages"].rows
                      if not row["url"].endswith("/robots.txt"))
+    return port, fetched
+
+
+def test_a_multi_page_story_is_one_article_with_the_text_of_all_its_pages(
+        crawl, archive_path, open_archive):
+    with serve(MultiPageSite()) as base:
+        crawl(archive_path, f"{base}/{SLUGS[0]}/")
+    archive = open_archive(archive_path)
+
+    port, fetched = archived_whole(archive, base)
     assert fetched == sorted([*urls(base), f"{urls(base)[1]}2/", f"{urls(base)[1]}3/"])
-    assert archive.db["errors"].count == 0
 
     # Reparsing the stored pages rebuilds the same article: nothing changes.
     report = reparse(archive)
@@ -110,18 +116,10 @@ def test_a_story_started_from_its_second_page_is_read_whole_from_its_first(
         crawl(archive_path, f"{urls(base)[1]}2/")
     archive = open_archive(archive_path)
 
-    [chain] = archive.chains()
-    assert [row["canonical_url"] for row in chain] == urls(base)
-    port = archive.article(urls(base)[1])
-    assert port["body"].split("\n\n") == [p for page in PORT_PAGES for p in page[:2]
-                                          if not p.startswith("(Source")]
-    assert port["attribution"] == ["Port Authority News"]
+    _, fetched = archived_whole(archive, base)
     # The start page once as itself, once read as the story's page 2.
-    fetched = sorted(row["url"] for row in archive.db["pages"].rows
-                     if not row["url"].endswith("/robots.txt"))
     assert fetched == sorted([*urls(base), f"{urls(base)[1]}2/", f"{urls(base)[1]}2/",
                               f"{urls(base)[1]}3/"])
-    assert archive.db["errors"].count == 0
 
 
 def test_a_page_that_cannot_be_fetched_leaves_the_rest_of_the_story_archived(
