@@ -129,6 +129,7 @@ class ChainSpider(scrapy.Spider):
                 CrawlError(url=response.url, status=response.status, reason=reason), key)
             return
         article = extract(text_of(response), response.url)
+        walk = PageWalk(article, page.url, page.final_url)
         if article.first_page_url and same_site(article.first_page_url, response.url):
             # A later page of a story (a start URL's /story/2/): the story is read from its
             # first page, which lists this one among its pages. Its canonical URL may well be
@@ -138,22 +139,29 @@ class ChainSpider(scrapy.Spider):
             self.frontier.settled(key)
             request = self._article_request(article.first_page_url, direction)
             if request is not None:
+                # Should the first page fail, the story is archived from this page on.
+                request.meta["later_page"] = walk
                 yield request
             return
+        yield from self._archive(walk, key, direction, response.meta.get("taken_over", False))
+
+    def _archive(self, walk: PageWalk, key: str, direction: str, taken_over: bool):
+        """The article `walk` read (once its further pages are read), and the requests for its
+        neighbours in `direction`."""
+        article, url = walk.article, walk.article.url
         # An article taken over from a killed worker may be marked archived by it: not written.
-        if self.archived.add(self.key(article.canonical_url)) is Claim.SEEN and \
-                not response.meta.get("taken_over"):
-            self.logger.info("%s is %s again: chain not followed further", response.url,
+        if self.archived.add(self.key(article.canonical_url)) is Claim.SEEN and not taken_over:
+            self.logger.info("%s is %s again: chain not followed further", url,
                              article.canonical_url)
             self.frontier.settled(key)
             return
-        self.archived.add(self.key(response.url))
-        yield self._complete(PageWalk(article, page.url, page.final_url), key)
+        self.archived.add(self.key(url))
+        yield self._complete(walk, key)
         for step, link in (("prev", article.prev_url), ("next", article.next_url)):
             if not link or direction not in (step, "both"):
                 continue
-            if not same_site(link, response.url):
-                self.logger.info("%s link of %s leaves the site: %s", step, response.url, link)
+            if not same_site(link, url):
+                self.logger.info("%s link of %s leaves the site: %s", step, url, link)
                 self.crawler.stats.inc_value("archiver/offsite_links_skipped")
                 continue
             if self.incremental:
@@ -209,6 +217,9 @@ class ChainSpider(scrapy.Spider):
         key = failure.request.meta["article_key"]
         for item in self.fetch_failed(failure):
             yield self.frontier.owes(item, key) if isinstance(item, CrawlError) else item
+        if (walk := failure.request.meta.get("later_page")) is not None:
+            # A story's first page failed: what its later page gave is archived, and walked on.
+            yield from self._archive(walk, key, failure.request.cb_kwargs["direction"], False)
 
     def idle(self) -> None:
         """Nothing left to do here: with a shared frontier, take over what killed workers

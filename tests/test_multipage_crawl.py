@@ -122,6 +122,20 @@ def test_a_story_started_from_its_second_page_is_read_whole_from_its_first(
                               f"{urls(base)[1]}3/"])
 
 
+def test_a_story_whose_first_page_fails_is_archived_from_the_later_page_it_started_at(
+        crawl, archive_path, open_archive):
+    with serve(MultiPageSite(failing_page=1)) as base:
+        crawl(archive_path, f"{urls(base)[1]}2/")
+    archive = open_archive(archive_path)
+
+    # Its first page, and so each story's (the site fails every page 1), is recorded as failed;
+    # the story keeps what its pages 2 and 3 hold, and the chain is walked on from there.
+    [story] = archive.articles()
+    assert story["body"].split("\n\n") == [*PORT_PAGES[1], PORT_PAGES[2][0]]
+    assert story["attribution"] == ["Port Authority News"]
+    assert {row["url"] for row in archive.db["errors"].rows} == set(urls(base))
+
+
 def test_a_page_that_cannot_be_fetched_leaves_the_rest_of_the_story_archived(
         crawl, archive_path, open_archive):
     site = MultiPageSite(failing_page=3)
