@@ -87,6 +87,9 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     # a copyright mark before the name; a profile card's article count and button
     ("© Kathrin Führes", ["Kathrin Führes"]), ("(c) Jane Roe", ["Jane Roe"]),
     ("Copyright: Jane Roe", ["Jane Roe"]), ("9 articles", []), ("Follow", []),
+    # the credit's roles joined before the name
+    ("Text und Interview: Harald Willenbrock", ["Harald Willenbrock"]),
+    ("Text and photos: Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names

@@ -38,7 +38,9 @@ _BY = re.compile(
     r"escrito|(?:zeige |view |see )?(?:alle |all )?(?:beiträge|artikel|posts|articles|stories)|"
     r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel)\s+)?"
     r"(?:(?:by|von|vom|par|por|di|door|av|af|от|автор[ы]?|author|autor|autorin) ?:?\s+|"
-    r"(?:interview|text|texte|texto|words) ?:\s*)", re.I)
+    r"(?:interview|text|texte|texto|words)"
+    r"(?:\s+(?:und|and|&|et|y)\s+(?:interview|text|texte|texto|words|fotos?|photos?))? ?:\s*)",
+    re.I)
 # A date or time in a byline ("Jane Roe | 3 May 2024, 10:00"), not a user name's digits.
 _DATE_IN_NAME = re.compile(r"\d{1,2}[.:/]\d|\b\d{4}\b|^\d+$|\b\d{1,2}\.?$")
 # Co-authors' separators; a radio interview's credit names both sides ("Richard David Precht im
