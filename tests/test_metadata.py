@@ -90,6 +90,8 @@ def test_a_page_without_date_markup_gets_the_day_from_its_url_or_text():
     # the credit's roles joined before the name
     ("Text und Interview: Harald Willenbrock", ["Harald Willenbrock"]),
     ("Text and photos: Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("Pressemitteilung von Katja Kipping", ["Katja Kipping"]),
+    ("Press release by Jane Roe", ["Jane Roe"]),
 ])
 def test_bylines_become_clean_names(byline, names):
     assert clean_author(byline) == names

@@ -36,7 +36,8 @@ _TEXT = etree.XPath("string()")
 _BY = re.compile(
     r"^\s*(?:(?:posted|written|published|veröffentlicht|geschrieben|eingestellt|publié|publicado|"
     r"escrito|(?:zeige |view |see )?(?:alle |all )?(?:beiträge|artikel|posts|articles|stories)|"
-    r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel)\s+)?"
+    r"(?:ein |blog ?|gast)?beitrag|(?:ein )?artikel|pressemitteilung|medienmitteilung|"
+    r"pressemeldung|press release)\s+)?"
     r"(?:(?:by|von|vom|par|por|di|door|av|af|от|автор[ы]?|author|autor|autorin) ?:?\s+|"
     r"(?:interview|text|texte|texto|words)"
     r"(?:\s+(?:und|and|&|et|y)\s+(?:interview|text|texte|texto|words|fotos?|photos?))? ?:\s*)",
