@@ -1019,6 +1019,12 @@ def test_a_lead_image_that_is_no_web_address_is_none_and_twitter_describes_as_a_
     article = extract(page(head), URL)
     assert (article.image_url, article.description, article.section) == (
         None, "Said on Twitter.", None)
+    # A malformed address is skipped, not the whole page: the next image counts.
+    broken = ('<meta property="og:image" content="http://[::1/lead.jpg">'
+              '<meta name="twitter:image" content="https://cdn.example/lead.jpg">')
+    article = extract(page(broken), URL)
+    assert article.image_url == "https://cdn.example/lead.jpg"
+    assert article.body and article.body.startswith("Die Regierung hat am Freitag")
 
 
 @pytest.mark.parametrize("heading", ["About the author", "Meet the author",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from html import unescape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import htmldate
 from babel import localedata
@@ -227,8 +227,8 @@ def image_url(url: str, ld: dict, meta: dict[str, list[str]]) -> str | None:
     for value in (*meta.get("og:image:secure_url", []), *meta.get("og:image", []),
                   *meta.get("og:image:url", []), *meta.get("twitter:image", []),
                   *meta.get("twitter:image:src", []), *_image_urls(ld.get("image"))):
-        image = urljoin(url, collapse(unescape(value)))
-        if image.startswith(("http://", "https://")):
+        image = absolute_url(url, collapse(unescape(value)))
+        if image and image.startswith(("http://", "https://")):
             return image
     return None
 
