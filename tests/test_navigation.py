@@ -517,6 +517,9 @@ EARLIER, LATER = "/2024/05/13/earlier-story/", "/2024/05/15/later-story/"
          f'<a href="{LATER}">B &raquo;</a></p>', (PREV, NEXT)),
         (f'<div class="pagenav">&laquo; <a href="{EARLIER}">A</a> | <a href="/">Home</a> | '
          f'<a href="{LATER}">B</a> &raquo;</div>', (PREV, NEXT)),
+        # ... though not with a malformed address between them, which is a third link
+        (f'<p>&laquo; <a href="{EARLIER}">A</a> | <a href="http://[::1/">Main</a> | '
+         f'<a href="{LATER}">B</a> &raquo;</p>', (None, None)),
         # ... but breadcrumbs' arrows all point one way, and a lone "Read more »" is no pair
         ('<div class="path"><a href="/2024/">2024</a> » <a href="/2024/05/13/earlier-story/">'
          'Earlier</a> » <span>This story</span></div>', (None, None)),

@@ -30,21 +30,20 @@ Tier 1: a head ``<link rel="prev|previous|next">``: themes and SEO plugins put p
   so anything found in the body beats it, and a URL the body's gallery or comment pager links
   to, or a body link labelled "Next page", is not taken from it.
 
-Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block, or
-paired. Whatever
-its tier, a link is dropped when it sits in comments, a gallery / slider, a menu, breadcrumbs,
-listing pagination, a calendar widget or share buttons (a post-navigation class on the same
-element outweighs a chrome one: "site-navigation post-navigation"; an element around the story's
-``<h1>`` or ``<main>`` is layout, whatever its classes say); when a label beside it names the
-other direction than the link itself (the newest article's lone "Next" label); when a label says
-it is something else ("Older posts", "Next page", "Older comments", "Next image", "Load more");
-or when its URL is the page itself (fragment, trailing slash, ``www.``, AMP and tracking
+Bare words ("Prev", "Next", "Weiter", "次へ") only count inside a post-navigation block, or paired.
+Whatever its tier, a link is dropped when it sits in comments, a gallery / slider, a menu,
+breadcrumbs, listing pagination, a calendar widget or share buttons (a post-navigation class on the
+same element outweighs a chrome one: "site-navigation post-navigation"; an element around the
+story's ``<h1>`` or ``<main>`` is layout, whatever its classes say); when a label beside it names
+the other direction than the link itself (the newest article's lone "Next" label); when a label
+says it is something else ("Older posts", "Next page", "Older comments", "Next image", "Load
+more"); or when its URL is the page itself (fragment, trailing slash, ``www.``, AMP and tracking
 parameters ignored) or, for a page no query identifies, the page with parameters (a calendar's
 ``?month=4``), a home page, a listing or comment page (``/page/2/``, ``?paged=2``, Drupal's
-``?page=0,1``, ``?cpage=2``, ``comment-page-2``), one of this article's own pages
-(``/article/2/``, ``/article/seite-2``, ``?page=2``), a taxonomy or date archive
-(``/category/``, ``/tag/``, ``/author/``, ``/topics/``, ``/2024/05/``), a picture gallery
-(``/photo-gallery/``), an attachment or a file.
+``?page=0,1``, ``?cpage=2``, ``comment-page-2``), one of this article's own pages (``/article/2/``,
+``/article/seite-2``, ``?page=2``), a taxonomy or date archive (``/category/``, ``/tag/``,
+``/author/``, ``/topics/``, ``/2024/05/``), a picture gallery (``/photo-gallery/``), an attachment
+or a file.
 Links to other sites are returned: the caller decides whether to follow them.
 
 Sources, read in this order until both directions have a tier-3 link: ``<a rel>``; class
@@ -67,6 +66,7 @@ import parsel
 from lxml import etree
 
 from ..dedupe import article_key, is_home_path
+from .metadata import links_home
 
 __all__ = ["LABELS", "Labels", "Navigation", "find_neighbours", "find_text_pages",
            "read_navigation"]
@@ -751,7 +751,7 @@ def _holds_a_pair(link: etree._Element) -> bool:
     return False
 
 
-def _partner(link: etree._Element, direction: str) -> etree._Element | None:
+def _partner(link: etree._Element, direction: str, base: str) -> etree._Element | None:
     """The link that pairs with `link`, whose weak signals (a bare "Previous", a ``.prev``
     class, an arrow) say `direction`: the one other link of a small block, whose own weak
     signals say the other way, the previous one first, both naming what they lead to. Such a
@@ -768,13 +768,13 @@ def _partner(link: etree._Element, direction: str) -> etree._Element | None:
         if links is None:
             return None
         # A link home between the two ("« A | Main | B »") is no third post.
-        links = [other for other in links if not _leads_home(other)]
+        links = [other for other in links if not links_home(other, base)]
         targets = list(dict.fromkeys(other.get("href") for other in links))
         if len(targets) > 2:
             return None
         if len(targets) == 2:
             others = [other for other in links if other.get("href") != link.get("href")]
-            signals = {s for other in others for s in _weak_signals(other)}
+            signals = {s for other in others for s in _own_signals(other)}
             named = [other for other in others if _has_title(other)]
             if {s.direction for s in signals} != {PREV if direction == NEXT else NEXT} or any(
                     s.kind == OTHER for s in signals) or not named:
@@ -785,19 +785,13 @@ def _partner(link: etree._Element, direction: str) -> etree._Element | None:
     return None
 
 
-def _leads_home(link: etree._Element) -> bool:
-    """Whether a link leads to a site's home page ("/", "https://site/", "index.php")."""
-    parts = urlsplit(link.get("href") or "")
-    return is_home_path(parts.path or "/") and not parts.query
-
-
 def _has_title(link: etree._Element) -> bool:
     """Whether a link's text holds words that are no label: the title of where it leads."""
     return any(_WORD.search(chunk) and _classify(chunk.strip(), in_link=True) is None
                for chunk in link.itertext())
 
 
-def _weak_signals(link: etree._Element) -> list[_Signal]:
+def _own_signals(link: etree._Element) -> list[_Signal]:
     """A link's own signals: its label, ``rel`` and direction class."""
     return [s for s in (_own_label(link), _rel_signal(link.get("rel")),
                         _surroundings(link).signal) if s is not None]
@@ -1278,7 +1272,7 @@ class _Finder:
             tier = TOP
         elif best.kind >= ARROWED:
             tier = BODY_REL  # rel, "Next »", a "next-post" class outside a post navigation
-        elif (partner := _partner(link, best.direction)) is not None:
+        elif (partner := _partner(link, best.direction, self.page.base)) is not None:
             tier = BODY_REL  # a bare "Next", ".next" or "»" there, paired with a "Previous"
         else:
             return False  # a bare "Next" or ".next" alone outside any post navigation
