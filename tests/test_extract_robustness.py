@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -112,6 +113,17 @@ def test_mutated_real_pages_never_raise(caplog, data):
     article = extract(bytes(html), URL)
     assert article.url == URL
     assert "extraction failed" not in caplog.text
+
+
+def test_addresses_no_url_parser_accepts_are_skipped_not_the_page(caplog):
+    # "http://[::1/" (an IPv6 host never closed) makes urllib raise: every link, image and
+    # meta address of a real page, a lead image among them, written so.
+    html = re.sub(rb'(href|src|content)="(?:https?:|/)[^"]*"', rb'\1="http://[::1/x"', SEED_PAGE)
+    html = html.replace(b"</head>", b'<meta property="og:image" content="http://[::1/x"></head>')
+    article = extract(html, URL)
+    assert "extraction failed" not in caplog.text
+    assert article.body == SITE.expected_body(SITE.articles[7])
+    assert (article.prev_url, article.next_url, article.image_url) == (None, None, None)
 
 
 def test_json_ld_nested_past_the_recursion_limit_is_skipped(caplog):
